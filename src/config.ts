@@ -1,0 +1,152 @@
+/** Reads the bot's settings from the environment; a missing or malformed variable is named in the error. */
+
+export type Locale = 'ja' | 'en';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    /** Set: Socket Mode. Unset: HTTP mode. */
+    appToken?: string;
+    /** Base URL of the Slack Web API, ending in a slash. */
+    apiUrl: string;
+  };
+  zoom: {
+    clientId: string;
+    clientSecret: string;
+    redirectUrl: string;
+    oauthUrl: string;
+    apiUrl: string;
+    /** Unset: the webhook route is off. */
+    webhookSecretToken?: string;
+  };
+  redis: { url: string; keyPrefix: string };
+  /** Current key first; older keys are accepted for reading only (rotation). */
+  tokenEncryptionKeys: Buffer[];
+  defaultTimeZone: string;
+  defaultLocale: Locale;
+  port: number;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const KEY_HOWTO =
+  "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
+
+export function loadConfig(env: Env = process.env): Config {
+  const appToken = optional(env, 'SLACK_APP_TOKEN');
+  if (appToken !== undefined && !appToken.startsWith('xapp-')) {
+    throw new ConfigError('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp-');
+  }
+  const botToken = required(env, 'SLACK_BOT_TOKEN');
+  if (!botToken.startsWith('xoxb-'))
+    throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+
+  const keys: Buffer[] = [encryptionKey(env, 'TOKEN_ENCRYPTION_KEY', true) as Buffer];
+  const previous = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY_PREVIOUS', false);
+  if (previous) keys.push(previous);
+
+  const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
+  return {
+    slack: {
+      signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
+      botToken,
+      appToken,
+      apiUrl: withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/')),
+    },
+    zoom: {
+      clientId: required(env, 'ZOOM_CLIENT_ID'),
+      clientSecret: required(env, 'ZOOM_CLIENT_SECRET'),
+      redirectUrl: url(env, 'ZOOM_REDIRECT_URL'),
+      oauthUrl: withoutTrailingSlash(url(env, 'ZOOM_OAUTH_URL', 'https://zoom.us')),
+      apiUrl: withoutTrailingSlash(url(env, 'ZOOM_API_URL', 'https://api.zoom.us/v2')),
+      webhookSecretToken: optional(env, 'ZOOM_WEBHOOK_SECRET_TOKEN'),
+    },
+    redis: { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' },
+    tokenEncryptionKeys: keys,
+    defaultTimeZone: timeZone(env, 'DEFAULT_TIMEZONE', 'Asia/Tokyo'),
+    defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['ja', 'en'] as const, 'ja'),
+    port: port(env, 'PORT', 3000),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  };
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Env, name: string): string {
+  const value = optional(env, name);
+  if (value === undefined) throw new ConfigError(name, 'is required but not set');
+  return value;
+}
+
+function url(env: Env, name: string, fallback?: string, protocols = ['https:', 'http:']): string {
+  const value = fallback === undefined ? required(env, name) : (optional(env, name) ?? fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL: "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+function encryptionKey(env: Env, name: string, isRequired: boolean): Buffer | undefined {
+  const value = optional(env, name);
+  if (value === undefined) {
+    if (isRequired) throw new ConfigError(name, `is required (base64 of 32 random bytes); ${KEY_HOWTO}`);
+    return undefined;
+  }
+  const key = Buffer.from(value, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== value) {
+    throw new ConfigError(name, `must be base64 of exactly 32 bytes; ${KEY_HOWTO}`);
+  }
+  return key;
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const value = optional(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new ConfigError(name, `is not an IANA time zone: "${value}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = optional(env, name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(name, `must be a port number; got "${value}"`);
+  return n;
+}
+
+const withTrailingSlash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
+const withoutTrailingSlash = (u: string) => u.replace(/\/+$/, '');

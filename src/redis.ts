@@ -1,0 +1,53 @@
+/** The Redis connection and the key layout shared by every store. */
+import { Redis } from 'ioredis';
+
+export function createRedis(url: string): Redis {
+  return new Redis(url, {
+    // Fail a command fast when Redis is down instead of queueing it forever: the bot must answer
+    // Slack within 3 seconds either way.
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: 2000,
+    enableOfflineQueue: true,
+    lazyConnect: false,
+  });
+}
+
+/**
+ * Key names. Everything for one Slack user sits under the hash tag `{team:user}`, so a user's keys
+ * share one cluster slot and multi-key Lua scripts stay legal on Redis Cluster.
+ */
+export class Keys {
+  constructor(readonly prefix: string) {}
+  private user(teamId: string, userId: string): string {
+    return `${this.prefix}{${teamId}:${userId}}`;
+  }
+  tokens(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-tokens`;
+  }
+  refreshLock(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-refresh-lock`;
+  }
+  oauthState(state: string): string {
+    return `${this.prefix}oauth-state:${state}`;
+  }
+  /** Set of `team:user` linked to one Zoom user id (for app_deauthorized). */
+  zoomUserLinks(zoomUserId: string): string {
+    return `${this.prefix}zoom-user:${zoomUserId}:slack-users`;
+  }
+  meeting(meetingId: string): string {
+    return `${this.prefix}meeting:${meetingId}`;
+  }
+  /** Set of meeting ids a Slack user created (so their records can be removed together). */
+  userMeetings(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:meetings`;
+  }
+  /** Short-lived marker for idempotency (duplicate submissions, webhook redeliveries). */
+  once(scope: string, id: string): string {
+    return `${this.prefix}once:${scope}:${id}`;
+  }
+  /** Cached Slack profile bits (tz, locale). */
+  slackProfile(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:slack-profile`;
+  }
+}

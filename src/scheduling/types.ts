@@ -1,0 +1,54 @@
+/** The scheduling core's own data. No Slack or HTTP types in here. */
+import type { Locale } from '../config.js';
+import type { AutoRecording, SlackUserRef } from '../zoom/types.js';
+
+export type MeetingStatus = 'scheduled' | 'started' | 'ended' | 'cancelled';
+
+/** What the bot remembers about a meeting it posted (no start_url, no tokens). */
+export interface MeetingRecord {
+  /** Zoom's meeting id, always as a string (Zoom sends it as a number or a string). */
+  meetingId: string;
+  /** The Slack user who created it: the only one who may reschedule or cancel. */
+  host: SlackUserRef;
+  zoomUserId?: string;
+  topic: string;
+  /** Instant meetings have no start. ISO UTC. */
+  startInstant?: string;
+  timeZone: string;
+  durationMinutes: number;
+  agenda?: string;
+  joinUrl: string;
+  locale: Locale;
+  recording: AutoRecording;
+  recordingAuthentication: boolean;
+  status: MeetingStatus;
+  startedAt?: string;
+  endedAt?: string;
+  /** Where it was announced: a channel message (channel + ts), or only through a response_url. */
+  channelId: string;
+  messageTs?: string;
+  responseUrl?: string;
+  createdAt: string;
+}
+
+/** Notes the announcer renders in the meeting's language. */
+export type MeetingNote =
+  | { kind: 'moved'; fromInstant?: string; toInstant: string; by?: SlackUserRef }
+  | { kind: 'recording'; shareUrl: string; passcode?: string };
+
+export type UserNote =
+  /** The Zoom connection was removed from the Zoom side (app_deauthorized). */
+  { kind: 'zoom_deauthorized' };
+
+/**
+ * The port through which the scheduling core shows changes to people. Implemented on the Slack
+ * side; the core never knows about blocks or channels.
+ */
+export interface MeetingAnnouncer {
+  /** Re-render the meeting's channel message from the record (status, time, buttons). */
+  refresh(record: MeetingRecord): Promise<void>;
+  /** A reply in the thread under the meeting's message. */
+  threadReply(record: MeetingRecord, note: MeetingNote): Promise<void>;
+  /** A private message to one user, in their language. */
+  notifyUser(user: SlackUserRef, note: UserNote): Promise<void>;
+}

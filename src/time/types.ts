@@ -1,0 +1,48 @@
+/** Results of reading a meeting time out of free text. Pure data, no Slack or Zoom types. */
+import type { Locale } from '../config.js';
+
+export interface ParseOptions {
+  /** The reference instant ("now"). */
+  now: Date;
+  /** The user's IANA zone; every wall time is read and written in it. */
+  timeZone: string;
+  /** Biases ambiguous input; both languages are always tried. */
+  locale?: Locale;
+}
+
+export interface ResolvedStart {
+  /** Wall time in `timeZone`, `yyyy-MM-ddTHH:mm:ss` (what Zoom's start_time + timezone takes). */
+  local: string;
+  timeZone: string;
+  /** The same moment as ISO UTC, `yyyy-MM-ddTHH:mm:ss.sssZ`. */
+  instant: string;
+}
+
+export type ParseFailureReason =
+  | 'empty'
+  | 'no_time' // nothing that reads as a date or time
+  | 'no_hour' // a day without an hour ("明日", "Friday")
+  | 'past' // an explicit date/time already gone
+  | 'invalid_date' // 2月30日, 25時
+  | 'duration_out_of_range'; // outside Zoom's 1-1440 minutes
+
+export interface ParseSuccess {
+  ok: true;
+  start: ResolvedStart;
+  durationMinutes?: number;
+  /** The text with the time and duration phrases removed, trimmed. */
+  topic: string;
+  /** The phrases that were read as time/duration, as typed. */
+  matchedText: string;
+}
+
+export interface ParseFailure {
+  ok: false;
+  reason: ParseFailureReason;
+  /** What could still be used to prefill a form: the text minus any recognised phrases. */
+  topic: string;
+  durationMinutes?: number;
+  matchedText?: string;
+}
+
+export type ParseResult = ParseSuccess | ParseFailure;

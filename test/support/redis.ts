@@ -1,0 +1,89 @@
+/**
+ * Starts a real redis-server for a test file on a free loopback port, or uses TEST_REDIS_URL when
+ * that is set. Each call gets its own key prefix, so tests never see each other's keys.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+export interface TestRedis {
+  url: string;
+  /** A fresh key prefix for one test or suite. */
+  prefix(): string;
+  /** A new client (closed by stop()). */
+  client(): Redis;
+  stop(): Promise<void>;
+  /** The server process, for tests that stop Redis on purpose (undefined with TEST_REDIS_URL). */
+  process?: ChildProcess;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  const clients: Redis[] = [];
+  const base = {
+    prefix: () => `test:${randomBytes(4).toString('hex')}:`,
+    client(this: TestRedis) {
+      const c = new Redis(this.url, { maxRetriesPerRequest: 1 });
+      clients.push(c);
+      return c;
+    },
+  };
+  const closeClients = async () => {
+    await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+  };
+
+  const external = process.env.TEST_REDIS_URL;
+  if (external) return { ...base, url: external, stop: closeClients };
+
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'zoombot-redis-'));
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run redis-server (apt-get install -y redis-server): ${err.message}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return {
+    ...base,
+    url: `redis://127.0.0.1:${port}`,
+    process: child,
+    async stop() {
+      await closeClients();
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
