@@ -24,6 +24,10 @@ export interface MeetingRecord {
   status: MeetingStatus;
   startedAt?: string;
   endedAt?: string;
+  /** How long it actually ran (meeting.ended), whole minutes. */
+  durationRanMinutes?: number;
+  /** Share link of the last cloud recording posted in the thread (so a redelivery posts nothing twice). */
+  recordingShareUrl?: string;
   /** Where it was announced: a channel message (channel + ts), or only through a response_url. */
   channelId: string;
   messageTs?: string;
@@ -38,7 +42,12 @@ export type MeetingNote =
 
 export type UserNote =
   /** The Zoom connection was removed from the Zoom side (app_deauthorized). */
-  { kind: 'zoom_deauthorized' };
+  | { kind: 'zoom_deauthorized' }
+  /**
+   * A cloud recording is ready but "viewers must sign in" could not be applied, so its link was
+   * not posted in the channel; the host finds it in Zoom.
+   */
+  | { kind: 'recording_not_shared'; meetingId: string; topic: string };
 
 /**
  * The port through which the scheduling core shows changes to people. Implemented on the Slack

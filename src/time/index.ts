@@ -1,15 +1,57 @@
 /** Natural-language meeting times (Japanese and English), exact in the user's zone. */
-// CONTRACT STUB: bodies to be implemented; the exported signatures are what the rest of the bot uses.
 import type { Locale } from '../config.js';
+import { readDuration, readOffsetFromNow } from './duration.js';
+import { readEnglish } from './english.js';
+import { type FormatOptions, formatInZone } from './format.js';
+import { readJapanese } from './japanese.js';
+import type { Reading } from './reading.js';
+import { resolveReading } from './resolve.js';
+import { foldWidth } from './text.js';
 import type { ParseOptions, ParseResult } from './types.js';
+import { isValidTimeZone } from './zone.js';
 
-export type { ParseOptions, ParseResult } from './types.js';
+export type { FormatOptions } from './format.js';
+export { PERIOD_DEFAULT_HOURS } from './reading.js';
+export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
 
-export function parseMeetingText(_text: string, _options: ParseOptions): ParseResult {
-  throw new Error('not implemented');
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const LATIN_OR_DIGIT = /[a-z0-9]/i;
+/**
+ * Longer input is not a meeting request (Zoom topics stop at 200 characters); reading only its
+ * start keeps the work bounded (some patterns are quadratic on long runs of digits).
+ */
+const MAX_INPUT = 1000;
+
+/**
+ * Reads a meeting time, duration and topic out of free text, in `options.timeZone` whatever zone the
+ * server runs in. Never throws for any text; throws RangeError for an unknown zone or an invalid `now`.
+ */
+export function parseMeetingText(text: string, options: ParseOptions): ParseResult {
+  const { now, timeZone } = options;
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
+  if (!Number.isFinite(now.getTime())) throw new RangeError('now is not a valid date');
+  const original = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
+  if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
+
+  const reading: Reading = { spans: [] };
+  let rest = foldWidth(original);
+  rest = readOffsetFromNow(rest, reading);
+  // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;
+  // English lengths before chrono, which would read "for 45 min" as a time.
+  if (JAPANESE.test(rest)) rest = readJapanese(rest, reading);
+  rest = readDuration(rest, reading);
+  if (LATIN_OR_DIGIT.test(rest) && (!reading.day || !reading.time) && reading.afterMinutes === undefined) {
+    readEnglish(rest, reading);
+  }
+  return resolveReading(reading, original, now, timeZone);
 }
 
-/** "11月29日(日) 15:00" / "Sun, Nov 29 15:00", in `timeZone`. */
-export function formatMeetingTime(_instant: Date | string, _timeZone: string, _locale: Locale): string {
-  throw new Error('not implemented');
+/** "11月29日(日) 15:00" / "Sun, Nov 29 15:00", in `timeZone`; `options.now` adds the year when it differs. */
+export function formatMeetingTime(
+  instant: Date | string,
+  timeZone: string,
+  locale: Locale,
+  options?: FormatOptions,
+): string {
+  return formatInZone(instant, timeZone, locale, options);
 }

@@ -45,6 +45,15 @@ export class ZoomValidationError extends ZoomError {
 /** 5xx, timeout or network failure: Zoom is down or slow. */
 export class ZoomUnavailableError extends ZoomError {}
 
+/**
+ * A request was sent but no answer came back in time (timeout, connection reset). Zoom may have
+ * acted on it: a create may exist, a refresh may have rotated the tokens.
+ */
+export class ZoomNoAnswerError extends ZoomUnavailableError {}
+
+/** Zoom's token endpoint refused the grant (`invalid_grant`): the code or refresh token is dead. */
+export class ZoomInvalidGrantError extends ZoomError {}
+
 /** Zoom answered something we cannot read (not JSON, missing fields). */
 export class ZoomResponseError extends ZoomError {}
 

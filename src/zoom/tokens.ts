@@ -1,9 +1,25 @@
-/** Per-Slack-user Zoom tokens in Redis, encrypted, refreshed single-flight across processes. */
-// CONTRACT STUB: bodies to be implemented; the exported signatures are what the rest of the bot uses.
+/**
+ * Per-Slack-user Zoom tokens in Redis, encrypted, refreshed single-flight across processes.
+ *
+ * Zoom kills a refresh token the moment it issues the next one, so two refreshes racing with the
+ * same token log the user out. Inside a process concurrent callers share one promise; across
+ * processes a Redis lock admits one refresher, who re-reads the pair under the lock and stores the
+ * new pair before releasing it. Everyone else waits for the lock to go or the pair to change.
+ */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { Keys } from '../redis.js';
+import { Sealer } from './crypto.js';
+import {
+  type ZoomError,
+  ZoomInvalidGrantError,
+  ZoomNoAnswerError,
+  ZoomNotConnectedError,
+  ZoomUnavailableError,
+} from './errors.js';
+import { deleteIfUnchanged, RedisLock } from './lock.js';
 import type { ZoomOAuth } from './oauth.js';
+import { decodeTokens, encodeTokens } from './token-codec.js';
 import type { SlackUserRef, ZoomTokenSet } from './types.js';
 
 export interface TokenStoreOptions {
@@ -13,30 +29,198 @@ export interface TokenStoreOptions {
   encryptionKeys: Buffer[];
   oauth: ZoomOAuth;
   logger?: Logger;
+  /** Refresh when less than this remains; 5 minutes. */
+  refreshMarginMs?: number;
+  /** Lifetime of the cross-process refresh lock; 10 s (longer than the OAuth call's timeout). */
+  lockTtlMs?: number;
+  /** How long a caller waits for another process's refresh before giving up; 20 s. */
+  maxWaitMs?: number;
 }
 
+interface Stored {
+  tokens: ZoomTokenSet;
+  /** The sealed value as read, for compare-and-delete. */
+  raw: string;
+}
+
+type NeedsRefresh = (current: ZoomTokenSet) => boolean;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export class TokenStore {
-  constructor(readonly options: TokenStoreOptions) {}
-  save(_user: SlackUserRef, _tokens: ZoomTokenSet): Promise<void> {
-    throw new Error('not implemented');
+  private readonly sealer: Sealer;
+  private readonly lock: RedisLock;
+  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly marginMs: number;
+  private readonly lockTtlMs: number;
+  private readonly maxWaitMs: number;
+
+  constructor(readonly options: TokenStoreOptions) {
+    this.sealer = new Sealer(options.encryptionKeys);
+    this.lock = new RedisLock(options.redis);
+    this.marginMs = options.refreshMarginMs ?? 5 * 60_000;
+    this.lockTtlMs = options.lockTtlMs ?? 10_000;
+    this.maxWaitMs = options.maxWaitMs ?? 20_000;
   }
-  load(_user: SlackUserRef): Promise<ZoomTokenSet | null> {
-    throw new Error('not implemented');
+
+  /** Stores the pair (always sealed with the current key) and links the Zoom user to this Slack user. */
+  async save(user: SlackUserRef, tokens: ZoomTokenSet): Promise<void> {
+    const { redis, keys } = this.options;
+    const previous = await redis.set(
+      keys.tokens(user.teamId, user.userId),
+      encodeTokens(this.sealer, user, tokens),
+      'GET',
+    );
+    const member = linkMember(user);
+    await redis.sadd(keys.zoomUserLinks(tokens.zoomUserId), member);
+    if (previous) {
+      // Reconnected with another Zoom account: the old account no longer points here.
+      const old = this.tryDecode(user, previous);
+      if (old && old.zoomUserId !== tokens.zoomUserId) {
+        await redis.srem(keys.zoomUserLinks(old.zoomUserId), member);
+      }
+    }
   }
+
+  /** Throws TokenStoreError when the stored value cannot be read. */
+  async load(user: SlackUserRef): Promise<ZoomTokenSet | null> {
+    return (await this.read(user))?.tokens ?? null;
+  }
+
   /** A valid access token; refreshes first when under 5 minutes remain. Throws ZoomNotConnectedError. */
-  getAccessToken(_user: SlackUserRef): Promise<string> {
-    throw new Error('not implemented');
+  async getAccessToken(user: SlackUserRef): Promise<string> {
+    const stored = await this.read(user);
+    if (!stored) throw notConnected(user);
+    const needsRefresh: NeedsRefresh = (t) => t.expiresAt - Date.now() < this.marginMs;
+    if (!needsRefresh(stored.tokens)) return stored.tokens.accessToken;
+    return this.refreshOnce(user, needsRefresh);
   }
+
   /** After Zoom answered 401 to `rejectedAccessToken`: refresh (unless another caller already did) and return the new token. */
-  refreshAfterRejection(_user: SlackUserRef, _rejectedAccessToken: string): Promise<string> {
-    throw new Error('not implemented');
+  async refreshAfterRejection(user: SlackUserRef, rejectedAccessToken: string): Promise<string> {
+    const stored = await this.read(user);
+    if (!stored) throw notConnected(user);
+    if (stored.tokens.accessToken !== rejectedAccessToken) return stored.tokens.accessToken;
+    return this.refreshOnce(user, (t) => t.accessToken === rejectedAccessToken);
   }
+
   /** Deletes the user's tokens and index entries; returns what was stored (to revoke). */
-  remove(_user: SlackUserRef): Promise<ZoomTokenSet | null> {
-    throw new Error('not implemented');
+  async remove(user: SlackUserRef): Promise<ZoomTokenSet | null> {
+    const stored = await this.read(user);
+    if (!stored) return null;
+    await this.deleteStored(user, stored);
+    return stored.tokens;
   }
+
   /** Slack users whose stored connection is this Zoom user (for app_deauthorized). */
-  slackUsersForZoomUser(_zoomUserId: string): Promise<SlackUserRef[]> {
-    throw new Error('not implemented');
+  async slackUsersForZoomUser(zoomUserId: string): Promise<SlackUserRef[]> {
+    const members = await this.options.redis.smembers(this.options.keys.zoomUserLinks(zoomUserId));
+    return members.flatMap((m) => {
+      const i = m.indexOf(':');
+      return i > 0 ? [{ teamId: m.slice(0, i), userId: m.slice(i + 1) }] : [];
+    });
   }
+
+  private async read(user: SlackUserRef): Promise<Stored | null> {
+    const raw = await this.options.redis.get(this.options.keys.tokens(user.teamId, user.userId));
+    if (raw === null) return null;
+    return { tokens: decodeTokens(this.sealer, user, raw), raw };
+  }
+
+  private tryDecode(user: SlackUserRef, raw: string): ZoomTokenSet | null {
+    try {
+      return decodeTokens(this.sealer, user, raw);
+    } catch {
+      return null;
+    }
+  }
+
+  private async deleteStored(user: SlackUserRef, stored: Stored): Promise<boolean> {
+    const { redis, keys } = this.options;
+    const deleted = await deleteIfUnchanged(redis, keys.tokens(user.teamId, user.userId), stored.raw);
+    if (deleted) await redis.srem(keys.zoomUserLinks(stored.tokens.zoomUserId), linkMember(user));
+    return deleted;
+  }
+
+  /** One refresh per user per process at a time; concurrent callers share its result. */
+  private refreshOnce(user: SlackUserRef, needsRefresh: NeedsRefresh): Promise<string> {
+    const key = linkMember(user);
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const started = this.refreshUnderLock(user, needsRefresh).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, started);
+    return started;
+  }
+
+  private async refreshUnderLock(user: SlackUserRef, needsRefresh: NeedsRefresh): Promise<string> {
+    const lockKey = this.options.keys.refreshLock(user.teamId, user.userId);
+    const giveUpAt = Date.now() + this.maxWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      const held = await this.lock.tryAcquire(lockKey, this.lockTtlMs);
+      if (held) {
+        try {
+          // Another process may have refreshed between our read and the lock.
+          const current = await this.read(user);
+          if (!current) throw notConnected(user);
+          if (!needsRefresh(current.tokens)) return current.tokens.accessToken;
+          return await this.refreshWithZoom(user, current);
+        } finally {
+          const stillHeld = await this.lock.release(lockKey, held).catch(() => false);
+          if (!stillHeld) this.options.logger?.warn('Zoom token refresh outlived its lock', { attempt });
+        }
+      }
+      // Someone else is refreshing: wait (backoff with jitter), then use their pair if it is there.
+      await sleep(Math.min(25 * 2 ** Math.min(attempt, 4), 300) * (0.5 + Math.random()));
+      const current = await this.read(user);
+      if (!current) throw notConnected(user);
+      if (!needsRefresh(current.tokens)) return current.tokens.accessToken;
+      if (Date.now() > giveUpAt) {
+        throw new ZoomUnavailableError('Zoom token refresh by another worker did not finish in time');
+      }
+    }
+  }
+
+  /** Called with the lock held. Uses the refresh token once, never again for this call. */
+  private async refreshWithZoom(user: SlackUserRef, current: Stored): Promise<string> {
+    const log = this.options.logger;
+    try {
+      const grant = await this.options.oauth.refresh(current.tokens.refreshToken);
+      await this.save(user, {
+        ...current.tokens,
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        expiresAt: Date.now() + grant.expiresInSeconds * 1000,
+        scope: grant.scope || current.tokens.scope,
+      });
+      log?.debug('Zoom tokens refreshed', { team: user.teamId, user: user.userId });
+      return grant.accessToken;
+    } catch (err) {
+      if (!(err instanceof ZoomInvalidGrantError) && !(err instanceof ZoomNoAnswerError)) throw err;
+      // Re-read first: a pair stored by someone else since is the one to use.
+      const latest = await this.read(user);
+      if (latest && latest.tokens.refreshToken !== current.tokens.refreshToken) {
+        return latest.tokens.accessToken;
+      }
+      if (err instanceof ZoomNoAnswerError) {
+        // Zoom may have rotated the pair and the answer was lost. Retrying now with the same
+        // refresh token could race the lost request; the next call tries once more and clears
+        // the pair if Zoom says it is dead.
+        log?.warn('Zoom did not answer a token refresh', { team: user.teamId, user: user.userId });
+        throw new ZoomNotConnectedError(
+          'Zoom did not answer the token refresh; try again, or connect Zoom again if it repeats',
+        );
+      }
+      if (latest) await this.deleteStored(user, latest);
+      log?.info('Zoom refresh token is dead; connection removed', { team: user.teamId, user: user.userId });
+      throw new ZoomNotConnectedError('Zoom connection has expired or was revoked; connect Zoom again', 400);
+    }
+  }
+}
+
+function linkMember(user: SlackUserRef): string {
+  return `${user.teamId}:${user.userId}`;
+}
+
+function notConnected(user: SlackUserRef): ZoomError {
+  return new ZoomNotConnectedError(`Slack user ${user.teamId}/${user.userId} has not connected Zoom`);
 }

@@ -1,0 +1,86 @@
+/**
+ * The Bolt app: HTTP mode (signed POST /slack/events) or Socket Mode when SLACK_APP_TOKEN is set,
+ * with the same custom routes (OAuth callback, health, readiness, Zoom webhook) on PORT either way.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { AppServices } from './bootstrap.js';
+import { healthRoute, readyRoute } from './http/health.js';
+import { oauthCallbackRoute } from './http/oauth-callback.js';
+import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerViews } from './slack/views/submissions.js';
+import { boltLogger, slackClientOptions } from './slack/web.js';
+
+export interface Bot {
+  app: App;
+  /** Starts receiving; answers the HTTP port actually bound (pass 0 for any free port). */
+  start(port?: number): Promise<number>;
+  stop(): Promise<void>;
+  /** Resolves when no listener is running (tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+export function customRoutes(services: AppServices): CustomRoute[] {
+  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis)];
+  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
+  return routes;
+}
+
+export function createBot(services: AppServices, opts: { port?: number } = {}): Bot {
+  const { config } = services;
+  const logger = boltLogger(services.logger);
+  const routes = customRoutes(services);
+  const port = opts.port ?? config.port;
+  const socketMode = config.slack.appToken !== undefined;
+  const receiver: Receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken as string,
+        customRoutes: routes,
+        installerOptions: { port },
+        logger,
+      })
+    : new HTTPReceiver({ signingSecret: config.slack.signingSecret, customRoutes: routes, logger });
+  const app = new App({
+    receiver,
+    token: config.slack.botToken,
+    logger,
+    clientOptions: slackClientOptions(config, logger),
+  });
+
+  const running = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    running.add(work);
+    try {
+      await work;
+    } finally {
+      running.delete(work);
+    }
+  });
+  app.error(async (error) => {
+    logger.error('slack listener failed', { error });
+  });
+
+  registerCommands(app, services);
+  registerViews(app, services);
+  registerButtons(app, services);
+
+  return {
+    app,
+    async start(listenPort = port) {
+      if (socketMode) {
+        await app.start();
+        return listenPort;
+      }
+      const server = (await app.start(listenPort)) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    stop: () => app.stop().then(() => undefined),
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}

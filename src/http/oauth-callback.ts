@@ -1,0 +1,107 @@
+/**
+ * GET /zoom/oauth/callback: Zoom sends the browser here after consent. Shows a small page in both
+ * languages and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
+ * gives a clear page and stores nothing.
+ */
+
+import type { ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { AppServices } from '../bootstrap.js';
+import { notice } from '../slack/blocks/notices.js';
+import { escapeMrkdwn } from '../slack/blocks/text.js';
+import { messages } from '../slack/i18n/index.js';
+import { OAuthStateError } from '../zoom/errors.js';
+
+interface Page {
+  status: number;
+  ja: string;
+  en: string;
+}
+
+const PAGES = {
+  denied: {
+    status: 400,
+    ja: 'Zoom の連携はキャンセルされました。連携するには Slack で /zoom connect を実行してください。',
+    en: 'Zoom access was not granted. Run /zoom connect in Slack to try again.',
+  },
+  missingCode: {
+    status: 400,
+    ja: 'Zoom から認可コードが届きませんでした。Slack で /zoom connect をもう一度実行してください。',
+    en: 'Zoom sent no authorization code. Run /zoom connect in Slack again.',
+  },
+  badState: {
+    status: 400,
+    ja: 'このリンクは期限切れか、すでに使われています。Slack で /zoom connect をもう一度実行してください。',
+    en: 'This link has expired or was already used. Run /zoom connect in Slack again.',
+  },
+  failed: {
+    status: 502,
+    ja: 'Zoom との連携を完了できませんでした。しばらくしてから Slack で /zoom connect をもう一度実行してください。',
+    en: 'The Zoom connection could not be completed. Run /zoom connect in Slack again in a little while.',
+  },
+} satisfies Record<string, Page>;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function send(res: ServerResponse, page: Page): void {
+  const html = `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>/zoom</title></head>
+<body style="font-family:sans-serif;max-width:36em;margin:4em auto;line-height:1.6">
+<p>${escapeHtml(page.ja)}</p>
+<p lang="en">${escapeHtml(page.en)}</p>
+</body></html>
+`;
+  res
+    .writeHead(page.status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    })
+    .end(html);
+}
+
+export function oauthCallbackRoute(services: AppServices): CustomRoute {
+  return {
+    path: '/zoom/oauth/callback',
+    method: ['GET'],
+    handler: (req, res) => {
+      handle(services, req.url ?? '/', res).catch((err) => {
+        services.logger.error('oauth callback failed', { error: err });
+        if (!res.headersSent) send(res, PAGES.failed);
+      });
+    },
+  };
+}
+
+async function handle(services: AppServices, url: string, res: ServerResponse): Promise<void> {
+  const query = new URL(url, 'http://localhost').searchParams;
+  if (query.get('error')) return send(res, PAGES.denied);
+  const state = query.get('state');
+  const code = query.get('code');
+  if (!state) return send(res, PAGES.badState);
+  if (!code) return send(res, PAGES.missingCode);
+  let connected: Awaited<ReturnType<AppServices['connections']['completeConnect']>>;
+  try {
+    connected = await services.connections.completeConnect(state, code);
+  } catch (err) {
+    if (err instanceof OAuthStateError) return send(res, PAGES.badState);
+    services.logger.warn('zoom code exchange failed', { error: err });
+    return send(res, PAGES.failed);
+  }
+  const email = connected.zoomEmail;
+  send(res, {
+    status: 200,
+    ja: `Zoom に ${email} として連携しました。このタブは閉じてかまいません。`,
+    en: `Connected to Zoom as ${email}. You can close this tab.`,
+  });
+  services.background.run('connected notice', async () => {
+    const { locale } = await services.profiles.get(connected.user);
+    await services.announcer.directMessage(
+      connected.user,
+      notice(messages(locale).connectedDm(escapeMrkdwn(email))),
+    );
+  });
+}

@@ -1,0 +1,44 @@
+/** Entry point: reads the settings, starts the bot, and shuts down cleanly on SIGTERM / SIGINT. */
+import { createBot } from './app.js';
+import { createServices } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      createLogger('error').error(`configuration error: ${err.message}`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const services = createServices(config, logger);
+  const bot = createBot(services);
+  const port = await bot.start();
+  logger.info(`zoombot listening on port ${port} (${config.slack.appToken ? 'Socket Mode' : 'HTTP'})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    // Stop taking new work, let what was accepted finish, then close Redis.
+    await bot.stop().catch((err) => logger.warn('receiver did not stop cleanly', { error: err }));
+    await bot.idle();
+    await services.background.drain();
+    await services.redis.quit().catch(() => services.redis.disconnect());
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  createLogger('error').error('failed to start', { error: err });
+  process.exit(1);
+});

@@ -1,0 +1,268 @@
+/**
+ * What the bot does for each Zoom event: keep meeting records and their Slack messages true,
+ * delete a user's data on deauthorization, post cloud recordings. A redelivered event changes
+ * nothing twice: each change is computed against the stored record (an event that is already
+ * reflected plans nothing), and a marker per delivery (SET NX, one day) stops concurrent
+ * duplicates. Unknown meetings, users and events write nothing at all.
+ */
+import type { Services } from '../services.js';
+import type { SlackUserRef } from '../zoom/types.js';
+import { type MeetingChanges, type ZoomWebhookEvent, zoomTimeToInstant } from '../zoom/webhooks.js';
+import type { MeetingNote, MeetingRecord } from './types.js';
+
+export type MeetingEventDeps = Pick<Services, 'redis' | 'keys' | 'logger' | 'meetings' | 'announcer'> & {
+  tokens: Pick<Services['tokens'], 'remove' | 'slackUsersForZoomUser'>;
+  zoom: Pick<Services['zoom'], 'updateRecordingSettings'>;
+};
+
+/** applied: something changed; unchanged: already reflected; unknown: not ours; duplicate: marker held. */
+export type EventOutcome = 'applied' | 'unchanged' | 'unknown' | 'duplicate' | 'ignored';
+
+const DELIVERY_MARKER_TTL_SECONDS = 24 * 3600;
+
+export async function handleZoomEvent(
+  deps: MeetingEventDeps,
+  event: ZoomWebhookEvent,
+  deliveryKey: string,
+): Promise<EventOutcome> {
+  switch (event.kind) {
+    case 'app_deauthorized':
+      return deauthorize(deps, event.zoomUserId, deliveryKey);
+    case 'meeting_updated':
+    case 'meeting_deleted':
+    case 'meeting_started':
+    case 'meeting_ended':
+    case 'recording_completed':
+      return serialised(event.meetingId, () => applyMeetingEvent(deps, event, deliveryKey));
+    default:
+      return 'ignored';
+  }
+}
+
+type MeetingEvent = Extract<ZoomWebhookEvent, { meetingId: string }>;
+
+/** The new record and what to tell people, or null when the record already says it all. */
+export interface MeetingPlan {
+  next: MeetingRecord;
+  refresh: boolean;
+  notes: MeetingNote[];
+}
+
+async function applyMeetingEvent(
+  deps: MeetingEventDeps,
+  event: MeetingEvent,
+  deliveryKey: string,
+): Promise<EventOutcome> {
+  const record = await deps.meetings.get(event.meetingId);
+  if (!record) return 'unknown';
+  if (event.kind === 'recording_completed') return applyRecording(deps, record, event, deliveryKey);
+  const plan = planMeetingChange(record, event);
+  if (!plan) return 'unchanged';
+  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
+  try {
+    await deps.meetings.save(plan.next);
+  } catch (err) {
+    await releaseDelivery(deps, deliveryKey);
+    throw err;
+  }
+  deps.logger.info('zoom event applied', { event: event.kind, meetingId: event.meetingId });
+  if (plan.refresh) await announce(deps, 'refresh', () => deps.announcer.refresh(plan.next));
+  for (const note of plan.notes) {
+    await announce(deps, `thread ${note.kind}`, () => deps.announcer.threadReply(plan.next, note));
+  }
+  return 'applied';
+}
+
+/** Pure: how a meeting event changes a record (null when it changes nothing). */
+export function planMeetingChange(
+  record: MeetingRecord,
+  event: Exclude<MeetingEvent, { kind: 'recording_completed' }>,
+): MeetingPlan | null {
+  switch (event.kind) {
+    case 'meeting_updated':
+      return planUpdate(record, event.changes);
+    case 'meeting_deleted':
+      if (record.status === 'cancelled') return null;
+      return { next: { ...record, status: 'cancelled' }, refresh: true, notes: [] };
+    case 'meeting_started': {
+      if (record.status === 'cancelled') return null;
+      if (record.status === 'started' && sameInstant(record.startedAt, event.startedAt)) return null;
+      // A started event that arrives after the meeting's end (out of order) does not reopen it.
+      if (record.status === 'ended' && record.endedAt && !isAfter(event.startedAt, record.endedAt))
+        return null;
+      const { endedAt: _e, durationRanMinutes: _d, ...rest } = record;
+      return { next: { ...rest, status: 'started', startedAt: event.startedAt }, refresh: true, notes: [] };
+    }
+    case 'meeting_ended': {
+      if (record.status === 'cancelled') return null;
+      if (record.status === 'ended' && sameInstant(record.endedAt, event.endedAt)) return null;
+      const startedAt = event.startedAt ?? record.startedAt;
+      const next: MeetingRecord = { ...record, status: 'ended', endedAt: event.endedAt };
+      if (startedAt) {
+        next.startedAt = startedAt;
+        next.durationRanMinutes = Math.max(
+          0,
+          Math.round((Date.parse(event.endedAt) - Date.parse(startedAt)) / 60_000),
+        );
+      }
+      return { next, refresh: true, notes: [] };
+    }
+  }
+}
+
+function planUpdate(record: MeetingRecord, changes: MeetingChanges): MeetingPlan | null {
+  const next: MeetingRecord = { ...record };
+  const notes: MeetingNote[] = [];
+  let changed = false;
+  if (changes.topic !== undefined && changes.topic !== record.topic) {
+    next.topic = changes.topic;
+    changed = true;
+  }
+  if (changes.durationMinutes !== undefined && changes.durationMinutes !== record.durationMinutes) {
+    next.durationMinutes = changes.durationMinutes;
+    changed = true;
+  }
+  if (changes.timeZone !== undefined && changes.timeZone !== record.timeZone) {
+    next.timeZone = changes.timeZone;
+    changed = true;
+  }
+  const toInstant =
+    changes.startInstant ??
+    (changes.startLocal ? zoomTimeToInstant(changes.startLocal, next.timeZone) : undefined);
+  // The bot's own reschedule already stored the new time (and announced it): nothing to add then.
+  if (toInstant && !sameInstant(toInstant, record.startInstant)) {
+    next.startInstant = toInstant;
+    notes.push({
+      kind: 'moved',
+      toInstant,
+      ...(record.startInstant ? { fromInstant: record.startInstant } : {}),
+    });
+    changed = true;
+  }
+  return changed ? { next, refresh: true, notes } : null;
+}
+
+async function applyRecording(
+  deps: MeetingEventDeps,
+  record: MeetingRecord,
+  event: Extract<MeetingEvent, { kind: 'recording_completed' }>,
+  deliveryKey: string,
+): Promise<EventOutcome> {
+  // Only meetings created with cloud recording get the link; a local recording never reaches Zoom.
+  if (record.recording !== 'cloud') return 'unchanged';
+  if (record.recordingShareUrl === event.shareUrl) return 'unchanged';
+  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
+  const next: MeetingRecord = { ...record, recordingShareUrl: event.shareUrl };
+  if (record.recordingAuthentication) {
+    try {
+      await deps.zoom.updateRecordingSettings(record.host, record.meetingId, {
+        recording_authentication: true,
+      });
+    } catch (err) {
+      // Posting the link without the sign-in the host asked for would widen who can watch it.
+      deps.logger.warn('recording sign-in could not be applied; link not posted', {
+        meetingId: record.meetingId,
+        error: err instanceof Error ? err.name : 'unknown',
+      });
+      await deps.meetings.save(next);
+      await announce(deps, 'notify recording_not_shared', () =>
+        deps.announcer.notifyUser(record.host, {
+          kind: 'recording_not_shared',
+          meetingId: record.meetingId,
+          topic: record.topic,
+        }),
+      );
+      return 'applied';
+    }
+  }
+  await deps.meetings.save(next);
+  const note: MeetingNote = {
+    kind: 'recording',
+    shareUrl: event.shareUrl,
+    ...(event.passcode ? { passcode: event.passcode } : {}),
+  };
+  await announce(deps, 'thread recording', () => deps.announcer.threadReply(next, note));
+  deps.logger.info('zoom event applied', { event: event.kind, meetingId: record.meetingId });
+  return 'applied';
+}
+
+/**
+ * app_deauthorized: the user removed the app in Zoom, so every Slack user linked to that Zoom
+ * user loses tokens, meeting records and every other key under their hash tag, and is told once.
+ * Nothing is revoked at Zoom: the app is already gone there.
+ */
+async function deauthorize(
+  deps: MeetingEventDeps,
+  zoomUserId: string,
+  deliveryKey: string,
+): Promise<EventOutcome> {
+  const users = await deps.tokens.slackUsersForZoomUser(zoomUserId);
+  if (users.length === 0) return 'unknown';
+  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
+  try {
+    for (const user of users) {
+      await deps.tokens.remove(user);
+      await deps.meetings.removeAllFor(user);
+      await announce(deps, 'notify zoom_deauthorized', () =>
+        deps.announcer.notifyUser(user, { kind: 'zoom_deauthorized' }),
+      );
+      // Last, so a profile the notification cached again is removed too.
+      await deleteUserKeys(deps, user);
+    }
+    await deps.redis.del(deps.keys.zoomUserLinks(zoomUserId));
+  } catch (err) {
+    // Deletion is owed to the user: let a redelivery finish it (users already done are not found again).
+    await releaseDelivery(deps, deliveryKey);
+    throw err;
+  }
+  deps.logger.info('zoom deauthorization applied', { slackUsers: users.length });
+  return 'applied';
+}
+
+/** Deletes every key under `${prefix}{team:user}:` (the prefix's glob characters escaped). */
+async function deleteUserKeys(deps: MeetingEventDeps, user: SlackUserRef): Promise<void> {
+  const tokensKey = deps.keys.tokens(user.teamId, user.userId);
+  const userPrefix = tokensKey.slice(0, tokensKey.lastIndexOf(':zoom-tokens') + 1);
+  const pattern = `${userPrefix.replace(/[*?[\]\\{}^-]/g, '\\$&')}*`;
+  let cursor = '0';
+  do {
+    const [nextCursor, keys] = await deps.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 200);
+    cursor = nextCursor;
+    if (keys.length > 0) await deps.redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+async function claimDelivery(deps: MeetingEventDeps, deliveryKey: string): Promise<boolean> {
+  const key = deps.keys.once('zoom-webhook', deliveryKey);
+  return (await deps.redis.set(key, '1', 'EX', DELIVERY_MARKER_TTL_SECONDS, 'NX')) === 'OK';
+}
+
+async function releaseDelivery(deps: MeetingEventDeps, deliveryKey: string): Promise<void> {
+  await deps.redis.del(deps.keys.once('zoom-webhook', deliveryKey)).catch(() => undefined);
+}
+
+/** Slack being down must not undo a stored change: log and go on. */
+async function announce(deps: MeetingEventDeps, what: string, call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (err) {
+    deps.logger.error(`announcing ${what} failed`, err);
+  }
+}
+
+const sameInstant = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
+const isAfter = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+/** Events for one meeting run one after another in this process (started and ended can race). */
+const queues = new Map<string, Promise<unknown>>();
+function serialised<T>(meetingId: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(meetingId) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const tail = run.catch(() => undefined);
+  queues.set(meetingId, tail);
+  void tail.then(() => {
+    if (queues.get(meetingId) === tail) queues.delete(meetingId);
+  });
+  return run;
+}

@@ -1,0 +1,226 @@
+/**
+ * The scheduling use cases: create, reschedule and cancel a meeting. They talk to Zoom, keep the
+ * record in Redis and show every change through the announcer port; nothing here knows Slack.
+ * Zoom failures propagate as the typed errors of src/zoom/errors.ts, with nothing changed.
+ */
+import type { Locale } from '../config.js';
+import type { Logger } from '../log.js';
+import type { ZoomClient } from '../zoom/client.js';
+import { ZoomNotFoundError } from '../zoom/errors.js';
+import type { AutoRecording, MeetingSettings, SlackUserRef } from '../zoom/types.js';
+import type { MeetingStore } from './meeting-store.js';
+import type { MeetingAnnouncer, MeetingRecord } from './types.js';
+
+/** Where the first announcement of a meeting went. */
+export interface Placement {
+  messageTs?: string;
+  responseUrl?: string;
+}
+
+/** The announcer plus the first post, which also hands the host the start link privately. */
+export interface MeetingPublisher extends MeetingAnnouncer {
+  /** Throws when the meeting could be shown nowhere. */
+  publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement>;
+}
+
+export interface StartTime {
+  /** Wall time `yyyy-MM-ddTHH:mm:ss` in `timeZone`. */
+  local: string;
+  timeZone: string;
+  /** ISO UTC. */
+  instant: string;
+}
+
+export interface NewMeeting {
+  host: SlackUserRef;
+  locale: Locale;
+  topic: string;
+  /** Absent: an instant meeting. */
+  start?: StartTime;
+  timeZone: string;
+  durationMinutes: number;
+  agenda?: string;
+  options: Omit<MeetingSettings, 'auto_recording'>;
+  recording: AutoRecording;
+  recordingAuthentication: boolean;
+  channelId: string;
+  responseUrl?: string;
+}
+
+export interface Created {
+  record: MeetingRecord;
+  /** Viewers' sign-in was asked for but Zoom did not apply it. */
+  recordingAuthenticationFailed: boolean;
+}
+
+export type ChangeRefusal =
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
+
+export type Rescheduled = { ok: true; record: MeetingRecord; fromInstant?: string } | ChangeRefusal;
+export type Cancelled = { ok: true; record: MeetingRecord; alreadyDeleted: boolean } | ChangeRefusal;
+
+/** Thrown when Zoom created the meeting but it could not be shown anywhere. */
+export class MeetingNotPostedError extends Error {
+  constructor(readonly record: MeetingRecord) {
+    super(`meeting ${record.meetingId} was created but could not be posted`);
+    this.name = 'MeetingNotPostedError';
+  }
+}
+
+export interface SchedulerDeps {
+  zoom: ZoomClient;
+  meetings: MeetingStore;
+  publisher: MeetingPublisher;
+  logger: Logger;
+  now?: () => Date;
+}
+
+const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
+
+export class MeetingScheduler {
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  async create(input: NewMeeting): Promise<Created> {
+    const { zoom, meetings, publisher, logger } = this.deps;
+    const meeting = await zoom.createMeeting(input.host, {
+      topic: input.topic,
+      type: input.start ? 2 : 1,
+      ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
+      duration: input.durationMinutes,
+      ...(input.agenda ? { agenda: input.agenda } : {}),
+      settings: { ...input.options, auto_recording: input.recording },
+    });
+    const meetingId = String(meeting.id);
+    let recordingAuthenticationFailed = false;
+    if (input.recordingAuthentication) {
+      try {
+        await zoom.updateRecordingSettings(input.host, meetingId, { recording_authentication: true });
+      } catch (err) {
+        recordingAuthenticationFailed = true;
+        logger.warn('recording sign-in could not be applied', { meetingId, error: err });
+      }
+    }
+    const now = (this.deps.now ?? (() => new Date()))();
+    let record: MeetingRecord = {
+      meetingId,
+      host: input.host,
+      ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
+      topic: input.topic,
+      ...(input.start
+        ? {
+            startInstant: meeting.start_time
+              ? new Date(meeting.start_time).toISOString()
+              : input.start.instant,
+          }
+        : {}),
+      timeZone: input.start?.timeZone ?? input.timeZone,
+      durationMinutes: input.durationMinutes,
+      ...(input.agenda ? { agenda: input.agenda } : {}),
+      joinUrl: meeting.join_url,
+      locale: input.locale,
+      recording: input.recording,
+      recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
+      status: 'scheduled',
+      channelId: input.channelId,
+      ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
+      createdAt: now.toISOString(),
+    };
+    // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
+    await meetings.save(record);
+    let placement: Placement;
+    try {
+      placement = await publisher.publish(record, meeting.start_url);
+    } catch (err) {
+      logger.warn('meeting could not be posted', { meetingId, error: err });
+      throw new MeetingNotPostedError(record);
+    }
+    record =
+      (await meetings.update(meetingId, (r) => ({
+        ...r,
+        ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
+        ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
+      }))) ?? record;
+    return { record, recordingAuthenticationFailed };
+  }
+
+  async reschedule(
+    actor: SlackUserRef,
+    meetingId: string,
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string },
+  ): Promise<Rescheduled> {
+    const checked = await this.check(actor, meetingId);
+    if (!checked.ok) return checked;
+    const before = checked.record;
+    try {
+      await this.deps.zoom.updateMeeting(before.host, meetingId, {
+        start_time: change.start.local,
+        timezone: change.start.timeZone,
+        ...(change.durationMinutes ? { duration: change.durationMinutes } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof ZoomNotFoundError)) throw err;
+      return {
+        ok: false,
+        reason: 'deleted',
+        record: await this.markCancelled(meetingId, change.responseUrl),
+      };
+    }
+    const record = (await this.deps.meetings.update(meetingId, (r) => ({
+      ...withResponseUrl(r, change.responseUrl),
+      startInstant: change.start.instant,
+      timeZone: change.start.timeZone,
+      durationMinutes: change.durationMinutes ?? r.durationMinutes,
+    }))) as MeetingRecord;
+    await this.deps.publisher.refresh(record);
+    await this.deps.publisher.threadReply(record, {
+      kind: 'moved',
+      ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
+      toInstant: change.start.instant,
+      by: actor,
+    });
+    return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
+  }
+
+  async cancel(
+    actor: SlackUserRef,
+    meetingId: string,
+    opts: { responseUrl?: string } = {},
+  ): Promise<Cancelled> {
+    const checked = await this.check(actor, meetingId);
+    if (!checked.ok) return checked;
+    let alreadyDeleted = false;
+    try {
+      await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
+    } catch (err) {
+      if (!(err instanceof ZoomNotFoundError)) throw err;
+      alreadyDeleted = true;
+    }
+    return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
+  }
+
+  private async check(
+    actor: SlackUserRef,
+    meetingId: string,
+  ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
+    const record = await this.deps.meetings.get(meetingId);
+    if (!record) return { ok: false, reason: 'unknown' };
+    if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
+    if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
+    return { ok: true, record };
+  }
+
+  private async markCancelled(meetingId: string, responseUrl: string | undefined): Promise<MeetingRecord> {
+    const record = (await this.deps.meetings.update(meetingId, (r) => ({
+      ...withResponseUrl(r, responseUrl),
+      status: 'cancelled',
+    }))) as MeetingRecord;
+    await this.deps.publisher.refresh(record);
+    return record;
+  }
+}
+
+/** A message shown only through a response_url is updated through the newest one (from the button). */
+function withResponseUrl(record: MeetingRecord, responseUrl: string | undefined): MeetingRecord {
+  return !record.messageTs && responseUrl ? { ...record, responseUrl } : record;
+}

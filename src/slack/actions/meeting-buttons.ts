@@ -1,0 +1,101 @@
+/** Buttons on meeting messages: Reschedule and Cancel (host only), and the link buttons (ack only). */
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../zoom/types.js';
+import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
+import { CONNECT_ACTION, notice, type PrivateMessage, START_ACTION } from '../blocks/notices.js';
+import { escapeMrkdwn } from '../blocks/text.js';
+import { failureMessage } from '../commands/report.js';
+import { messages } from '../i18n/index.js';
+import { quickProfile } from '../quick-profile.js';
+import { buildRescheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
+import { editableTime, whenPreview } from '../views/when.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export function register(app: App, services: AppServices): void {
+  app.action<BlockAction<ButtonAction>>(RESCHEDULE_ACTION, rescheduleButton(services));
+  app.action<BlockAction<ButtonAction>>(CANCEL_ACTION, cancelButton(services));
+  // Link buttons still send an action; Slack shows an error icon unless it is acknowledged.
+  app.action(new RegExp(`^(${JOIN_ACTION}|${CONNECT_ACTION}|${START_ACTION})`), async ({ ack }) => {
+    await ack();
+  });
+}
+
+const actorOf = (body: BlockAction): SlackUserRef => ({
+  teamId: body.team?.id ?? body.user.team_id ?? '',
+  userId: body.user.id,
+});
+
+function privately(respond: ButtonArgs['respond']) {
+  return (message: PrivateMessage) =>
+    respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+}
+
+export function rescheduleButton(services: AppServices) {
+  return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const actor = actorOf(body);
+    const [record, { profile }] = await Promise.all([
+      services.meetings.get(action.value ?? ''),
+      quickProfile(services.profiles, actor),
+    ]);
+    const t = messages(profile.locale).actions;
+    const reply = privately(respond);
+    if (!record) return void (await reply(notice(t.unknownMeeting)));
+    if (record.host.userId !== actor.userId || record.host.teamId !== actor.teamId) {
+      return void (await reply(notice(t.onlyHost(record.host.userId, 'reschedule'))));
+    }
+    if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
+    const now = services.now();
+    const when = editableTime(record.startInstant ?? now.toISOString(), profile.timeZone);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildRescheduleModal({
+        context: {
+          channelId: record.channelId,
+          ...(body.response_url ? { responseUrl: body.response_url } : {}),
+          locale: profile.locale,
+          timeZone: profile.timeZone,
+          meetingId: record.meetingId,
+        },
+        topic: record.topic,
+        when,
+        durationMinutes: record.durationMinutes || DEFAULT_DURATION,
+        preview: whenPreview(when, profile.timeZone, profile.locale, now),
+      }),
+    });
+  };
+}
+
+export function cancelButton(services: AppServices) {
+  return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    const actor = actorOf(body);
+    const { profile } = await quickProfile(services.profiles, actor);
+    const t = messages(profile.locale).actions;
+    const reply = privately(respond);
+    const meetingId = action.value ?? '';
+    try {
+      const result = await services.scheduler.cancel(actor, meetingId, {
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      });
+      if (result.ok) {
+        const topic = escapeMrkdwn(result.record.topic);
+        await reply(notice(result.alreadyDeleted ? t.alreadyDeleted(topic) : t.cancelled(topic)));
+      } else if (result.reason === 'unknown') await reply(notice(t.unknownMeeting));
+      else if (result.reason === 'not_host')
+        await reply(notice(t.onlyHost(result.record.host.userId, 'cancel')));
+      else await reply(notice(t.notScheduled));
+    } catch (err) {
+      services.logger.warn('meeting not cancelled', { meetingId, error: err });
+      await reply(await failureMessage(services, actor, profile.locale, err));
+    }
+  };
+}

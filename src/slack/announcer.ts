@@ -1,0 +1,132 @@
+/**
+ * The Slack side of the scheduling core's announcer: posts and re-renders meeting messages, adds
+ * thread notes, and sends private messages. A channel the bot cannot post in falls back to the
+ * command's (or the button's) response_url.
+ */
+import axios from 'axios';
+import type { Logger } from '../log.js';
+import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
+import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import type { SlackUserRef } from '../zoom/types.js';
+import { renderMeetingMessage } from './blocks/meeting-message.js';
+import { type PrivateMessage, startLinkMessage } from './blocks/notices.js';
+import { escapeMrkdwn, slackDate } from './blocks/text.js';
+import { messages } from './i18n/index.js';
+import type { ProfileCache } from './profiles.js';
+import type { SlackWebClient } from './web.js';
+
+export class SlackAnnouncer implements MeetingPublisher {
+  constructor(
+    private readonly client: SlackWebClient,
+    private readonly profiles: ProfileCache,
+    private readonly logger: Logger,
+  ) {}
+
+  async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
+    const message = renderMeetingMessage(record);
+    const startLink = startUrl ? startLinkMessage(record, startUrl) : undefined;
+    try {
+      const posted = await this.client.chat.postMessage({ channel: record.channelId, ...message });
+      if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
+      return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
+    } catch (err) {
+      if (!record.responseUrl) throw err;
+      this.logger.info('channel post refused; posting through the response_url', {
+        channel: record.channelId,
+      });
+      await postToResponseUrl(record.responseUrl, {
+        response_type: 'in_channel',
+        replace_original: false,
+        ...message,
+      });
+      if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
+      return { responseUrl: record.responseUrl };
+    }
+  }
+
+  async refresh(record: MeetingRecord): Promise<void> {
+    const message = renderMeetingMessage(record);
+    if (record.messageTs) {
+      await this.client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
+    } else if (record.responseUrl) {
+      await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
+    }
+  }
+
+  async threadReply(record: MeetingRecord, note: MeetingNote): Promise<void> {
+    const text = noteText(record, note);
+    const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
+    if (record.messageTs) {
+      await this.client.chat.postMessage({
+        channel: record.channelId,
+        thread_ts: record.messageTs,
+        ...message,
+      });
+    } else if (record.responseUrl) {
+      await postToResponseUrl(record.responseUrl, {
+        response_type: 'in_channel',
+        replace_original: false,
+        ...message,
+      });
+    }
+  }
+
+  async notifyUser(user: SlackUserRef, note: UserNote): Promise<void> {
+    const { locale } = await this.profiles.get(user);
+    const t = messages(locale).notes;
+    const text =
+      note.kind === 'zoom_deauthorized' ? t.zoomDeauthorized : t.recordingNotShared(escapeMrkdwn(note.topic));
+    await this.directMessage(user, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+  }
+
+  async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {
+    const dm = await this.client.conversations.open({ users: user.userId });
+    await this.client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
+  }
+
+  /**
+   * A message only `user` sees: ephemeral in the channel, else through the response_url, else a DM.
+   * Never throws: a lost notice must not undo the work it reports.
+   */
+  async tellUser(
+    user: SlackUserRef,
+    where: { channelId?: string; responseUrl?: string },
+    message: PrivateMessage,
+  ): Promise<void> {
+    if (where.channelId) {
+      try {
+        await this.client.chat.postEphemeral({ channel: where.channelId, user: user.userId, ...message });
+        return;
+      } catch (err) {
+        this.logger.info('ephemeral message refused; trying other ways', { error: err });
+      }
+    }
+    if (where.responseUrl) {
+      try {
+        await postToResponseUrl(where.responseUrl, {
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...message,
+        });
+        return;
+      } catch (err) {
+        this.logger.info('response_url refused; sending a DM', { error: err });
+      }
+    }
+    await this.directMessage(user, message).catch((err) =>
+      this.logger.error('could not reach the user by any means', { user: user.userId, error: err }),
+    );
+  }
+}
+
+function noteText(record: MeetingRecord, note: MeetingNote): string {
+  const t = messages(record.locale).notes;
+  if (note.kind === 'recording') return t.recording(note.shareUrl, note.passcode);
+  const at = (instant: string) => slackDate(instant, record.timeZone, record.locale);
+  const from = note.fromInstant ? at(note.fromInstant) : messages(record.locale).message.now;
+  return t.moved(from, at(note.toInstant));
+}
+
+export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
+  await axios.post(url, body, { timeout: 5000, headers: { 'content-type': 'application/json' } });
+}

@@ -1,0 +1,113 @@
+/**
+ * The channel message of one meeting, rendered from its record alone: scheduled, live, ended or
+ * cancelled. Every flow (create, reschedule, cancel, Zoom events) shows a meeting through this.
+ */
+
+import type { MeetingRecord } from '../../scheduling/types.js';
+import { messages } from '../i18n/index.js';
+import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
+import type { KnownBlock } from './types.js';
+
+export const RESCHEDULE_ACTION = 'reschedule_meeting';
+export const CANCEL_ACTION = 'cancel_meeting';
+export const JOIN_ACTION = 'join_meeting';
+
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function ranMinutes(record: MeetingRecord): number | undefined {
+  if (record.durationRanMinutes !== undefined) return record.durationRanMinutes;
+  if (!record.startedAt || !record.endedAt) return undefined;
+  return Math.max(0, Math.round((Date.parse(record.endedAt) - Date.parse(record.startedAt)) / 60000));
+}
+
+export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
+  const m = messages(record.locale).message;
+  const t = messages(record.locale);
+  const topic = escapeMrkdwn(record.topic);
+  const cancelled = record.status === 'cancelled';
+  const title = cancelled ? `~${topic}~` : topic;
+  const when = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+
+  const fields = [
+    `*${m.when}*\n${cancelled ? `~${when}~` : when}`,
+    `*${m.duration}*\n${t.minutes(record.durationMinutes)}`,
+    `*${m.host}*\n${mention(record.host.userId)}`,
+  ];
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: 'meeting',
+      text: { type: 'mrkdwn', text: truncate(`:video_camera: *${title}*`, 3000) },
+    },
+    { type: 'section', block_id: 'details', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+  ];
+  if (record.agenda && !cancelled) {
+    blocks.push({
+      type: 'section',
+      block_id: 'agenda',
+      text: { type: 'mrkdwn', text: truncate(`*${m.agenda}*\n${escapeMrkdwn(record.agenda)}`, 3000) },
+    });
+  }
+
+  const status = statusLine(record);
+  if (status)
+    blocks.push({ type: 'context', block_id: 'status', elements: [{ type: 'mrkdwn', text: status }] });
+
+  const join = {
+    type: 'button' as const,
+    action_id: JOIN_ACTION,
+    text: { type: 'plain_text' as const, text: m.join },
+    url: record.joinUrl,
+    style: 'primary' as const,
+  };
+  if (record.status === 'scheduled') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'meeting_actions',
+      elements: [
+        join,
+        {
+          type: 'button',
+          action_id: RESCHEDULE_ACTION,
+          text: { type: 'plain_text', text: m.reschedule },
+          value: record.meetingId,
+        },
+        {
+          type: 'button',
+          action_id: CANCEL_ACTION,
+          text: { type: 'plain_text', text: m.cancel },
+          value: record.meetingId,
+          style: 'danger',
+          confirm: {
+            title: { type: 'plain_text', text: m.confirmTitle },
+            text: { type: 'plain_text', text: m.confirmText },
+            confirm: { type: 'plain_text', text: m.confirmYes },
+            deny: { type: 'plain_text', text: m.confirmNo },
+            style: 'danger',
+          },
+        },
+      ],
+    });
+  } else if (record.status === 'started') {
+    blocks.push({ type: 'actions', block_id: 'meeting_actions', elements: [join] });
+  }
+  const text = `${m.fallbackText(topic)}${status ? ` (${status})` : ''}`;
+  return { text: truncate(text, 3000), blocks };
+}
+
+function statusLine(record: MeetingRecord): string | undefined {
+  const m = messages(record.locale).message;
+  switch (record.status) {
+    case 'started':
+      return m.live;
+    case 'ended':
+      return m.ended(ranMinutes(record));
+    case 'cancelled':
+      return m.cancelled;
+    default:
+      return undefined;
+  }
+}

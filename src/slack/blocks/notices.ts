@@ -1,0 +1,128 @@
+/** Private (ephemeral / DM) messages: help, connect prompt, start link, failures, the meeting list. */
+import type { Locale } from '../../config.js';
+import type { MeetingRecord } from '../../scheduling/types.js';
+import {
+  ZoomNotConnectedError,
+  ZoomRateLimitError,
+  ZoomUnavailableError,
+  ZoomValidationError,
+} from '../../zoom/errors.js';
+import type { ZoomMeeting } from '../../zoom/types.js';
+import { messages } from '../i18n/index.js';
+import { JOIN_ACTION } from './meeting-message.js';
+import { escapeMrkdwn, slackDate, truncate } from './text.js';
+import type { KnownBlock } from './types.js';
+
+export const CONNECT_ACTION = 'zoom_connect';
+export const START_ACTION = 'start_meeting';
+
+export interface PrivateMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, 3000) },
+});
+
+export function notice(text: string): PrivateMessage {
+  return { text, blocks: [section(text)] };
+}
+
+export function helpMessage(locale: Locale): PrivateMessage {
+  const h = messages(locale).help;
+  const examples = h.examples.map((e) => `• \`${escapeMrkdwn(e)}\``).join('\n');
+  return {
+    text: h.title,
+    blocks: [section(`*${h.title}*`), section(h.body), section(examples)],
+  };
+}
+
+export function connectPrompt(locale: Locale, authorizeUrl: string, intro?: string): PrivateMessage {
+  const c = messages(locale).connect;
+  const text = intro ? `${intro}\n${c.prompt}` : c.prompt;
+  return {
+    text,
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        block_id: 'connect',
+        elements: [
+          {
+            type: 'button',
+            action_id: CONNECT_ACTION,
+            text: { type: 'plain_text', text: c.button },
+            url: authorizeUrl,
+            style: 'primary',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Goes to the host only: the link carries the host's key. */
+export function startLinkMessage(record: MeetingRecord, startUrl: string): PrivateMessage {
+  const s = messages(record.locale).startLink;
+  const text = s.text(escapeMrkdwn(record.topic));
+  return {
+    text,
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        block_id: 'start',
+        elements: [
+          {
+            type: 'button',
+            action_id: START_ACTION,
+            text: { type: 'plain_text', text: s.button },
+            url: startUrl,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** What the user reads when Zoom refused or failed; never includes tokens or links. */
+export function failureText(locale: Locale, err: unknown): string {
+  const f = messages(locale).failures;
+  if (err instanceof ZoomNotConnectedError) return f.notConnected;
+  if (err instanceof ZoomRateLimitError) return f.rateLimited(escapeMrkdwn(err.message));
+  if (err instanceof ZoomUnavailableError) return f.unavailable;
+  if (err instanceof ZoomValidationError) {
+    const detail =
+      err.fields.length > 0 ? err.fields.map((x) => `${x.field}: ${x.message}`).join('; ') : err.message;
+    return f.rejected(escapeMrkdwn(truncate(detail, 500)));
+  }
+  return f.unexpected;
+}
+
+export function meetingListMessage(
+  locale: Locale,
+  timeZone: string,
+  meetings: ZoomMeeting[],
+): PrivateMessage {
+  const l = messages(locale).list;
+  if (meetings.length === 0) return notice(l.none);
+  const blocks: KnownBlock[] = [section(`*${l.heading}*`)];
+  for (const meeting of meetings.slice(0, 20)) {
+    const when = meeting.start_time
+      ? slackDate(meeting.start_time, meeting.timezone ?? timeZone, locale)
+      : '';
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(meeting.topic)}*\n${when}`, 3000) },
+      accessory: {
+        type: 'button',
+        action_id: `${JOIN_ACTION}_${meeting.id}`,
+        text: { type: 'plain_text', text: messages(locale).message.join },
+        url: meeting.join_url,
+      },
+    });
+  }
+  return { text: l.heading, blocks };
+}

@@ -1,0 +1,79 @@
+/** Opens the scheduling modal within the trigger_id's 3 seconds, prefilled from the command text. */
+import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../zoom/types.js';
+import type { PrivateMessage } from '../blocks/notices.js';
+import type { SlackProfile } from '../profiles.js';
+import { quickProfile } from '../quick-profile.js';
+import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
+import { readWhen, whenPreview } from '../views/when.js';
+import type { SlackWebClient } from '../web.js';
+import { isConnected, notConnectedPrompt } from './report.js';
+
+export interface OpenModalRequest {
+  user: SlackUserRef;
+  text: string;
+  triggerId: string;
+  channelId: string;
+  responseUrl: string;
+  reply(message: PrivateMessage): Promise<unknown>;
+}
+
+export async function openScheduleModal(
+  services: AppServices,
+  client: SlackWebClient,
+  req: OpenModalRequest,
+): Promise<void> {
+  const [quick, connected] = await Promise.all([
+    quickProfile(services.profiles, req.user),
+    isConnected(services, req.user),
+  ]);
+  if (!connected) {
+    await req.reply(await notConnectedPrompt(services, req.user, quick.profile.locale));
+    return;
+  }
+  const opened = await client.views.open({
+    trigger_id: req.triggerId,
+    view: modalFor(services, req, quick.profile),
+  });
+  if (!quick.late) return;
+  // users.info answered after the modal opened: show the prefill in the user's own zone and language.
+  const profile = await quick.late;
+  const { defaults } = services.profiles;
+  if (profile.timeZone === defaults.timeZone && profile.locale === defaults.locale) return;
+  if (!opened.view?.id) return;
+  await client.views
+    .update({ view_id: opened.view.id, hash: opened.view.hash, view: modalFor(services, req, profile) })
+    .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
+}
+
+function modalFor(services: AppServices, req: OpenModalRequest, profile: SlackProfile) {
+  const now = services.now();
+  const prefill = prefillFrom(req.text, profile, now, services);
+  return buildScheduleModal({
+    context: {
+      channelId: req.channelId,
+      responseUrl: req.responseUrl,
+      locale: profile.locale,
+      timeZone: profile.timeZone,
+    },
+    topic: prefill.topic,
+    when: prefill.when,
+    durationMinutes: prefill.durationMinutes,
+    preview: whenPreview(prefill.when, profile.timeZone, profile.locale, now),
+  });
+}
+
+function prefillFrom(text: string, profile: SlackProfile, now: Date, services: AppServices) {
+  if (!text) return { topic: '', when: '', durationMinutes: DEFAULT_DURATION };
+  try {
+    const parsed = readWhen(text, profile.timeZone, profile.locale, now);
+    return {
+      topic: parsed.topic,
+      when: parsed.matchedText ?? '',
+      durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
+    };
+  } catch (err) {
+    services.logger.warn('command text could not be read; opening an unfilled form', { error: err });
+    return { topic: text, when: '', durationMinutes: DEFAULT_DURATION };
+  }
+}

@@ -1,0 +1,50 @@
+/** Tells a user, privately, why something they asked for did not happen. */
+
+import type { AppServices } from '../../bootstrap.js';
+import type { Locale } from '../../config.js';
+import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
+import { ZoomNotConnectedError } from '../../zoom/errors.js';
+import type { SlackUserRef } from '../../zoom/types.js';
+import { connectPrompt, failureText, notice, type PrivateMessage } from '../blocks/notices.js';
+import { messages } from '../i18n/index.js';
+
+export async function failureMessage(
+  services: AppServices,
+  user: SlackUserRef,
+  locale: Locale,
+  err: unknown,
+): Promise<PrivateMessage> {
+  if (err instanceof MeetingNotPostedError) {
+    return notice(`${messages(locale).failures.notPosted}\n${err.record.joinUrl}`);
+  }
+  if (err instanceof ZoomNotConnectedError) {
+    const url = await services.connections.startConnect(user).catch(() => undefined);
+    const text = messages(locale).failures.notConnected;
+    return url ? connectPrompt(locale, url, text) : notice(text);
+  }
+  return notice(failureText(locale, err));
+}
+
+export async function reportCreateFailure(
+  services: AppServices,
+  user: SlackUserRef,
+  locale: Locale,
+  where: { channelId?: string; responseUrl?: string },
+  err: unknown,
+): Promise<void> {
+  if (!(err instanceof MeetingNotPostedError)) services.logger.warn('meeting not created', { error: err });
+  await services.announcer.tellUser(user, where, await failureMessage(services, user, locale, err));
+}
+
+export async function isConnected(services: AppServices, user: SlackUserRef): Promise<boolean> {
+  return (await services.tokens.load(user).catch(() => null)) !== null;
+}
+
+export async function notConnectedPrompt(
+  services: AppServices,
+  user: SlackUserRef,
+  locale: Locale,
+): Promise<PrivateMessage> {
+  const url = await services.connections.startConnect(user);
+  return connectPrompt(locale, url, messages(locale).connect.notConnected);
+}

@@ -1,0 +1,111 @@
+/** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../zoom/types.js';
+import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
+import { messages } from '../i18n/index.js';
+import { quickProfile } from '../quick-profile.js';
+import { openScheduleModal } from './open-modal.js';
+import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+export function register(app: App, services: AppServices): void {
+  app.command('/zoom', zoomCommand(services));
+}
+
+export function zoomCommand(services: AppServices) {
+  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
+    // Acknowledge first: Slack gives 3 seconds, and everything below answers through respond().
+    await ack();
+    const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
+    const text = command.text.trim();
+    const [first = '', ...rest] = text.split(/\s+/);
+    const word = first.toLowerCase();
+    const reply = (message: { text: string; blocks: unknown[] }) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+
+    if (word === 'help') {
+      const { profile } = await quickProfile(services.profiles, user);
+      await reply(helpMessage(profile.locale));
+      return;
+    }
+    if (word === 'connect') {
+      const { profile } = await quickProfile(services.profiles, user);
+      const [url, existing] = await Promise.all([
+        services.connections.startConnect(user),
+        services.tokens.load(user).catch(() => null),
+      ]);
+      const intro = existing
+        ? messages(profile.locale).connect.alreadyConnected(existing.zoomEmail)
+        : undefined;
+      await reply(connectPrompt(profile.locale, url, intro));
+      return;
+    }
+    if (word === 'disconnect') {
+      const [{ profile }, removed] = await Promise.all([
+        quickProfile(services.profiles, user),
+        services.connections.disconnect(user),
+      ]);
+      const t = messages(profile.locale);
+      await reply(notice(removed ? t.disconnected : t.nothingToDisconnect));
+      return;
+    }
+    if (word === 'now' || word === 'list') {
+      const [{ profile }, connected] = await Promise.all([
+        quickProfile(services.profiles, user),
+        isConnected(services, user),
+      ]);
+      if (!connected) {
+        await reply(await notConnectedPrompt(services, user, profile.locale));
+        return;
+      }
+      if (word === 'list') {
+        try {
+          const upcoming = await services.zoom.listUpcomingMeetings(user, 10);
+          await reply(meetingListMessage(profile.locale, profile.timeZone, upcoming));
+        } catch (err) {
+          await reply(notice(failureText(profile.locale, err)));
+        }
+        return;
+      }
+      const topic = rest.join(' ').trim() || messages(profile.locale).instantTopic;
+      await startInstantMeeting(services, user, profile, topic, command.channel_id, command.response_url);
+      return;
+    }
+    await openScheduleModal(services, client, {
+      user,
+      text,
+      triggerId: command.trigger_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+      reply,
+    });
+  };
+}
+
+async function startInstantMeeting(
+  services: AppServices,
+  user: SlackUserRef,
+  profile: { timeZone: string; locale: 'ja' | 'en' },
+  topic: string,
+  channelId: string,
+  responseUrl: string,
+): Promise<void> {
+  try {
+    await services.scheduler.create({
+      host: user,
+      locale: profile.locale,
+      topic: [...topic].slice(0, 200).join(''),
+      timeZone: profile.timeZone,
+      durationMinutes: 60,
+      options: {},
+      recording: 'none',
+      recordingAuthentication: false,
+      channelId,
+      responseUrl,
+    });
+  } catch (err) {
+    await reportCreateFailure(services, user, profile.locale, { channelId, responseUrl }, err);
+  }
+}

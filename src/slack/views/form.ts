@@ -1,0 +1,97 @@
+/** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
+import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
+import type { AutoRecording, SlackUserRef } from '../../zoom/types.js';
+import { messages, type ZoomOption } from '../i18n/index.js';
+import type { ModalContext } from './metadata.js';
+import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
+import { readWhen } from './when.js';
+
+interface StateValue {
+  type?: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+  selected_conversation?: string | null;
+}
+export type StateValues = Record<string, Record<string, StateValue>>;
+
+const field = (values: StateValues, id: string): StateValue | undefined => values[id]?.[id];
+
+export type FieldErrors = Record<string, string>;
+
+function readStart(
+  values: StateValues,
+  ctx: ModalContext,
+  now: Date,
+): { start: StartTime; durationFromText?: number } | { error: string } {
+  const t = messages(ctx.locale).errors.time;
+  const text = field(values, 'when')?.value ?? '';
+  const parsed = readWhen(text, ctx.timeZone, ctx.locale, now);
+  if (!parsed.ok) return { error: t[parsed.reason] };
+  return {
+    start: parsed.start,
+    ...(parsed.durationMinutes ? { durationFromText: parsed.durationMinutes } : {}),
+  };
+}
+
+function readDuration(values: StateValues): number | undefined {
+  const raw = field(values, 'duration')?.selected_option?.value;
+  const n = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : undefined;
+}
+
+export function readScheduleForm(
+  values: StateValues,
+  ctx: ModalContext,
+  host: SlackUserRef,
+  now: Date,
+): { ok: true; meeting: NewMeeting } | { ok: false; errors: FieldErrors } {
+  const e = messages(ctx.locale).errors;
+  const errors: FieldErrors = {};
+  const topic = (field(values, 'topic')?.value ?? '').trim();
+  if (!topic) errors.topic = e.topicEmpty;
+  else if ([...topic].length > TOPIC_MAX) errors.topic = e.topicTooLong(TOPIC_MAX);
+  const agenda = (field(values, 'agenda')?.value ?? '').trim();
+  if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
+  const when = readStart(values, ctx, now);
+  if ('error' in when) errors.when = when.error;
+  if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, errors };
+
+  const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
+  const options: Partial<Record<ZoomOption, boolean>> = {};
+  for (const o of ZOOM_OPTIONS) options[o] = chosen.has(o);
+  const recordingValue = field(values, 'recording')?.selected_option?.value;
+  const recording: AutoRecording =
+    recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
+  const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
+  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
+
+  return {
+    ok: true,
+    meeting: {
+      host,
+      locale: ctx.locale,
+      topic,
+      start: when.start,
+      timeZone: ctx.timeZone,
+      durationMinutes: readDuration(values) ?? when.durationFromText ?? DEFAULT_DURATION,
+      ...(agenda ? { agenda } : {}),
+      options,
+      recording,
+      recordingAuthentication,
+      channelId,
+      ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+    },
+  };
+}
+
+export function readRescheduleForm(
+  values: StateValues,
+  ctx: ModalContext,
+  now: Date,
+): { ok: true; start: StartTime; durationMinutes?: number } | { ok: false; errors: FieldErrors } {
+  const when = readStart(values, ctx, now);
+  if ('error' in when) return { ok: false, errors: { when: when.error } };
+  const duration = readDuration(values);
+  return { ok: true, start: when.start, ...(duration ? { durationMinutes: duration } : {}) };
+}

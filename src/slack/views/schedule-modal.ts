@@ -1,0 +1,190 @@
+/** The scheduling modal (callback_id schedule_meeting) and the reschedule modal, as pure builders. */
+import type { Locale } from '../../config.js';
+import { truncate } from '../blocks/text.js';
+import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
+import { messages, type ZoomOption } from '../i18n/index.js';
+import { encodeContext, type ModalContext } from './metadata.js';
+
+export const SCHEDULE_CALLBACK = 'schedule_meeting';
+export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
+export const WHEN_PREVIEW_BLOCK = 'when_preview';
+export const TOPIC_MAX = 200;
+export const AGENDA_MAX = 2000;
+export const ZOOM_OPTIONS: ZoomOption[] = [
+  'host_video',
+  'participant_video',
+  'join_before_host',
+  'mute_upon_entry',
+  'waiting_room',
+];
+const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240];
+export const DEFAULT_DURATION = 30;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
+
+function durationOptions(locale: Locale, current: number): PlainTextOption[] {
+  const values = DURATIONS.includes(current) ? DURATIONS : [...DURATIONS, current].sort((a, b) => a - b);
+  return values.map((n) => ({ text: plain(messages(locale).modal.durationOption(n)), value: String(n) }));
+}
+
+function whenBlocks(locale: Locale, when: string, preview: string): KnownBlock[] {
+  const m = messages(locale).modal;
+  return [
+    {
+      type: 'input',
+      block_id: 'when',
+      dispatch_action: true,
+      label: plain(m.when),
+      element: {
+        type: 'plain_text_input',
+        action_id: 'when',
+        placeholder: { type: 'plain_text', text: m.whenPlaceholder },
+        dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
+        ...(when ? { initial_value: truncate(when, 3000) } : {}),
+      },
+    },
+    {
+      type: 'context',
+      block_id: WHEN_PREVIEW_BLOCK,
+      elements: [{ type: 'mrkdwn', text: truncate(preview, 3000) }],
+    },
+  ];
+}
+
+function durationBlock(locale: Locale, minutes: number, optional: boolean): KnownBlock {
+  const options = durationOptions(locale, minutes);
+  return {
+    type: 'input',
+    block_id: 'duration',
+    optional,
+    label: plain(messages(locale).modal.duration),
+    element: {
+      type: 'static_select',
+      action_id: 'duration',
+      options,
+      initial_option: options.find((o) => o.value === String(minutes)) as PlainTextOption,
+    },
+  };
+}
+
+export interface ScheduleModalInput {
+  context: ModalContext;
+  topic: string;
+  when: string;
+  durationMinutes: number;
+  preview: string;
+}
+
+export function buildScheduleModal(input: ScheduleModalInput): ModalView {
+  const { locale } = input.context;
+  const m = messages(locale).modal;
+  const option = (value: string, text: string) => ({ text: plain(text), value });
+  const recordingOptions = [
+    option('none', m.recordingNone),
+    option('local', m.recordingLocal),
+    option('cloud', m.recordingCloud),
+  ];
+  const blocks: KnownBlock[] = [
+    {
+      type: 'input',
+      block_id: 'topic',
+      label: plain(m.topic),
+      element: {
+        type: 'plain_text_input',
+        action_id: 'topic',
+        max_length: TOPIC_MAX,
+        placeholder: { type: 'plain_text', text: m.topicPlaceholder },
+        ...(input.topic ? { initial_value: truncate(input.topic, TOPIC_MAX) } : {}),
+      },
+    },
+    ...whenBlocks(locale, input.when, input.preview),
+    durationBlock(locale, input.durationMinutes, false),
+    {
+      type: 'input',
+      block_id: 'agenda',
+      optional: true,
+      label: plain(m.agenda),
+      element: { type: 'plain_text_input', action_id: 'agenda', multiline: true, max_length: AGENDA_MAX },
+    },
+    {
+      type: 'input',
+      block_id: 'channel',
+      label: plain(m.channel),
+      element: {
+        type: 'conversations_select',
+        action_id: 'channel',
+        ...(input.context.channelId ? { initial_conversation: input.context.channelId } : {}),
+        default_to_current_conversation: true,
+        filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'options',
+      optional: true,
+      label: plain(m.options),
+      element: {
+        type: 'checkboxes',
+        action_id: 'options',
+        options: ZOOM_OPTIONS.map((o) => option(o, m.option[o])),
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'recording',
+      label: plain(m.recording),
+      element: {
+        type: 'radio_buttons',
+        action_id: 'recording',
+        options: recordingOptions,
+        initial_option: recordingOptions[0],
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'recording_auth',
+      optional: true,
+      label: plain(m.recordingAuth),
+      element: {
+        type: 'checkboxes',
+        action_id: 'recording_auth',
+        options: [option('recording_authentication', m.recordingAuthOption)],
+      },
+    },
+  ];
+  return {
+    type: 'modal',
+    callback_id: SCHEDULE_CALLBACK,
+    title: { type: 'plain_text', text: m.title },
+    submit: { type: 'plain_text', text: m.submit },
+    close: { type: 'plain_text', text: m.close },
+    private_metadata: encodeContext(input.context),
+    blocks,
+  };
+}
+
+export interface RescheduleModalInput {
+  context: ModalContext;
+  topic: string;
+  when: string;
+  durationMinutes: number;
+  preview: string;
+}
+
+export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
+  const { locale } = input.context;
+  const r = messages(locale).reschedule;
+  return {
+    type: 'modal',
+    callback_id: RESCHEDULE_CALLBACK,
+    title: { type: 'plain_text', text: r.title },
+    submit: { type: 'plain_text', text: r.submit },
+    close: { type: 'plain_text', text: messages(locale).modal.close },
+    private_metadata: encodeContext(input.context),
+    blocks: [
+      { type: 'section', block_id: 'topic', text: { type: 'plain_text', text: truncate(input.topic, 3000) } },
+      ...whenBlocks(locale, input.when, input.preview),
+      durationBlock(locale, input.durationMinutes, true),
+    ],
+  };
+}

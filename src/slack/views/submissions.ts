@@ -1,0 +1,156 @@
+/** Submissions of the scheduling and reschedule modals, and the live preview of `when`. */
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
+import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../zoom/types.js';
+import { notice } from '../blocks/notices.js';
+import { escapeMrkdwn, slackDate } from '../blocks/text.js';
+import type { KnownBlock, ModalView } from '../blocks/types.js';
+import { failureMessage, reportCreateFailure } from '../commands/report.js';
+import { messages } from '../i18n/index.js';
+import { readRescheduleForm, readScheduleForm, type StateValues } from './form.js';
+import { decodeContext, type ModalContext } from './metadata.js';
+import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
+import { whenPreview } from './when.js';
+
+type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A view id is accepted once: a double click or a redelivery must not create a second meeting. */
+const ONCE_TTL_SECONDS = 3600;
+
+export function register(app: App, services: AppServices): void {
+  app.view(SCHEDULE_CALLBACK, scheduleSubmission(services));
+  app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
+  app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
+}
+
+function userOf(body: ViewArgs['body'] | ActionArgs['body']): SlackUserRef {
+  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+}
+
+function contextOf(services: AppServices, metadata: string | undefined): ModalContext {
+  return decodeContext(metadata, services.profiles.defaults);
+}
+
+async function firstTime(services: AppServices, scope: string, id: string): Promise<boolean> {
+  const set = await services.redis.set(services.keys.once(scope, id), '1', 'EX', ONCE_TTL_SECONDS, 'NX');
+  return set === 'OK';
+}
+
+export function scheduleSubmission(services: AppServices) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const ctx = contextOf(services, view.private_metadata);
+    const host = userOf(body);
+    const form = readScheduleForm(view.state.values as StateValues, ctx, host, services.now());
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    const first = await firstTime(services, 'schedule-view', view.id);
+    await ack();
+    if (!first) return;
+    services.background.run('create meeting', async () => {
+      try {
+        const created = await services.scheduler.create(form.meeting);
+        if (created.recordingAuthenticationFailed) {
+          const text = messages(ctx.locale).failuresExtra.recordingAuthNotApplied;
+          await services.announcer.tellUser(host, whereFor(created.record), notice(text));
+        }
+      } catch (err) {
+        await reportCreateFailure(services, host, ctx.locale, whereOf(form.meeting), err);
+      }
+    });
+  };
+}
+
+export function rescheduleSubmission(services: AppServices) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const ctx = contextOf(services, view.private_metadata);
+    const actor = userOf(body);
+    const form = readRescheduleForm(view.state.values as StateValues, ctx, services.now());
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    const first = await firstTime(services, 'reschedule-view', view.id);
+    await ack();
+    if (!first || !ctx.meetingId) return;
+    const meetingId = ctx.meetingId;
+    const where = whereOf(ctx);
+    const t = messages(ctx.locale);
+    services.background.run('reschedule meeting', async () => {
+      try {
+        const result = await services.scheduler.reschedule(actor, meetingId, {
+          start: form.start,
+          ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
+          ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+        });
+        const topic = result.ok || result.reason !== 'unknown' ? escapeMrkdwn(result.record.topic) : '';
+        let text: string;
+        if (result.ok) {
+          text = t.actions.rescheduled(topic, slackDate(form.start.instant, form.start.timeZone, ctx.locale));
+        } else if (result.reason === 'not_host')
+          text = t.actions.onlyHost(result.record.host.userId, 'reschedule');
+        else if (result.reason === 'deleted') text = t.actions.alreadyDeleted(topic);
+        else if (result.reason === 'not_scheduled') text = t.actions.notScheduled;
+        else text = t.actions.unknownMeeting;
+        await services.announcer.tellUser(actor, where, notice(text));
+      } catch (err) {
+        services.logger.warn('meeting not rescheduled', { meetingId, error: err });
+        await services.announcer.tellUser(
+          actor,
+          where,
+          await failureMessage(services, actor, ctx.locale, err),
+        );
+      }
+    });
+  };
+}
+
+/** Enter in `when` re-renders the line under it with what the text now resolves to. */
+export function whenPreviewAction(services: AppServices) {
+  return async ({ ack, body, client }: ActionArgs): Promise<void> => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const ctx = contextOf(services, view.private_metadata);
+    const text = (view.state.values as StateValues).when?.when?.value ?? '';
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now());
+    const blocks = (view.blocks as KnownBlock[]).map((block) =>
+      block.block_id === WHEN_PREVIEW_BLOCK
+        ? ({
+            type: 'context',
+            block_id: WHEN_PREVIEW_BLOCK,
+            elements: [{ type: 'mrkdwn', text: preview }],
+          } as KnownBlock)
+        : block,
+    );
+    const updated = {
+      type: 'modal',
+      callback_id: view.callback_id,
+      title: view.title,
+      ...(view.submit ? { submit: view.submit } : {}),
+      ...(view.close ? { close: view.close } : {}),
+      private_metadata: view.private_metadata,
+      blocks,
+    } as ModalView;
+    await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+  };
+}
+
+function whereOf(x: { channelId?: string; responseUrl?: string }) {
+  return {
+    ...(x.channelId ? { channelId: x.channelId } : {}),
+    ...(x.responseUrl ? { responseUrl: x.responseUrl } : {}),
+  };
+}
+
+function whereFor(record: { channelId: string; responseUrl?: string; messageTs?: string }) {
+  return record.messageTs ? { channelId: record.channelId } : whereOf(record);
+}

@@ -1,0 +1,34 @@
+/** Reading the `when` field: the parse, the field error for each failure, and the live preview. */
+import type { Locale } from '../../config.js';
+import { formatMeetingTime, parseMeetingText } from '../../time/index.js';
+import type { ParseResult } from '../../time/types.js';
+import { messages } from '../i18n/index.js';
+
+export function readWhen(text: string, timeZone: string, locale: Locale, now: Date): ParseResult {
+  return parseMeetingText(text, { now, timeZone, locale });
+}
+
+/** The line under the field: what the text resolves to, in the user's zone and language. */
+export function whenPreview(text: string, timeZone: string, locale: Locale, now: Date): string {
+  const m = messages(locale).modal;
+  if (!text.trim()) return m.whenHintEmpty;
+  const parsed = readWhen(text, timeZone, locale, now);
+  if (!parsed.ok)
+    return parsed.reason === 'empty' ? m.whenHintEmpty : messages(locale).errors.time[parsed.reason];
+  return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale), timeZone);
+}
+
+/** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
+export function editableTime(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -1,0 +1,190 @@
+/**
+ * Reads Japanese dates and times, including the everyday forms chrono.ja misses: 明後日, 来週X曜,
+ * 来月N日, 夕方/朝/夜 with or without an hour, kanji numerals, full-width digits, ranges.
+ * Works on width-folded text; each phrase found is blanked so it is read once.
+ */
+import { type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
+import { mask, NUM, readNumber, type Span } from './text.js';
+
+const WEEKDAYS = '日月火水木金土';
+
+const PERIOD_WORDS: Record<string, Period> = {
+  午前: 'forenoon',
+  朝: 'morning',
+  昼: 'noon',
+  午後: 'afternoon',
+  夕方: 'evening',
+  夕: 'evening',
+  夜: 'night',
+  晩: 'night',
+  深夜: 'lateNight',
+};
+const PERIOD = '(午前|午後|夕方|深夜|朝|昼|夕|夜|晩)';
+const TAIL = '(?:\\s*(?:の|に))?';
+// A weekday in brackets after a date, "12月5日(金)": read as decoration.
+const WEEKDAY_NOTE = `(?:\\s*\\([${WEEKDAYS}](?:曜日?)?\\))?`;
+
+const RELATIVE_DAYS: Record<string, number> = {
+  今日: 0,
+  本日: 0,
+  きょう: 0,
+  明日: 1,
+  あした: 1,
+  あす: 1,
+  明後日: 2,
+  あさって: 2,
+  明々後日: 3,
+  明明後日: 3,
+  しあさって: 3,
+};
+
+interface Found {
+  match: RegExpExecArray;
+  span: Span;
+}
+
+/** Finds the first match of `pattern` in `text`, or undefined. */
+function find(text: string, pattern: RegExp): Found | undefined {
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  return { match, span: { index: match.index, end: match.index + match[0].length } };
+}
+
+const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[] = [
+  {
+    pattern: new RegExp(`(\\d{4}|[〇一二三四五六七八九]{4})\\s*[年/.-]\\s*(${NUM})\\s*[月/.-]\\s*(${NUM})\\s*日?${WEEKDAY_NOTE}${TAIL}`),
+    read: (m) => ({ kind: 'date', year: readNumber(m[1]!), month: readNumber(m[2]!), day: readNumber(m[3]!) }),
+  },
+  {
+    pattern: new RegExp(`(今月|来月|再来月)\\s*の?\\s*(${NUM})\\s*日${WEEKDAY_NOTE}${TAIL}`),
+    read: (m) => ({
+      kind: 'monthDay',
+      monthOffset: m[1] === '今月' ? 0 : m[1] === '来月' ? 1 : 2,
+      day: readNumber(m[2]!),
+      rolls: false,
+    }),
+  },
+  {
+    pattern: new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*日${WEEKDAY_NOTE}${TAIL}`),
+    read: (m) => ({ kind: 'date', month: readNumber(m[1]!), day: readNumber(m[2]!) }),
+  },
+  {
+    pattern: new RegExp(`(?<![\\d/:.])(\\d{1,2})/(\\d{1,2})(?![\\d/])${WEEKDAY_NOTE}${TAIL}`),
+    read: (m) => ({ kind: 'date', month: Number(m[1]), day: Number(m[2]) }),
+  },
+  {
+    pattern: new RegExp(`(${NUM})\\s*日\\s*後${TAIL}`),
+    read: (m) => ({ kind: 'relative', days: readNumber(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(`(${Object.keys(RELATIVE_DAYS).sort((a, b) => b.length - a.length).join('|')})${TAIL}`),
+    read: (m) => ({ kind: 'relative', days: RELATIVE_DAYS[m[1]!] ?? 0 }),
+  },
+  {
+    pattern: new RegExp(`(今週|来週|再来週)?\\s*の?\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`),
+    read: (m) => {
+      const weekday = WEEKDAYS.indexOf(m[2]!);
+      if (m[1] === undefined) return { kind: 'weekday', weekday };
+      return { kind: 'weekday', weekday, weekOffset: m[1] === '今週' ? 0 : m[1] === '来週' ? 1 : 2 };
+    },
+  },
+  {
+    // A day of the month alone, "5日 15時": not 5日後 / 5日間 / 日曜.
+    pattern: new RegExp(`(?<![\\d月〇一二三四五六七八九十])(${NUM})\\s*日(?![後間曜本])${TAIL}`),
+    read: (m) => ({ kind: 'monthDay', monthOffset: 0, day: readNumber(m[1]!), rolls: true }),
+  },
+];
+
+// Words that fix the day and the part of it at once.
+const DAY_AND_PERIOD: Record<string, [number, Period]> = {
+  今朝: [0, 'morning'],
+  今夜: [0, 'night'],
+  今晩: [0, 'night'],
+  今夕: [0, 'evening'],
+};
+
+const CLOCK = new RegExp(
+  `(?:${PERIOD}\\s*の?\\s*)?(?:(正午)|(${NUM})\\s*時(?!間)(?:(半)|(${NUM})分(?![間後]))?|(?<![\\d.:])(\\d{1,2})\\s*:\\s*(\\d{2})(?![\\d:]|\\s*[ap]\\.?m))`,
+  'i',
+);
+const RANGE_SEPARATOR = /^\s*(?:から|より|〜|~|-|–|ー|－|to)\s*/;
+const RANGE_CLOSE = /^\s*(?:まで(?:の|に|で)?)?/;
+const FROM_WORD = /^\s*(?:から|より|〜|~)/;
+const PERIOD_ALONE = new RegExp(`${PERIOD}(?=$|[\\s、,。]|に|から|の|で|ごろ|頃)${TAIL}`);
+
+interface Clock {
+  hour: number;
+  minute: number;
+  invalid: boolean;
+  period?: Period;
+}
+
+function readClock(m: RegExpExecArray, inherited?: Period): Clock {
+  const period = m[1] ? PERIOD_WORDS[m[1]] : inherited;
+  if (m[2]) return { hour: 12, minute: 0, invalid: false, period };
+  const rawHour = readNumber(m[3] ?? m[6] ?? '');
+  const minute = m[4] ? 30 : readNumber(m[5] ?? m[7] ?? '0');
+  const hour = hourWithPeriod(rawHour, period);
+  const invalid = !(rawHour >= 0 && rawHour <= 23 && hour <= 23 && minute >= 0 && minute <= 59);
+  return { hour, minute, invalid, period };
+}
+
+/** Reads the Japanese date and time phrases of `text` (already width-folded) into `reading`. */
+export function readJapanese(text: string, reading: Reading): string {
+  let rest = text;
+  for (const [word, [days, period]] of Object.entries(DAY_AND_PERIOD)) {
+    const found = find(rest, new RegExp(`${word}${TAIL}`));
+    if (!found || reading.day) continue;
+    reading.day = { kind: 'relative', days };
+    reading.period = period;
+    reading.spans.push(found.span);
+    rest = mask(rest, found.span);
+  }
+  for (const { pattern, read } of DATE_PATTERNS) {
+    if (reading.day) break;
+    const found = find(rest, pattern);
+    if (!found) continue;
+    reading.day = read(found.match);
+    reading.spans.push(found.span);
+    rest = mask(rest, found.span);
+  }
+  rest = readClockAndRange(rest, reading);
+  if (!reading.time && !reading.period) {
+    const found = find(rest, PERIOD_ALONE);
+    if (found) {
+      reading.period = PERIOD_WORDS[found.match[1]!];
+      reading.spans.push(found.span);
+      rest = mask(rest, found.span);
+    }
+  }
+  return rest;
+}
+
+function readClockAndRange(text: string, reading: Reading): string {
+  const found = find(text, CLOCK);
+  if (!found || reading.time) return text;
+  const start = readClock(found.match, reading.period);
+  if (start.invalid) reading.invalid = true;
+  reading.time = { hour: start.hour, minute: start.minute };
+  let end = found.span.end;
+  const after = text.slice(end);
+  const separator = RANGE_SEPARATOR.exec(after);
+  if (separator) {
+    const close = new RegExp(`^${CLOCK.source}`, 'i').exec(after.slice(separator[0].length));
+    if (close) {
+      const finish = readClock(close, start.period);
+      if (finish.invalid) reading.invalid = true;
+      reading.endTime = { hour: finish.hour, minute: finish.minute };
+      end += separator[0].length + close[0].length;
+      end += RANGE_CLOSE.exec(text.slice(end))?.[0].length ?? 0;
+    } else {
+      // "10時から1時間": keep から with the time so the topic does not start with it.
+      end += FROM_WORD.exec(after)?.[0].length ?? 0;
+    }
+  }
+  const trailing = /^(?:\s*(?:ごろ|頃))?(?:\s*(?:に|の))?/.exec(text.slice(end));
+  end += trailing?.[0].length ?? 0;
+  const span = { index: found.span.index, end };
+  reading.spans.push(span);
+  return mask(text, span);
+}

@@ -1,0 +1,58 @@
+/** What the readers found in the text, before it is placed on the calendar (see resolve.ts). */
+import type { Span } from './text.js';
+
+export type DayRef =
+  /** An explicit calendar date; `year` absent = the year closest to now. */
+  | { kind: 'date'; year?: number; month: number; day: number }
+  /** 来月5日 (monthOffset 1); a bare "5日" has monthOffset 0 and rolls to next month once passed. */
+  | { kind: 'monthDay'; monthOffset: number; day: number; rolls: boolean }
+  /** 今日 0, 明日 1, 3日後 3, tomorrow 1. */
+  | { kind: 'relative'; days: number }
+  /** 0 = Sunday. weekOffset: 0 今週/this, 1 来週/next, 2 再来週; absent = the next such day. */
+  | { kind: 'weekday'; weekday: number; weekOffset?: number };
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  /** An explicit zone in the text ("3pm EST"): minutes east of UTC. */
+  offsetMinutes?: number;
+}
+
+/**
+ * Parts of the day without an hour, and the hour they stand for:
+ * 朝 / morning 9:00, 午前 9:00, 昼 / noon 12:00, 午後 / afternoon 13:00, 夕方 / evening 17:00,
+ * 夜・晩 / tonight / night 19:00. 深夜 (late night) has no default: it needs an hour.
+ */
+export const PERIOD_DEFAULT_HOURS: Readonly<Record<Period, number | undefined>> = {
+  morning: 9,
+  forenoon: 9,
+  noon: 12,
+  afternoon: 13,
+  evening: 17,
+  night: 19,
+  lateNight: undefined,
+};
+
+export type Period = 'morning' | 'forenoon' | 'noon' | 'afternoon' | 'evening' | 'night' | 'lateNight';
+
+export interface Reading {
+  day?: DayRef;
+  time?: ClockTime;
+  /** The end of a range ("10時から11時半", "2pm-3:30pm"). */
+  endTime?: ClockTime;
+  period?: Period;
+  /** "30分後", "in 2 hours". */
+  afterMinutes?: number;
+  durationMinutes?: number;
+  /** Something was read but cannot exist (2月30日, 25時). */
+  invalid?: boolean;
+  spans: Span[];
+}
+
+/** Applies a part of the day to an hour typed with it: 夜7時 → 19, 午前12時 → 0, 昼1時 → 13, 深夜1時 → 1. */
+export function hourWithPeriod(hour: number, period: Period | undefined): number {
+  if (period === undefined) return hour;
+  if (period === 'forenoon' || period === 'morning' || period === 'lateNight') return hour === 12 ? 0 : hour;
+  if (period === 'noon') return hour >= 1 && hour <= 6 ? hour + 12 : hour;
+  return hour >= 1 && hour < 12 ? hour + 12 : hour;
+}

@@ -1,0 +1,97 @@
+/** Text helpers shared by the readers: width folding, kanji numerals, spans and the leftover topic. */
+
+/** A half-open range [index, end) of the original text that was read as time or duration. */
+export interface Span {
+  index: number;
+  end: number;
+}
+
+/**
+ * Folds full-width ASCII (１５：００, ～) and the ideographic space to their narrow forms, one UTF-16 unit
+ * for one, so every index into the folded text is also an index into the original.
+ */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** Digits (ASCII after folding) or kanji numerals. */
+export const NUM = '(?:[0-9]+|[〇零一二三四五六七八九十百]+)';
+
+const KANJI_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** "15" → 15, "十二" → 12, "二十五" → 25, "二〇二六" → 2026, "百二十" → 120; NaN when unreadable. */
+export function readNumber(raw: string): number {
+  if (/^[0-9]+$/.test(raw)) return Number(raw);
+  if (!/[十百]/.test(raw)) {
+    let value = 0;
+    for (const ch of raw) {
+      const digit = KANJI_DIGITS[ch];
+      if (digit === undefined) return Number.NaN;
+      value = value * 10 + digit;
+    }
+    return raw.length > 0 ? value : Number.NaN;
+  }
+  let total = 0;
+  let current = 0;
+  for (const ch of raw) {
+    if (ch === '百' || ch === '十') {
+      total += (current === 0 ? 1 : current) * (ch === '百' ? 100 : 10);
+      current = 0;
+    } else {
+      const digit = KANJI_DIGITS[ch];
+      if (digit === undefined) return Number.NaN;
+      current = current * 10 + digit;
+    }
+  }
+  return total + current;
+}
+
+/** Blanks the given spans with spaces (same length), so later readers do not read them again. */
+export function mask(text: string, span: Span): string {
+  return text.slice(0, span.index) + ' '.repeat(span.end - span.index) + text.slice(span.end);
+}
+
+// Connectives left dangling once the time phrases are cut out ("明日の" → "の", "review at" → "at").
+const EDGE_JUNK = /^(?:[\s、，,。.:;\-–—~〜・]|(?:の|に|から|まで|より|で|は)(?=\s|$)|(?:at|on|from|for|in|by|to|@)(?=\s|$))+/i;
+const EDGE_JUNK_END = /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
+
+/** The text with the spans cut out, whitespace collapsed and dangling connectives trimmed. */
+export function leftoverTopic(original: string, spans: readonly Span[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const span of [...spans].sort((a, b) => a.index - b.index)) {
+    if (span.index < cursor) continue;
+    out += `${original.slice(cursor, span.index)} `;
+    cursor = span.end;
+  }
+  out += original.slice(cursor);
+  return out.replace(/\s+/g, ' ').replace(EDGE_JUNK, '').replace(EDGE_JUNK_END, '').trim();
+}
+
+/** The phrases as typed, in reading order. */
+export function matchedPhrases(original: string, spans: readonly Span[]): string {
+  return [...spans]
+    .sort((a, b) => a.index - b.index)
+    .map((s) => original.slice(s.index, s.end).trim())
+    .filter((s) => s.length > 0)
+    .join(' ');
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Harness, startHarness } from '../support/app-harness.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h.stop());
+
+/** The private answers posted on the command's response_url. */
+const answersTo = (id: string) => h.slack.responses.filter((r) => r.id === id).map((r) => r.body);
+let n = 0;
+async function run(text: string, userId: string): Promise<Record<string, unknown>[]> {
+  n += 1;
+  const id = `cmd-test-${n}`;
+  const res = await h.command(text, { userId, responseUrl: h.slack.responseUrl(id), triggerId: `trig-${n}` });
+  assert.equal(res.status, 200);
+  await h.settle();
+  return answersTo(id);
+}
+
+describe('/zoom commands', () => {
+  test('help answers privately with examples, in Japanese for a ja-JP user', async () => {
+    h.slack.setUser('UHELPJA', { locale: 'ja-JP', tz: 'Asia/Tokyo' });
+    const [answer] = await run('help', 'UHELPJA');
+    assert.equal(answer?.response_type, 'ephemeral');
+    assert.match(JSON.stringify(answer), /Zoom ミーティングを予約/);
+    assert.match(JSON.stringify(answer), /\/zoom now/);
+  });
+
+  test('help is in English for an en-US user', async () => {
+    h.slack.setUser('UHELPEN', { locale: 'en-US', tz: 'Europe/London' });
+    const [answer] = await run('help', 'UHELPEN');
+    assert.match(JSON.stringify(answer), /Schedule Zoom meetings from Slack/);
+  });
+
+  test('connect gives a button to Zoom authorize with a state bound to the user', async () => {
+    const [answer] = await run('connect', 'UCONN');
+    assert.equal(answer?.response_type, 'ephemeral');
+    const url = new URL(String(JSON.stringify(answer).match(/"url":"([^"]+)"/)?.[1]).replace(/\\u0026/g, '&'));
+    assert.ok(url.href.startsWith(`${h.zoom.oauthUrl}/oauth/authorize`));
+    assert.equal(url.searchParams.get('client_id'), h.zoom.clientId);
+    assert.ok(url.searchParams.get('state'));
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+  });
+
+  test('the OAuth callback connects the user, shows a page and tells them in Slack', async () => {
+    h.zoom.addUser({ id: 'zu-callback', email: 'callback@example.com' });
+    h.slack.setUser('UCB', { locale: 'en-US' });
+    const [answer] = await run('connect', 'UCB');
+    const authorize = new URL(String(JSON.stringify(answer).match(/"url":"([^"]+)"/)?.[1]));
+    authorize.searchParams.set('login', 'zu-callback');
+    const consent = await fetch(authorize, { redirect: 'manual' });
+    const back = new URL(String(consent.headers.get('location')));
+    const page = await fetch(`${h.baseUrl}${back.pathname}${back.search}`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /Connected to Zoom as callback@example\.com/);
+    await h.settle();
+    const dm = h.slack.callsTo('chat.postMessage').find((a) => JSON.stringify(a).includes('callback@example.com'));
+    assert.equal(dm?.channel, 'DCB');
+    assert.ok(await h.services.tokens.load({ teamId: 'T0001', userId: 'UCB' }));
+    // The same link again: the state was used up.
+    const again = await fetch(`${h.baseUrl}${back.pathname}${back.search}`);
+    assert.equal(again.status, 400);
+    assert.match(await again.text(), /expired or was already used/);
+  });
+
+  test('disconnect revokes at Zoom and deletes the tokens; a second time says nothing was connected', async () => {
+    await h.connect({ userId: 'UDISC' });
+    const revokes = h.zoom.stats.revokes;
+    const [first] = await run('disconnect', 'UDISC');
+    assert.match(JSON.stringify(first), /連携を解除/);
+    assert.equal(h.zoom.stats.revokes, revokes + 1);
+    assert.equal(await h.services.tokens.load({ teamId: 'T0001', userId: 'UDISC' }), null);
+    const [second] = await run('disconnect', 'UDISC');
+    assert.match(JSON.stringify(second), /連携中の Zoom アカウントはありません/);
+  });
+
+  test('now starts an instant meeting in the channel, with the start link only for the host', async () => {
+    await h.connect({ userId: 'UNOW' });
+    h.slack.setUser('UNOW', { locale: 'en-US' });
+    const creates = h.zoom.stats.creates;
+    await run('now Incident call', 'UNOW');
+    assert.equal(h.zoom.stats.creates, creates + 1);
+    const create = h.zoom.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/meetings')).at(-1);
+    assert.equal((create?.body as { type: number }).type, 1);
+    const post = h.slack.callsTo('chat.postMessage').at(-1);
+    assert.equal(post?.channel, 'C0001');
+    assert.match(JSON.stringify(post), /Incident call/);
+    assert.ok(!JSON.stringify(post).includes('zak='));
+    const ephemeral = h.slack.callsTo('chat.postEphemeral').at(-1);
+    assert.equal(ephemeral?.user, 'UNOW');
+    assert.match(JSON.stringify(ephemeral), /zak=/);
+  });
+
+  test('list shows the upcoming meetings with Join links', async () => {
+    await h.connect({ userId: 'ULIST' });
+    h.slack.setUser('ULIST', { locale: 'en-US' });
+    const empty = await run('list', 'ULIST');
+    assert.match(JSON.stringify(empty[0]), /no upcoming Zoom meetings/);
+    await h.scheduleMeeting({ user: { userId: 'ULIST' }, topic: 'Listed meeting', when: 'tomorrow 16:00' });
+    const [answer] = await run('list', 'ULIST');
+    assert.equal(answer?.response_type, 'ephemeral');
+    assert.match(JSON.stringify(answer), /Listed meeting/);
+    assert.match(JSON.stringify(answer), /"url":"[^"]*\/j\//);
+    assert.ok(!JSON.stringify(answer).includes('zak='));
+  });
+
+  for (const text of ['', 'now', 'list', 'tomorrow 3pm sync']) {
+    test(`"/zoom ${text}" without a Zoom connection answers with the connect prompt and calls nothing`, async () => {
+      const apiCalls = () => h.zoom.requests.filter((r) => !r.path.includes('/oauth/')).length;
+      const before = apiCalls();
+      const opens = h.slack.callsTo('views.open').length;
+      const [answer] = await run(text, 'UNOTCONNECTED');
+      assert.equal(answer?.response_type, 'ephemeral');
+      assert.match(JSON.stringify(answer), /"action_id":"zoom_connect"/);
+      assert.equal(apiCalls(), before);
+      assert.equal(h.slack.callsTo('views.open').length, opens);
+    });
+  }
+
+  test('every view and message passed Slack validation', () => {
+    assert.deepEqual(h.slack.schemaErrors, []);
+    assert.deepEqual(h.zoom.schemaErrors, []);
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * The whole bot running in HTTP mode on a free port, wired to a real redis-server, the fake Zoom and
+ * the fake Slack. Tests talk to it the way Slack does: signed slash commands and interactivity posts.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { type Bot, createBot } from '../../src/app.js';
+import { type AppServices, createServices } from '../../src/bootstrap.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import type { MeetingRecord } from '../../src/scheduling/types.js';
+import type { SlackUserRef } from '../../src/zoom/types.js';
+import { type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { type FakeZoom, startFakeZoom } from './fake-zoom.js';
+import { startRedis, type TestRedis } from './redis.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const DEFAULT_TEAM = 'T0001';
+export const DEFAULT_USER = 'U0001';
+export const DEFAULT_CHANNEL = 'C0001';
+
+export interface Harness {
+  /** The running bot in HTTP mode (Bolt HTTPReceiver + custom routes) on a free port. */
+  baseUrl: string;
+  config: Config;
+  services: AppServices;
+  redis: TestRedis;
+  zoom: FakeZoom;
+  slack: FakeSlack;
+  /** Every log line the bot wrote (tests check that no secret appears in them). */
+  logs: string[];
+  /** A correctly signed slash command `/zoom <text>`; defaults team T0001, user U0001, channel C0001. */
+  command(
+    text: string,
+    opts?: { teamId?: string; userId?: string; channelId?: string; responseUrl?: string; triggerId?: string },
+  ): Promise<Response>;
+  /** A correctly signed interactivity request (`payload=<json>`). */
+  interact(payload: unknown): Promise<Response>;
+  /** Any signed POST to /slack/events with a raw body (for bad-signature tests pass `signature`/`timestamp`). */
+  postSlack(
+    body: string,
+    contentType: string,
+    opts?: { signature?: string; timestamp?: number },
+  ): Promise<Response>;
+  /** Connects a Slack user to a (new) fake Zoom user by storing a token pair through the real TokenStore. */
+  connect(
+    user?: Partial<SlackUserRef>,
+    zoomUser?: { id?: string; email?: string },
+  ): Promise<{ zoomUserId: string }>;
+  /** Runs the real /zoom -> modal -> submit flow and returns the stored MeetingRecord once posted. */
+  scheduleMeeting(opts?: ScheduleOptions): Promise<MeetingRecord>;
+  /** The view opened by the last views.open for this trigger_id (or the last one at all). */
+  openedView(triggerId?: string): Record<string, unknown>;
+  /** A view_submission payload for `view` with these field values (unset fields keep the view's initial ones). */
+  submission(
+    view: Record<string, unknown>,
+    values: FormValues,
+    opts?: { user?: Partial<SlackUserRef>; viewId?: string },
+  ): unknown;
+  /** A block_actions payload for a button of a channel message. */
+  buttonClick(
+    actionId: string,
+    value: string,
+    opts?: { user?: Partial<SlackUserRef>; channelId?: string; responseUrl?: string },
+  ): unknown;
+  /** Waits until background work (post-submit Zoom calls, webhook processing) has finished. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ScheduleOptions {
+  user?: Partial<SlackUserRef>;
+  channelId?: string;
+  when?: string;
+  topic?: string;
+  durationMinutes?: number;
+  recording?: 'none' | 'local' | 'cloud';
+  recordingAuthentication?: boolean;
+}
+
+export interface FormValues {
+  topic?: string;
+  when?: string;
+  durationMinutes?: number;
+  agenda?: string;
+  channelId?: string;
+  options?: string[];
+  recording?: 'none' | 'local' | 'cloud';
+  recordingAuthentication?: boolean;
+}
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** Starts redis, fake Zoom, fake Slack and the bot; `env` overrides settings (e.g. ZOOM_WEBHOOK_SECRET_TOKEN). */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.apiUrl,
+    ZOOM_CLIENT_ID: zoom.clientId,
+    ZOOM_CLIENT_SECRET: zoom.clientSecret,
+    ZOOM_REDIRECT_URL: 'http://127.0.0.1:1/zoom/oauth/callback',
+    ZOOM_OAUTH_URL: zoom.oauthUrl,
+    ZOOM_API_URL: zoom.apiUrl,
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: redis.prefix(),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, (line) => {
+    logs.push(line);
+  });
+  const services = createServices(config, logger);
+  const bot: Bot = createBot(services, { port: 0 });
+  const port = await bot.start(0);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let triggerCounter = 0;
+  let viewCounter = 0;
+
+  const postSlack: Harness['postSlack'] = (body, contentType, opts = {}) => {
+    const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    return fetch(`${baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': opts.signature ?? sign(SIGNING_SECRET, timestamp, body),
+      },
+      body,
+    });
+  };
+  const form = 'application/x-www-form-urlencoded';
+  const userRef = (u?: Partial<SlackUserRef>): SlackUserRef => ({
+    teamId: u?.teamId ?? DEFAULT_TEAM,
+    userId: u?.userId ?? DEFAULT_USER,
+  });
+
+  const harness: Harness = {
+    baseUrl,
+    config,
+    services,
+    redis,
+    zoom,
+    slack,
+    logs,
+    command(text, opts = {}) {
+      triggerCounter += 1;
+      const body = new URLSearchParams({
+        token: 'legacy-verification-token',
+        team_id: opts.teamId ?? DEFAULT_TEAM,
+        team_domain: 'example',
+        channel_id: opts.channelId ?? DEFAULT_CHANNEL,
+        channel_name: 'general',
+        user_id: opts.userId ?? DEFAULT_USER,
+        user_name: (opts.userId ?? DEFAULT_USER).toLowerCase(),
+        command: '/zoom',
+        text,
+        api_app_id: 'A0001',
+        is_enterprise_install: 'false',
+        response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
+        trigger_id: opts.triggerId ?? `trigger-${triggerCounter}`,
+      }).toString();
+      return postSlack(body, form);
+    },
+    interact(payload) {
+      return postSlack(`payload=${encodeURIComponent(JSON.stringify(payload))}`, form);
+    },
+    postSlack,
+    async connect(user, zoomUser = {}) {
+      const ref = userRef(user);
+      const zoomUserId = zoomUser.id ?? `zu-${randomBytes(4).toString('hex')}`;
+      const email = zoomUser.email ?? `${zoomUserId}@example.com`;
+      zoom.addUser({ id: zoomUserId, email });
+      const grant = zoom.issueTokens(zoomUserId);
+      await services.tokens.save(ref, {
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        expiresAt: Date.now() + grant.expiresInSeconds * 1000,
+        scope: grant.scope,
+        zoomUserId,
+        zoomEmail: email,
+      });
+      return { zoomUserId };
+    },
+    openedView(triggerId) {
+      const opens = slack.callsTo('views.open');
+      const call = triggerId ? opens.filter((a) => a.trigger_id === triggerId).at(-1) : opens.at(-1);
+      if (!call) throw new Error(`no views.open${triggerId ? ` for ${triggerId}` : ''}`);
+      return call.view as Record<string, unknown>;
+    },
+    submission(view, values, opts = {}) {
+      viewCounter += 1;
+      const user = userRef(opts.user);
+      return {
+        type: 'view_submission',
+        team: { id: user.teamId, domain: 'example' },
+        user: {
+          id: user.userId,
+          username: user.userId.toLowerCase(),
+          name: user.userId.toLowerCase(),
+          team_id: user.teamId,
+        },
+        api_app_id: 'A0001',
+        token: 'legacy-verification-token',
+        trigger_id: `submit-trigger-${viewCounter}`,
+        view: {
+          ...view,
+          id: opts.viewId ?? `VSUB${String(viewCounter).padStart(6, '0')}`,
+          team_id: user.teamId,
+          app_id: 'A0001',
+          bot_id: 'BBOT0001',
+          hash: `hash-${viewCounter}`,
+          root_view_id: null,
+          previous_view_id: null,
+          clear_on_close: false,
+          notify_on_close: false,
+          state: { values: stateValues(view, values) },
+        },
+        is_enterprise_install: false,
+      };
+    },
+    buttonClick(actionId, value, opts = {}) {
+      triggerCounter += 1;
+      const user = userRef(opts.user);
+      return {
+        type: 'block_actions',
+        team: { id: user.teamId, domain: 'example' },
+        user: { id: user.userId, username: user.userId.toLowerCase(), team_id: user.teamId },
+        api_app_id: 'A0001',
+        token: 'legacy-verification-token',
+        trigger_id: `trigger-${triggerCounter}`,
+        container: { type: 'message', channel_id: opts.channelId ?? DEFAULT_CHANNEL },
+        channel: { id: opts.channelId ?? DEFAULT_CHANNEL, name: 'general' },
+        response_url: opts.responseUrl ?? slack.responseUrl(`button-${triggerCounter}`),
+        actions: [
+          { type: 'button', action_id: actionId, block_id: 'meeting_actions', value, action_ts: '1' },
+        ],
+      };
+    },
+    async scheduleMeeting(opts = {}) {
+      const user = userRef(opts.user);
+      const before = new Set(zoom.meetings.keys());
+      const triggerId = `schedule-${randomBytes(4).toString('hex')}`;
+      const answer = await harness.command(opts.topic ?? '', {
+        teamId: user.teamId,
+        userId: user.userId,
+        triggerId,
+        ...(opts.channelId ? { channelId: opts.channelId } : {}),
+      });
+      if (answer.status !== 200) throw new Error(`/zoom answered ${answer.status}`);
+      await harness.settle();
+      const view = harness.openedView(triggerId);
+      const submitted = await harness.interact(
+        harness.submission(
+          view,
+          {
+            topic: opts.topic ?? 'Weekly sync',
+            when: opts.when ?? 'tomorrow 15:00',
+            ...(opts.durationMinutes ? { durationMinutes: opts.durationMinutes } : {}),
+            ...(opts.channelId ? { channelId: opts.channelId } : {}),
+            ...(opts.recording ? { recording: opts.recording } : {}),
+            ...(opts.recordingAuthentication !== undefined
+              ? { recordingAuthentication: opts.recordingAuthentication }
+              : {}),
+          },
+          { user },
+        ),
+      );
+      const text = await submitted.text();
+      if (submitted.status !== 200 || text.includes('errors')) throw new Error(`submission refused: ${text}`);
+      await harness.settle();
+      const created = [...zoom.meetings.keys()].filter((id) => !before.has(id));
+      if (created.length !== 1) throw new Error(`expected one new Zoom meeting, got ${created.length}`);
+      const record = await services.meetings.get(created[0] as string);
+      if (!record) throw new Error('no meeting record was stored');
+      return record;
+    },
+    async settle() {
+      // Listener work can start background tasks and background tasks can call Slack: repeat until quiet.
+      for (let i = 0; i < 3; i += 1) {
+        await bot.idle();
+        await services.background.drain();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    async stop() {
+      await bot.stop().catch(() => undefined);
+      await bot.idle();
+      await services.background.drain();
+      await services.redis.quit().catch(() => services.redis.disconnect());
+      await Promise.all([zoom.close(), slack.close()]);
+      await redis.stop();
+    },
+  };
+
+  return harness;
+}
+
+/** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
+export function stateValues(
+  view: Record<string, unknown>,
+  values: FormValues,
+): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  const blocks = (view.blocks as Record<string, unknown>[]) ?? [];
+  for (const block of blocks) {
+    if (block.type !== 'input') continue;
+    const id = block.block_id as string;
+    const element = block.element as Record<string, unknown>;
+    const initialOption = element.initial_option as { value: string } | undefined;
+    switch (id) {
+      case 'topic':
+      case 'when':
+      case 'agenda': {
+        const typed = values[id];
+        out[id] = {
+          [id]: { type: 'plain_text_input', value: typed ?? (element.initial_value as string) ?? null },
+        };
+        break;
+      }
+      case 'duration': {
+        const value =
+          values.durationMinutes !== undefined ? String(values.durationMinutes) : initialOption?.value;
+        out[id] = {
+          [id]: {
+            type: 'static_select',
+            selected_option: value ? { value, text: { type: 'plain_text', text: value } } : null,
+          },
+        };
+        break;
+      }
+      case 'channel':
+        out[id] = {
+          [id]: {
+            type: 'conversations_select',
+            selected_conversation: values.channelId ?? element.initial_conversation ?? null,
+          },
+        };
+        break;
+      case 'options':
+        out[id] = {
+          [id]: { type: 'checkboxes', selected_options: (values.options ?? []).map((value) => ({ value })) },
+        };
+        break;
+      case 'recording':
+        out[id] = {
+          [id]: {
+            type: 'radio_buttons',
+            selected_option: { value: values.recording ?? initialOption?.value ?? 'none' },
+          },
+        };
+        break;
+      case 'recording_auth':
+        out[id] = {
+          [id]: {
+            type: 'checkboxes',
+            selected_options: values.recordingAuthentication ? [{ value: 'recording_authentication' }] : [],
+          },
+        };
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,260 @@
+/**
+ * A local stand-in for the Slack Web API and for response_urls. It records every call and checks
+ * every view and message against the Block Kit schema and Slack's published limits, so a test sees
+ * the same refusals a real workspace would give.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { validateMessage, validateView } from './slack-validation.js';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+}
+
+export interface FakeSlack {
+  /** Use as SLACK_API_URL (ends with '/'). */
+  apiUrl: string;
+  /** A response_url on the fake; posts to it are recorded in `responses`. */
+  responseUrl(id?: string): string;
+  calls: SlackCall[];
+  callsTo(method: string): Record<string, unknown>[];
+  /** Posts received on response_urls. */
+  responses: { id: string; body: Record<string, unknown> }[];
+  /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
+  setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
+  /** The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP status. */
+  failNext(method: string, failure: { error: string } | { status: number }, times?: number): void;
+  /** Views and messages that failed Block Kit schema / Slack limit validation. Tests assert it stays empty. */
+  schemaErrors: string[];
+  /** Channel messages as they stand now (after chat.update), keyed `channel:ts`. */
+  messages: Map<string, PostedMessage>;
+  /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
+  notInChannel: Set<string>;
+  /** Delay every answer by this many ms (0 = off). */
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+type Failure = { error: string } | { status: number };
+
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const responses: { id: string; body: Record<string, unknown> }[] = [];
+  const schemaErrors: string[] = [];
+  const users = new Map<string, { tz?: string; locale?: string; name?: string }>();
+  const failures = new Map<string, { failure: Failure; times: number }[]>();
+  const messages = new Map<string, PostedMessage>();
+  const notInChannel = new Set<string>();
+  let latencyMs = 0;
+  let tsCounter = 0;
+  let viewCounter = 0;
+
+  const nextTs = () => {
+    tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(tsCounter).padStart(6, '0')}`;
+  };
+
+  const takeFailure = (method: string): Failure | undefined => {
+    const queue = failures.get(method);
+    const head = queue?.[0];
+    if (!queue || !head) return undefined;
+    head.times -= 1;
+    if (head.times <= 0) queue.shift();
+    return head.failure;
+  };
+
+  const api = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'zoombot',
+          team_id: 'T0001',
+          user_id: 'UBOT0001',
+          bot_id: 'BBOT0001',
+        };
+      case 'users.info': {
+        const id = String(args.user ?? '');
+        const profile = users.get(id) ?? {};
+        const user: Record<string, unknown> = {
+          id,
+          name: profile.name ?? id.toLowerCase(),
+          real_name: profile.name ?? id,
+          tz: profile.tz ?? 'Asia/Tokyo',
+          tz_offset: 0,
+        };
+        if (String(args.include_locale) === 'true') user.locale = profile.locale ?? 'ja-JP';
+        return { ok: true, user };
+      }
+      case 'views.open':
+      case 'views.push':
+      case 'views.update': {
+        if (method !== 'views.update' && !args.trigger_id) return { ok: false, error: 'invalid_arguments' };
+        if (method === 'views.update' && !args.view_id && !args.external_id) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        const view = args.view as Record<string, unknown> | undefined;
+        const errors = validateView(view);
+        if (errors.length > 0) {
+          schemaErrors.push(...errors.map((e) => `${method}: ${e}`));
+          return { ok: false, error: 'invalid_arguments', response_metadata: { messages: errors } };
+        }
+        viewCounter += 1;
+        const id =
+          method === 'views.update' ? String(args.view_id) : `V${String(viewCounter).padStart(8, '0')}`;
+        return { ok: true, view: { ...view, id, hash: `hash-${viewCounter}`, state: { values: {} } } };
+      }
+      case 'chat.postMessage':
+      case 'chat.postEphemeral':
+      case 'chat.update': {
+        const channel = String(args.channel ?? '');
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        if (method !== 'chat.update' && notInChannel.has(channel))
+          return { ok: false, error: 'not_in_channel' };
+        if (method === 'chat.postEphemeral' && !args.user) return { ok: false, error: 'user_not_found' };
+        const errors = validateMessage(args);
+        if (errors.length > 0) {
+          schemaErrors.push(...errors.map((e) => `${method}: ${e}`));
+          return { ok: false, error: 'invalid_blocks', response_metadata: { messages: errors } };
+        }
+        if (method === 'chat.postEphemeral') return { ok: true, message_ts: nextTs() };
+        if (method === 'chat.update') {
+          const key = `${channel}:${String(args.ts)}`;
+          const existing = messages.get(key);
+          if (!existing) return { ok: false, error: 'message_not_found' };
+          messages.set(key, { ...existing, text: args.text as string, blocks: args.blocks as unknown[] });
+          return { ok: true, channel, ts: args.ts };
+        }
+        const ts = nextTs();
+        const message: PostedMessage = {
+          channel,
+          ts,
+          text: args.text as string | undefined,
+          blocks: args.blocks as unknown[] | undefined,
+          thread_ts: args.thread_ts as string | undefined,
+        };
+        messages.set(`${channel}:${ts}`, message);
+        return { ok: true, channel, ts, message };
+      }
+      case 'chat.delete':
+        messages.delete(`${String(args.channel)}:${String(args.ts)}`);
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'conversations.open': {
+        const target = String(args.users ?? '').split(',')[0] ?? '';
+        return { ok: true, channel: { id: `D${target.replace(/^U/, '')}` } };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = await readBody(req);
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/response/')) {
+      const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+      const body = parseBody(raw, req.headers['content-type']);
+      responses.push({ id, body });
+      const errors = validateMessage(body);
+      if (errors.length > 0) {
+        schemaErrors.push(...errors.map((e) => `response_url: ${e}`));
+        return reply(400, { ok: false, error: 'invalid_blocks' });
+      }
+      return reply(200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
+    const method = url.pathname.slice('/api/'.length);
+    const args = parseBody(raw, req.headers['content-type']);
+    for (const [key, value] of url.searchParams) args[key] = value;
+    calls.push({ method, args });
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer xoxb-') && args.token === undefined) {
+      return reply(200, { ok: false, error: 'not_authed' });
+    }
+    const failure = takeFailure(method);
+    if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
+    if (failure) return reply(200, { ok: false, error: failure.error });
+    return reply(200, api(method, args));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      res.writeHead(500).end(String(err.message));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
+    responses,
+    setUser: (userId, profile) => {
+      users.set(userId, profile);
+    },
+    failNext: (method, failure, times = 1) => {
+      const queue = failures.get(method) ?? [];
+      queue.push({ failure, times });
+      failures.set(method, queue);
+    },
+    schemaErrors,
+    messages,
+    notInChannel,
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API takes form bodies (nested values as JSON strings) or JSON bodies. */
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (JSON_ARGS.has(key)) {
+      try {
+        out[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // Slack refuses malformed JSON; keep the raw string so validation reports it.
+      }
+    }
+    out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Validates request bodies sent to the fake Zoom against Zoom's published request schemas
+ * (vendored in test/fixtures/schemas/zoom/). Zoom's spec never sets `additionalProperties: false`,
+ * so a misspelled field would pass; this loader adds it to every object schema, which makes the
+ * fake refuse unknown fields the way a careful reviewer would.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+export type ZoomOperation = 'meetingCreate' | 'meetingUpdate' | 'recordingSettingsUpdate';
+
+interface VendoredSchemas {
+  operations: Record<ZoomOperation, { requestBody: Record<string, unknown> }>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const SCHEMA_FILE = new URL('../fixtures/schemas/zoom/meeting-requests.json', import.meta.url);
+
+/** Zoom takes `start_time` either in UTC (`…Z`) or as local wall time read in `timezone`. */
+const ZOOM_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
+function strictCopy(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strictCopy);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node as JsonObject)) {
+    if (key === 'properties') {
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonObject).map(([name, sub]) => [name, strictCopy(sub)]),
+      );
+    } else {
+      out[key] = strictCopy(value);
+    }
+  }
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out;
+}
+
+function formatsIn(node: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const item of node) formatsIn(item, found);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node as JsonObject)) {
+      if (key === 'format' && typeof value === 'string') found.add(value);
+      else formatsIn(value, found);
+    }
+  }
+  return found;
+}
+
+export class ZoomRequestSchemas {
+  private readonly validators = new Map<ZoomOperation, ValidateFunction>();
+
+  constructor() {
+    const vendored = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as VendoredSchemas;
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
+    // ajv-formats is CommonJS; under NodeNext its default export is the module object.
+    const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
+    addFormats(ajv);
+    ajv.addFormat('date-time', ZOOM_DATE_TIME);
+    const standard = new Set(['date-time', 'date', 'email', 'uri', 'time']);
+    for (const [name, op] of Object.entries(vendored.operations) as [
+      ZoomOperation,
+      VendoredSchemas['operations'][ZoomOperation],
+    ][]) {
+      // Non-standard format names in Zoom's spec ("int64", "Hex color code", "url") are ignored.
+      for (const format of formatsIn(op.requestBody, new Set())) {
+        if (!standard.has(format)) ajv.addFormat(format, true);
+      }
+      this.validators.set(name, ajv.compile(strictCopy(op.requestBody) as JsonObject));
+    }
+  }
+
+  /** Problems found in `body` ("/settings/foo: must NOT have additional properties"); empty when valid. */
+  check(operation: ZoomOperation, body: unknown): string[] {
+    const validate = this.validators.get(operation);
+    if (!validate) throw new Error(`no schema for ${operation}`);
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+      return `${operation} ${e.instancePath || '/'}: ${e.message ?? e.keyword}${extra}`;
+    });
+  }
+}
