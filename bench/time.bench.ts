@@ -73,7 +73,10 @@ export default async function bench(): Promise<void> {
     return first !== undefined && minuteOf(first.start.date().getTime(), p.timeZone) === expectedStart(p);
   }).length;
 
-  const rounds = [0, 1, 2].map(() => ({ ours: phrasesPerSecond(ours), chrono: phrasesPerSecond(bareChrono) }));
+  const rounds = [0, 1, 2].map(() => ({
+    ours: phrasesPerSecond(ours),
+    chrono: phrasesPerSecond(bareChrono),
+  }));
   const best = {
     ours: Math.max(...rounds.map((r) => r.ours)),
     chrono: Math.max(...rounds.map((r) => r.chrono)),
@@ -82,7 +85,7 @@ export default async function bench(): Promise<void> {
     `corpus: ${prepared.length} phrases (${prepared.filter((p) => p.japanese).length} Japanese), best of 3 one-second rounds`,
     `parseMeetingText: ${Math.round(best.ours)} phrases/s`,
     `bare chrono-node: ${Math.round(best.chrono)} phrases/s`,
-    `ratio (chrono / parseMeetingText time per phrase): ${(best.chrono / best.ours).toFixed(2)}x`,
+    `time per phrase, parseMeetingText / bare chrono-node: ${(best.chrono / best.ours).toFixed(2)}x`,
     `expected start found: parseMeetingText ${oursRight}/${withStart.length}, bare chrono-node ${chronoRight}/${withStart.length}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

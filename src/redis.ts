@@ -22,6 +22,10 @@ export class Keys {
   private user(teamId: string, userId: string): string {
     return `${this.prefix}{${teamId}:${userId}}`;
   }
+  /** SCAN pattern matching every key of one Slack user (glob characters in the names escaped). */
+  userKeyPattern(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId).replace(/[*?[\]\\{}^-]/g, '\\$&')}:*`;
+  }
   tokens(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-tokens`;
   }

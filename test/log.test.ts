@@ -50,7 +50,10 @@ test('lines below the level are dropped', () => {
 });
 
 test('redactString leaves ordinary text alone', () => {
-  assert.equal(redactString('明日の15時 定例 <https://zoom.us/j/123|join>'), '明日の15時 定例 <https://zoom.us/j/123|join>');
+  assert.equal(
+    redactString('明日の15時 定例 <https://zoom.us/j/123|join>'),
+    '明日の15時 定例 <https://zoom.us/j/123|join>',
+  );
 });
 
 test('background tasks are awaited by drain and their failures are logged, not thrown', async () => {

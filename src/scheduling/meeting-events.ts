@@ -58,19 +58,15 @@ async function applyMeetingEvent(
   if (event.kind === 'recording_completed') return applyRecording(deps, record, event, deliveryKey);
   const plan = planMeetingChange(record, event);
   if (!plan) return 'unchanged';
-  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
-  try {
+  return onceFor(deps, deliveryKey, async () => {
     await deps.meetings.save(plan.next);
-  } catch (err) {
-    await releaseDelivery(deps, deliveryKey);
-    throw err;
-  }
-  deps.logger.info('zoom event applied', { event: event.kind, meetingId: event.meetingId });
-  if (plan.refresh) await announce(deps, 'refresh', () => deps.announcer.refresh(plan.next));
-  for (const note of plan.notes) {
-    await announce(deps, `thread ${note.kind}`, () => deps.announcer.threadReply(plan.next, note));
-  }
-  return 'applied';
+    deps.logger.info('zoom event applied', { event: event.kind, meetingId: event.meetingId });
+    if (plan.refresh) await announce(deps, 'refresh', () => deps.announcer.refresh(plan.next));
+    for (const note of plan.notes) {
+      await announce(deps, `thread ${note.kind}`, () => deps.announcer.threadReply(plan.next, note));
+    }
+    return 'applied';
+  });
 }
 
 /** Pure: how a meeting event changes a record (null when it changes nothing). */
@@ -151,7 +147,14 @@ async function applyRecording(
   // Only meetings created with cloud recording get the link; a local recording never reaches Zoom.
   if (record.recording !== 'cloud') return 'unchanged';
   if (record.recordingShareUrl === event.shareUrl) return 'unchanged';
-  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
+  return onceFor(deps, deliveryKey, () => shareRecording(deps, record, event));
+}
+
+async function shareRecording(
+  deps: MeetingEventDeps,
+  record: MeetingRecord,
+  event: Extract<MeetingEvent, { kind: 'recording_completed' }>,
+): Promise<EventOutcome> {
   const next: MeetingRecord = { ...record, recordingShareUrl: event.shareUrl };
   if (record.recordingAuthentication) {
     try {
@@ -198,8 +201,8 @@ async function deauthorize(
 ): Promise<EventOutcome> {
   const users = await deps.tokens.slackUsersForZoomUser(zoomUserId);
   if (users.length === 0) return 'unknown';
-  if (!(await claimDelivery(deps, deliveryKey))) return 'duplicate';
-  try {
+  // A failure part-way releases the marker: deletion is owed, and users already done are not found again.
+  return onceFor(deps, deliveryKey, async () => {
     for (const user of users) {
       await deps.tokens.remove(user);
       await deps.meetings.removeAllFor(user);
@@ -210,20 +213,14 @@ async function deauthorize(
       await deleteUserKeys(deps, user);
     }
     await deps.redis.del(deps.keys.zoomUserLinks(zoomUserId));
-  } catch (err) {
-    // Deletion is owed to the user: let a redelivery finish it (users already done are not found again).
-    await releaseDelivery(deps, deliveryKey);
-    throw err;
-  }
-  deps.logger.info('zoom deauthorization applied', { slackUsers: users.length });
-  return 'applied';
+    deps.logger.info('zoom deauthorization applied', { slackUsers: users.length });
+    return 'applied';
+  });
 }
 
-/** Deletes every key under `${prefix}{team:user}:` (the prefix's glob characters escaped). */
+/** Deletes every key under `${prefix}{team:user}:`. */
 async function deleteUserKeys(deps: MeetingEventDeps, user: SlackUserRef): Promise<void> {
-  const tokensKey = deps.keys.tokens(user.teamId, user.userId);
-  const userPrefix = tokensKey.slice(0, tokensKey.lastIndexOf(':zoom-tokens') + 1);
-  const pattern = `${userPrefix.replace(/[*?[\]\\{}^-]/g, '\\$&')}*`;
+  const pattern = deps.keys.userKeyPattern(user.teamId, user.userId);
   let cursor = '0';
   do {
     const [nextCursor, keys] = await deps.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 200);
@@ -232,13 +229,23 @@ async function deleteUserKeys(deps: MeetingEventDeps, user: SlackUserRef): Promi
   } while (cursor !== '0');
 }
 
-async function claimDelivery(deps: MeetingEventDeps, deliveryKey: string): Promise<boolean> {
+/**
+ * Runs `work` only if this delivery was not claimed before (SET NX, one day). If `work` throws,
+ * the claim is released so a redelivery can finish the job.
+ */
+async function onceFor(
+  deps: MeetingEventDeps,
+  deliveryKey: string,
+  work: () => Promise<EventOutcome>,
+): Promise<EventOutcome> {
   const key = deps.keys.once('zoom-webhook', deliveryKey);
-  return (await deps.redis.set(key, '1', 'EX', DELIVERY_MARKER_TTL_SECONDS, 'NX')) === 'OK';
-}
-
-async function releaseDelivery(deps: MeetingEventDeps, deliveryKey: string): Promise<void> {
-  await deps.redis.del(deps.keys.once('zoom-webhook', deliveryKey)).catch(() => undefined);
+  if ((await deps.redis.set(key, '1', 'EX', DELIVERY_MARKER_TTL_SECONDS, 'NX')) !== 'OK') return 'duplicate';
+  try {
+    return await work();
+  } catch (err) {
+    await deps.redis.del(key).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Slack being down must not undo a stored change: log and go on. */

@@ -7,6 +7,24 @@ import type { MeetingRecord } from './types.js';
 /** Records outlive the meeting long enough for late webhooks (recordings) and clicks on old messages. */
 const RECORD_TTL_SECONDS = 90 * 24 * 3600;
 
+const MAX_UPDATE_ATTEMPTS = 20;
+
+/** SET key to ARGV[2] (with TTL ARGV[3]) only while it still holds ARGV[1]. */
+const COMPARE_AND_SET = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0`;
+
+function parse(raw: string): MeetingRecord | null {
+  try {
+    return JSON.parse(raw) as MeetingRecord;
+  } catch {
+    return null;
+  }
+}
+
 export class MeetingStore {
   constructor(
     private readonly redis: Redis,
@@ -25,24 +43,37 @@ export class MeetingStore {
 
   async get(meetingId: string | number): Promise<MeetingRecord | null> {
     const raw = await this.redis.get(this.keys.meeting(String(meetingId)));
-    if (!raw) return null;
-    try {
-      return JSON.parse(raw) as MeetingRecord;
-    } catch {
-      return null;
-    }
+    return raw ? parse(raw) : null;
   }
 
-  /** Reads, applies `change`, writes back; returns the new record (null when unknown). */
+  /**
+   * Reads, applies `change`, writes back only if nobody wrote in between (else re-reads and tries
+   * again), so a button click and a webhook on two replicas never lose each other's fields.
+   * Returns the new record (null when unknown or unreadable).
+   */
   async update(
     meetingId: string | number,
     change: (r: MeetingRecord) => MeetingRecord,
   ): Promise<MeetingRecord | null> {
-    const current = await this.get(meetingId);
-    if (!current) return null;
-    const next = change(current);
-    await this.save(next);
-    return next;
+    const key = this.keys.meeting(String(meetingId));
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const raw = await this.redis.get(key);
+      const current = raw ? parse(raw) : null;
+      if (!raw || !current) return null;
+      const next = change(current);
+      const written = await this.redis.eval(
+        COMPARE_AND_SET,
+        1,
+        key,
+        raw,
+        JSON.stringify(next),
+        RECORD_TTL_SECONDS,
+      );
+      if (written === 1) return next;
+      // Someone wrote first: back off a little (with jitter, so writers do not collide in step).
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+    }
+    throw new Error(`meeting ${meetingId} is being changed by too many writers at once`);
   }
 
   /** Deletes every record a Slack user created (Zoom deauthorization). Returns how many. */

@@ -16,7 +16,9 @@ const EN_LENGTH = `(?:(${DECIMAL})\\s*${HOURS_EN}(?:\\s*(?:and\\s+)?(\\d+)\\s*${
 
 const JA_AFTER = new RegExp(`${JA_LENGTH}\\s*後(?:\\s*(?:に|から))?`);
 const EN_AFTER = new RegExp(`(?<![a-z])in\\s+${EN_LENGTH}(?:\\s+from\\s+now)?`, 'i');
-const JA_DURATION = new RegExp(`${JA_LENGTH}\\s*(?:間)?(?:\\s*(?:ほど|くらい|ぐらい|程度))?(?:\\s*(?:の|で))?`);
+const JA_DURATION = new RegExp(
+  `${JA_LENGTH}\\s*(?:間)?(?:\\s*(?:ほど|くらい|ぐらい|程度))?(?:\\s*(?:の|で))?`,
+);
 const EN_DURATION = new RegExp(`(?<![a-z0-9:.])(?:for\\s+)?(?:about\\s+)?${EN_LENGTH}(?:\\s+long)?`, 'i');
 
 function jaMinutes(m: RegExpExecArray): number {

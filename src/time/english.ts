@@ -22,19 +22,42 @@ const PERIOD_OF: Record<string, Period> = {
 };
 // A fixed reference: only values the text states are used, so chrono's own clock must not matter.
 const CHRONO_REFERENCE = { instant: new Date(0), timezone: 0 };
-const RELATIVE_DAY = /\b(today|tonight|tomorrow|tmrw|tmr)\b/i;
-const IN_DAYS = /(?<![a-z])in\s+(\d{1,3})\s+days?(?![a-z])/i;
+const RELATIVE_DAY = /\b(day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|tmrw|tmr)\b/i;
+const IN_DAYS = /(?<![a-z])in\s+(\d{1,3})\s+(days?|weeks?)(?![a-z])/i;
+const NEXT_MONTH_DAY = /(?<![a-z])next\s+month\s+(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])/i;
+// Read before chrono, which would leave "day after" behind.
+const DAY_AFTER_TOMORROW = /(?<![a-z])(?:the\s+)?day\s+after\s+tomorrow(?![a-z])/i;
 
-/** today / tonight / this → 0, tomorrow → 1. */
+/** today / tonight / this → 0, tomorrow → 1, the day after tomorrow → 2, yesterday → -1. */
 function relativeDays(word: string): number {
+  if (/after/i.test(word)) return 2;
+  if (/yesterday/i.test(word)) return -1;
   return /^(tomorrow|tmrw|tmr)$/i.test(word) ? 1 : 0;
 }
 
-function dayFromChrono(result: chrono.ParsedResult): DayRef | undefined {
+// chrono fills these from its reference clock: their dates are worked out here or left unread.
+const DAYS_AGO = /\b(\d{1,3})\s+days?\s+ago\b/i;
+const CLOCK_RELATIVE =
+  /\b(?:next|last|this|coming)\s+(?:week|month|year)\b|\bago\b|\bin\s+\d+\s+(?:weeks?|months?|years?)\b/i;
+const WEEK_WORD = /^(next|this)\s+week$/i;
+
+function weekOffsetOf(text: string, weekdayIndex: number, weekHint: number | undefined): number | undefined {
+  const before = text.slice(0, weekdayIndex);
+  if (/\bnext\s*$/i.test(before) || /\bnext\s+week\b/i.test(text)) return 1;
+  if (/\bthis\s*$/i.test(before) || /\bthis\s+week\b/i.test(text)) return 0;
+  if (/\blast\s*$/i.test(before) || /\blast\s+week\b/i.test(text)) return -1;
+  return weekHint;
+}
+
+function dayFromChrono(result: chrono.ParsedResult, weekHint: number | undefined): DayRef | undefined {
   const start = result.start;
   const relative = RELATIVE_DAY.exec(result.text);
   if (relative) return { kind: 'relative', days: relativeDays(relative[1]!) };
-  if (start.isCertain('month') && start.isCertain('day')) {
+  const ago = DAYS_AGO.exec(result.text);
+  if (ago) return { kind: 'relative', days: -Number(ago[1]) };
+  const clockRelative = CLOCK_RELATIVE.test(result.text);
+  // "Mon 12/7": the date wins over the weekday written with it.
+  if (!clockRelative && start.isCertain('month') && start.isCertain('day')) {
     return {
       kind: 'date',
       year: start.isCertain('year') ? start.get('year')! : undefined,
@@ -45,10 +68,8 @@ function dayFromChrono(result: chrono.ParsedResult): DayRef | undefined {
   const weekdayName = WEEKDAY_NAMES.exec(result.text);
   if (start.isCertain('weekday') && weekdayName) {
     const weekday = WEEKDAY_INDEX[weekdayName[1]!.toLowerCase()] ?? start.get('weekday')!;
-    const before = result.text.slice(0, weekdayName.index);
-    if (/\bnext\s*$/i.test(before)) return { kind: 'weekday', weekday, weekOffset: 1 };
-    if (/\bthis\s*$/i.test(before)) return { kind: 'weekday', weekday, weekOffset: 0 };
-    return { kind: 'weekday', weekday };
+    const weekOffset = weekOffsetOf(result.text, weekdayName.index, weekHint);
+    return weekOffset === undefined ? { kind: 'weekday', weekday } : { kind: 'weekday', weekday, weekOffset };
   }
   return undefined;
 }
@@ -73,15 +94,35 @@ export function readEnglish(text: string, reading: Reading): string {
     if (dayWord && !reading.day) reading.day = { kind: 'relative', days: relativeDays(dayWord) };
     rest = cut(rest, { index: period.index, end: period.index + period[0].length }, reading);
   }
+  const dayAfter = DAY_AFTER_TOMORROW.exec(rest);
+  if (dayAfter && !reading.day) {
+    reading.day = { kind: 'relative', days: 2 };
+    rest = cut(rest, { index: dayAfter.index, end: dayAfter.index + dayAfter[0].length }, reading);
+  }
+  const nextMonth = NEXT_MONTH_DAY.exec(rest);
+  if (nextMonth && !reading.day) {
+    reading.day = { kind: 'monthDay', monthOffset: 1, day: Number(nextMonth[1]), rolls: false };
+    rest = cut(rest, { index: nextMonth.index, end: nextMonth.index + nextMonth[0].length }, reading);
+  }
   const inDays = IN_DAYS.exec(rest);
   if (inDays && !reading.day) {
-    reading.day = { kind: 'relative', days: Number(inDays[1]) };
+    reading.day = { kind: 'relative', days: Number(inDays[1]) * (/week/i.test(inDays[2]!) ? 7 : 1) };
     rest = cut(rest, { index: inDays.index, end: inDays.index + inDays[0].length }, reading);
   }
   if (!/[a-z0-9]/i.test(rest)) return rest;
   const results = chrono.en.parse(rest, CHRONO_REFERENCE);
+  let weekHint: number | undefined;
   for (const result of results) {
-    const day = reading.day ? undefined : dayFromChrono(result);
+    const week = WEEK_WORD.exec(result.text.trim());
+    if (week) {
+      // "next week Friday": chrono returns "next week" on its own.
+      weekHint = /next/i.test(week[1]!) ? 1 : 0;
+      rest = cut(rest, { index: result.index, end: result.index + result.text.length }, reading);
+      continue;
+    }
+    const day = reading.day ? undefined : dayFromChrono(result, weekHint);
+    // "next month", "in 3 months": a day named in a way not placed here must not become today.
+    if (!day && !reading.day && CLOCK_RELATIVE.test(result.text)) reading.unplacedDay = true;
     const hasClock = result.start.isCertain('hour') && !reading.time;
     if (!day && !hasClock) continue;
     if (day) reading.day = day;

@@ -27,6 +27,8 @@ const WEEKDAY_NOTE = `(?:\\s*\\([${WEEKDAYS}](?:曜日?)?\\))?`;
 const RELATIVE_DAYS: Record<string, number> = {
   今日: 0,
   本日: 0,
+  昨日: -1,
+  きのう: -1,
   きょう: 0,
   明日: 1,
   あした: 1,
@@ -37,6 +39,8 @@ const RELATIVE_DAYS: Record<string, number> = {
   明明後日: 3,
   しあさって: 3,
 };
+
+const WEEK_OFFSETS: Record<string, number> = { 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
 
 interface Found {
   match: RegExpExecArray;
@@ -52,8 +56,15 @@ function find(text: string, pattern: RegExp): Found | undefined {
 
 const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[] = [
   {
-    pattern: new RegExp(`(\\d{4}|[〇一二三四五六七八九]{4})\\s*[年/.-]\\s*(${NUM})\\s*[月/.-]\\s*(${NUM})\\s*日?${WEEKDAY_NOTE}${TAIL}`),
-    read: (m) => ({ kind: 'date', year: readNumber(m[1]!), month: readNumber(m[2]!), day: readNumber(m[3]!) }),
+    pattern: new RegExp(
+      `(\\d{4}|[〇一二三四五六七八九]{4})\\s*[年/.-]\\s*(${NUM})\\s*[月/.-]\\s*(${NUM})\\s*日?${WEEKDAY_NOTE}${TAIL}`,
+    ),
+    read: (m) => ({
+      kind: 'date',
+      year: readNumber(m[1]!),
+      month: readNumber(m[2]!),
+      day: readNumber(m[3]!),
+    }),
   },
   {
     pattern: new RegExp(`(今月|来月|再来月)\\s*の?\\s*(${NUM})\\s*日${WEEKDAY_NOTE}${TAIL}`),
@@ -77,15 +88,19 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[]
     read: (m) => ({ kind: 'relative', days: readNumber(m[1]!) }),
   },
   {
-    pattern: new RegExp(`(${Object.keys(RELATIVE_DAYS).sort((a, b) => b.length - a.length).join('|')})${TAIL}`),
+    pattern: new RegExp(
+      `(${Object.keys(RELATIVE_DAYS)
+        .sort((a, b) => b.length - a.length)
+        .join('|')})${TAIL}`,
+    ),
     read: (m) => ({ kind: 'relative', days: RELATIVE_DAYS[m[1]!] ?? 0 }),
   },
   {
-    pattern: new RegExp(`(今週|来週|再来週)?\\s*の?\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`),
+    pattern: new RegExp(`(先週|今週|来週|再来週)?\\s*の?\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`),
     read: (m) => {
       const weekday = WEEKDAYS.indexOf(m[2]!);
       if (m[1] === undefined) return { kind: 'weekday', weekday };
-      return { kind: 'weekday', weekday, weekOffset: m[1] === '今週' ? 0 : m[1] === '来週' ? 1 : 2 };
+      return { kind: 'weekday', weekday, weekOffset: WEEK_OFFSETS[m[1]] ?? 0 };
     },
   },
   {

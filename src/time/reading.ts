@@ -6,9 +6,9 @@ export type DayRef =
   | { kind: 'date'; year?: number; month: number; day: number }
   /** 来月5日 (monthOffset 1); a bare "5日" has monthOffset 0 and rolls to next month once passed. */
   | { kind: 'monthDay'; monthOffset: number; day: number; rolls: boolean }
-  /** 今日 0, 明日 1, 3日後 3, tomorrow 1. */
+  /** 昨日 -1, 今日 0, 明日 1, 3日後 3, tomorrow 1. */
   | { kind: 'relative'; days: number }
-  /** 0 = Sunday. weekOffset: 0 今週/this, 1 来週/next, 2 再来週; absent = the next such day. */
+  /** 0 = Sunday. weekOffset: -1 先週/last, 0 今週/this, 1 来週/next, 2 再来週; absent = the next such day. */
   | { kind: 'weekday'; weekday: number; weekOffset?: number };
 
 export interface ClockTime {
@@ -46,6 +46,8 @@ export interface Reading {
   durationMinutes?: number;
   /** Something was read but cannot exist (2月30日, 25時). */
   invalid?: boolean;
+  /** A day was named in a form not supported ("next month", "in 3 months"): reported as no_time. */
+  unplacedDay?: boolean;
   spans: Span[];
 }
 

@@ -5,16 +5,18 @@
  * week; an explicit date or day (明日, 12月5日, 今週金曜) already gone is 'past', never moved.
  * A month and day without a year take the year that puts them closest to today.
  */
-import type { ParseFailureReason, ParseResult } from './types.js';
+
 import { type ClockTime, PERIOD_DEFAULT_HOURS, type Reading } from './reading.js';
 import { leftoverTopic, matchedPhrases } from './text.js';
+import type { ParseFailureReason, ParseResult } from './types.js';
 import {
   addDays,
   daysInMonth,
   formatLocal,
-  instantOfWallTime,
   type WallDate,
+  type WallTime,
   wallTimeAt,
+  wallTimeToInstant,
 } from './zone.js';
 
 const MAX_DURATION = 1440;
@@ -79,16 +81,28 @@ function placeDay(reading: Reading, today: WallDate & { weekday: number }): Plac
     case 'date': {
       const year = day.year ?? closestYear(today, day.month, day.day);
       const date = { year, month: day.month, day: day.day };
-      return isRealDate(date) ? { date, roll: 'none' } : undefined;
+      // Date.UTC reads years 0-99 as 1900-1999: such years are not meeting dates anyway.
+      return year >= 1970 && year <= 9999 && isRealDate(date) ? { date, roll: 'none' } : undefined;
     }
   }
 }
 
-function instantOn(date: WallDate, time: ClockTime, timeZone: string): number {
+interface Resolved {
+  instant: number;
+  /** The wall time at `instant` when known without asking the zone again. */
+  wall?: WallTime;
+}
+
+function instantOn(date: WallDate, time: ClockTime, timeZone: string): Resolved {
   if (time.offsetMinutes !== undefined) {
-    return Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute) - time.offsetMinutes * 60000;
+    return {
+      instant:
+        Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute) - time.offsetMinutes * 60000,
+    };
   }
-  return instantOfWallTime({ ...date, hour: time.hour, minute: time.minute }, timeZone);
+  const wall = { ...date, hour: time.hour, minute: time.minute };
+  const { instant, exact } = wallTimeToInstant(wall, timeZone);
+  return exact ? { instant, wall: { ...wall, second: 0, weekday: 0 } } : { instant };
 }
 
 function rolled(placed: Placed): WallDate | undefined {
@@ -121,7 +135,8 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
   const time: ClockTime | undefined =
     reading.time ?? (periodHour !== undefined ? { hour: periodHour, minute: 0 } : undefined);
   const duration =
-    reading.durationMinutes ?? (reading.time && reading.endTime ? rangeMinutes(reading.time, reading.endTime) : undefined);
+    reading.durationMinutes ??
+    (reading.time && reading.endTime ? rangeMinutes(reading.time, reading.endTime) : undefined);
   const fail = (reason: ParseFailureReason): ParseResult => ({
     ok: false,
     reason,
@@ -131,30 +146,36 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
   });
 
   const nowMs = now.getTime();
-  let instant: number;
+  let resolved: Resolved;
   if (reading.afterMinutes !== undefined) {
     if (!(reading.afterMinutes > 0)) return fail('invalid_date');
-    instant = Math.floor(nowMs / 60000) * 60000 + reading.afterMinutes * 60000;
+    resolved = { instant: Math.floor(nowMs / 60000) * 60000 + reading.afterMinutes * 60000 };
   } else {
     if (reading.invalid) return fail('invalid_date');
+    if (reading.unplacedDay) return fail('no_time');
     if (!time) return fail(reading.day || reading.period ? 'no_hour' : 'no_time');
     const today = wallTimeAt(nowMs, timeZone);
     const placed = placeDay(reading, today);
     if (!placed) return fail('invalid_date');
-    instant = instantOn(placed.date, time, timeZone);
-    if (instant <= nowMs) {
+    resolved = instantOn(placed.date, time, timeZone);
+    if (resolved.instant <= nowMs) {
       const next = rolled(placed);
       if (!next) return fail('past');
-      instant = instantOn(next, time, timeZone);
+      resolved = instantOn(next, time, timeZone);
     }
   }
   if (duration !== undefined && !(Number.isInteger(duration) && duration >= 1 && duration <= MAX_DURATION)) {
     return fail('duration_out_of_range');
   }
+  const { instant } = resolved;
   if (!Number.isFinite(instant) || Math.abs(instant) > 8.64e15) return fail('invalid_date');
   return {
     ok: true,
-    start: { local: formatLocal(wallTimeAt(instant, timeZone)), timeZone, instant: new Date(instant).toISOString() },
+    start: {
+      local: formatLocal(resolved.wall ?? wallTimeAt(instant, timeZone)),
+      timeZone,
+      instant: new Date(instant).toISOString(),
+    },
     ...(duration !== undefined ? { durationMinutes: duration } : {}),
     topic,
     matchedText,

@@ -71,8 +71,10 @@ export function mask(text: string, span: Span): string {
 }
 
 // Connectives left dangling once the time phrases are cut out ("明日の" → "の", "review at" → "at").
-const EDGE_JUNK = /^(?:[\s、，,。.:;\-–—~〜・]|(?:の|に|から|まで|より|で|は)(?=\s|$)|(?:at|on|from|for|in|by|to|@)(?=\s|$))+/i;
-const EDGE_JUNK_END = /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
+const EDGE_JUNK =
+  /^(?:[\s、，,。.:;\-–—~〜・]|(?:の|に|から|まで|より|で|は)(?=\s|$)|(?:at|on|from|for|in|by|to|@)(?=\s|$))+/i;
+const EDGE_JUNK_END =
+  /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
 
 /** The text with the spans cut out, whitespace collapsed and dangling connectives trimmed. */
 export function leftoverTopic(original: string, spans: readonly Span[]): string {

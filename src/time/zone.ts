@@ -86,16 +86,26 @@ export function instantOfWallTime(
   wall: WallDate & { hour: number; minute: number },
   timeZone: string,
 ): number {
+  return wallTimeToInstant(wall, timeZone).instant;
+}
+
+/** As instantOfWallTime; `exact` is true when the clock shows exactly `wall` at `instant`. */
+export function wallTimeToInstant(
+  wall: WallDate & { hour: number; minute: number },
+  timeZone: string,
+): { instant: number; exact: boolean } {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const before = offsetMinutesAt(asUtc - 86_400_000, timeZone);
   const after = offsetMinutesAt(asUtc + 86_400_000, timeZone);
-  if (before === after) return asUtc - before * 60000;
+  if (before === after) return { instant: asUtc - before * 60000, exact: true };
   const candidates = [asUtc - before * 60000, asUtc - after * 60000];
   const exact = candidates.filter((c) => {
     const shown = wallTimeAt(c, timeZone);
     return shown.day === wall.day && shown.hour === wall.hour && shown.minute === wall.minute;
   });
-  return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
+  return exact.length > 0
+    ? { instant: Math.min(...exact), exact: true }
+    : { instant: Math.max(...candidates), exact: false };
 }
 
 /** Calendar arithmetic on plain dates (no zone involved). */

@@ -63,7 +63,14 @@ export class ZoomConnections {
     if (!code) throw new ZoomResponseError('Zoom redirected back without an authorization code');
     const user = { teamId: pending.teamId, userId: pending.userId };
     const grant = await this.options.oauth.exchangeCode(code, pending.verifier);
-    const me = await this.options.oauth.fetchMe(grant.accessToken);
+    let me: { id: string; email: string };
+    try {
+      me = await this.options.oauth.fetchMe(grant.accessToken);
+    } catch (err) {
+      // Nothing will be stored, so the pair just issued must not stay alive at Zoom.
+      await this.options.oauth.revoke(grant.refreshToken).catch(() => {});
+      throw err;
+    }
     await this.options.tokens.save(user, {
       accessToken: grant.accessToken,
       refreshToken: grant.refreshToken,

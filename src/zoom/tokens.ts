@@ -106,10 +106,20 @@ export class TokenStore {
 
   /** Deletes the user's tokens and index entries; returns what was stored (to revoke). */
   async remove(user: SlackUserRef): Promise<ZoomTokenSet | null> {
-    const stored = await this.read(user);
-    if (!stored) return null;
-    await this.deleteStored(user, stored);
-    return stored.tokens;
+    const { redis, keys, logger } = this.options;
+    const key = keys.tokens(user.teamId, user.userId);
+    const raw = await redis.get(key);
+    if (raw === null) return null;
+    const tokens = this.tryDecode(user, raw);
+    if (!tokens) {
+      // Unreadable (wrong key, damaged): reading it must fail loudly, but disconnecting and
+      // Zoom's deauthorization must still be able to delete it.
+      await deleteIfUnchanged(redis, key, raw);
+      logger?.warn('removed an unreadable Zoom token record', { team: user.teamId, user: user.userId });
+      return null;
+    }
+    await this.deleteStored(user, { tokens, raw });
+    return tokens;
   }
 
   /** Slack users whose stored connection is this Zoom user (for app_deauthorized). */
@@ -206,9 +216,7 @@ export class TokenStore {
         // refresh token could race the lost request; the next call tries once more and clears
         // the pair if Zoom says it is dead.
         log?.warn('Zoom did not answer a token refresh', { team: user.teamId, user: user.userId });
-        throw new ZoomNotConnectedError(
-          'Zoom did not answer the token refresh; try again, or connect Zoom again if it repeats',
-        );
+        throw new ZoomUnavailableError('Zoom did not answer the token refresh; try again in a moment');
       }
       if (latest) await this.deleteStored(user, latest);
       log?.info('Zoom refresh token is dead; connection removed', { team: user.teamId, user: user.userId });

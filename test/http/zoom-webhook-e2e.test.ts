@@ -43,7 +43,9 @@ const rendered = (call: SlackCall | undefined) =>
 async function redisSnapshot(): Promise<[string, string | null][]> {
   const prefix = h.config.redis.keyPrefix.replace(/[*?[\]\\{}]/g, '\\$&');
   const keys = (await h.services.redis.keys(`${prefix}*`)).sort();
-  return Promise.all(keys.map(async (k) => [k, (await h.services.redis.dump(k))?.toString('hex') ?? null]));
+  return Promise.all(
+    keys.map(async (k) => [k, (await h.services.redis.dumpBuffer(k))?.toString('hex') ?? null]),
+  );
 }
 
 describe('Zoom webhooks end to end', () => {
@@ -94,6 +96,29 @@ describe('Zoom webhooks end to end', () => {
     assert.match(String(notes[0]?.args.text), /^Moved from /);
   });
 
+  test("the update Zoom sends after the bot's own reschedule adds no second note", async () => {
+    const meeting = await h.scheduleMeeting({ topic: 'Moved by the bot', when: '2030-03-04 10:00' });
+    await h.interact(h.buttonClick('reschedule_meeting', meeting.meetingId));
+    await h.settle();
+    await h.interact(h.submission(h.openedView(), { when: '2030-03-05 14:30', durationMinutes: 90 }));
+    await h.settle();
+    const atZoom = h.zoom.meetings.get(meeting.meetingId);
+    assert.equal((await stored(meeting.meetingId)).startInstant, '2030-03-05T05:30:00.000Z');
+    const notesBefore = h.slack.callsTo('chat.postMessage').filter((a) => a.thread_ts === meeting.messageTs);
+    assert.equal(notesBefore.length, 1, "the reschedule's own note");
+
+    const calls = await slackCallsDuring(() =>
+      deliver(
+        zoomEvents.updated(
+          meeting.meetingId,
+          { start_time: atZoom?.start_time, timezone: atZoom?.timezone, duration: atZoom?.duration },
+          { start_time: '2030-03-04T01:00:00Z', duration: 30 },
+        ),
+      ),
+    );
+    assert.deepEqual(calls, []);
+  });
+
   test('deleted in Zoom: shown as cancelled with its buttons gone', async () => {
     const meeting = await h.scheduleMeeting({ topic: 'Retro' });
     const calls = await slackCallsDuring(() => deliver(zoomEvents.deleted(Number(meeting.meetingId))));
@@ -128,6 +153,8 @@ describe('Zoom webhooks end to end', () => {
     assert.equal(replies.length, 1);
     assert.equal(replies[0]?.args.thread_ts, meeting.messageTs);
     assert.match(String(replies[0]?.args.text), /AbCdEf-123\.xyz\|watch it> \(passcode W3t!\$00v\)/);
+    const leaked = h.logs.filter((l) => l.includes('W3t!$00v') || l.includes(SECRET));
+    assert.deepEqual(leaked, [], 'neither the passcode nor the webhook secret is logged');
   });
 
   test('bad signature and stale timestamp: 401, no Slack call, nothing written', async () => {

@@ -22,14 +22,54 @@ async function submit(values: FormValues): Promise<{ status: number; body: Recor
 }
 
 const cases: { name: string; values: FormValues; block: string; message: RegExp }[] = [
-  { name: 'no time understood', values: { topic: 'Sync', when: 'whenever suits' }, block: 'when', message: /could not read a time/ },
-  { name: 'a past time', values: { topic: 'Sync', when: '2020-01-01 10:00' }, block: 'when', message: /already passed/ },
-  { name: 'a day without an hour', values: { topic: 'Sync', when: 'tomorrow' }, block: 'when', message: /Add a start time/ },
-  { name: 'an impossible date', values: { topic: 'Sync', when: '2月30日 10時' }, block: 'when', message: /does not exist/ },
-  { name: 'an empty time', values: { topic: 'Sync', when: '' }, block: 'when', message: /Type when the meeting starts/ },
-  { name: 'a topic over 200 characters', values: { topic: 'x'.repeat(201), when: 'tomorrow 10:00' }, block: 'topic', message: /200 characters/ },
-  { name: 'a blank topic', values: { topic: '   ', when: 'tomorrow 10:00' }, block: 'topic', message: /Give the meeting a topic/ },
-  { name: 'an agenda over 2000 characters', values: { topic: 'Sync', when: 'tomorrow 10:00', agenda: 'a'.repeat(2001) }, block: 'agenda', message: /2000 characters/ },
+  {
+    name: 'no time understood',
+    values: { topic: 'Sync', when: 'whenever suits' },
+    block: 'when',
+    message: /could not read a time/,
+  },
+  {
+    name: 'a past time',
+    values: { topic: 'Sync', when: '2020-01-01 10:00' },
+    block: 'when',
+    message: /already passed/,
+  },
+  {
+    name: 'a day without an hour',
+    values: { topic: 'Sync', when: 'tomorrow' },
+    block: 'when',
+    message: /Add a start time/,
+  },
+  {
+    name: 'an impossible date',
+    values: { topic: 'Sync', when: '2月30日 10時' },
+    block: 'when',
+    message: /does not exist/,
+  },
+  {
+    name: 'an empty time',
+    values: { topic: 'Sync', when: '' },
+    block: 'when',
+    message: /Type when the meeting starts/,
+  },
+  {
+    name: 'a topic over 200 characters',
+    values: { topic: 'x'.repeat(201), when: 'tomorrow 10:00' },
+    block: 'topic',
+    message: /200 characters/,
+  },
+  {
+    name: 'a blank topic',
+    values: { topic: '   ', when: 'tomorrow 10:00' },
+    block: 'topic',
+    message: /Give the meeting a topic/,
+  },
+  {
+    name: 'an agenda over 2000 characters',
+    values: { topic: 'Sync', when: 'tomorrow 10:00', agenda: 'a'.repeat(2001) },
+    block: 'agenda',
+    message: /2000 characters/,
+  },
 ];
 
 describe('modal field errors', () => {
@@ -50,7 +90,13 @@ describe('modal field errors', () => {
     h.slack.setUser('UFORMJA', { tz: 'Asia/Tokyo', locale: 'ja-JP' });
     await h.command('', { userId: 'UFORMJA', triggerId: 'T-form-ja' });
     await h.settle();
-    const res = await h.interact(h.submission(h.openedView('T-form-ja'), { topic: '定例', when: '明日' }, { user: { userId: 'UFORMJA' } }));
+    const res = await h.interact(
+      h.submission(
+        h.openedView('T-form-ja'),
+        { topic: '定例', when: '明日' },
+        { user: { userId: 'UFORMJA' } },
+      ),
+    );
     const body = (await res.json()) as { errors: Record<string, string> };
     assert.match(body.errors.when ?? '', /開始時刻も入力してください/);
   });
@@ -70,14 +116,27 @@ describe('modal field errors', () => {
         hash: 'h1',
         state: { values: { when: { when: { type: 'plain_text_input', value: '2030-05-01 09:30' } } } },
       },
-      actions: [{ type: 'plain_text_input', action_id: 'when', block_id: 'when', value: '2030-05-01 09:30', action_ts: '1' }],
+      actions: [
+        {
+          type: 'plain_text_input',
+          action_id: 'when',
+          block_id: 'when',
+          value: '2030-05-01 09:30',
+          action_ts: '1',
+        },
+      ],
     };
     const res = await h.interact(payload);
     assert.equal(res.status, 200);
     await h.settle();
-    const update = h.slack.callsTo('views.update').at(-1) as { view_id: string; view: { blocks: Record<string, unknown>[] } };
+    const update = h.slack.callsTo('views.update').at(-1) as {
+      view_id: string;
+      view: { blocks: Record<string, unknown>[] };
+    };
     assert.equal(update.view_id, 'V00000001');
-    const preview = update.view.blocks.find((b) => b.block_id === 'when_preview') as { elements: { text: string }[] };
+    const preview = update.view.blocks.find((b) => b.block_id === 'when_preview') as {
+      elements: { text: string }[];
+    };
     assert.match(preview.elements[0]?.text ?? '', /May 1.*09:30.*Asia\/Tokyo/);
     assert.deepEqual(h.slack.schemaErrors, []);
   });

@@ -8,24 +8,35 @@ before(async () => {
 });
 after(() => h.stop());
 
-const channelPosts = () => h.slack.callsTo('chat.postMessage').filter((a) => !String(a.channel).startsWith('D'));
+const channelPosts = () =>
+  h.slack.callsTo('chat.postMessage').filter((a) => !String(a.channel).startsWith('D'));
 
 describe('/zoom free text -> modal -> submit', () => {
   test('the modal opens prefilled from the text, in the user language', async () => {
     await h.connect({ userId: 'UPREFILL' });
     h.slack.setUser('UPREFILL', { tz: 'Asia/Tokyo', locale: 'en-US' });
-    const res = await h.command('Design review tomorrow 3pm for 45 minutes', { userId: 'UPREFILL', triggerId: 'T-prefill' });
+    const res = await h.command('Design review tomorrow 3pm for 45 minutes', {
+      userId: 'UPREFILL',
+      triggerId: 'T-prefill',
+    });
     assert.equal(res.status, 200);
     await h.settle();
-    const view = h.openedView('T-prefill') as { callback_id: string; blocks: Record<string, unknown>[]; title: { text: string } };
+    const view = h.openedView('T-prefill') as {
+      callback_id: string;
+      blocks: Record<string, unknown>[];
+      title: { text: string };
+    };
     assert.equal(view.callback_id, 'schedule_meeting');
     assert.equal(view.title.text, 'Schedule Zoom meeting');
-    const input = (id: string) => view.blocks.find((b) => b.block_id === id)?.element as Record<string, unknown>;
+    const input = (id: string) =>
+      view.blocks.find((b) => b.block_id === id)?.element as Record<string, unknown>;
     assert.equal(input('topic').initial_value, 'Design review');
     assert.match(String(input('when').initial_value), /tomorrow 3pm/);
     assert.equal((input('duration').initial_option as { value: string }).value, '45');
     assert.equal(input('channel').initial_conversation, 'C0001');
-    const preview = view.blocks.find((b) => b.block_id === 'when_preview') as { elements: { text: string }[] };
+    const preview = view.blocks.find((b) => b.block_id === 'when_preview') as {
+      elements: { text: string }[];
+    };
     assert.match(preview.elements[0]?.text ?? '', /15:00.*Asia\/Tokyo/);
     assert.deepEqual(h.slack.schemaErrors, []);
   });
@@ -51,7 +62,9 @@ describe('/zoom free text -> modal -> submit', () => {
     assert.match(String(body.start_time), /^\d{4}-\d\d-\d\dT10:00:00$/);
     assert.equal(body.duration, 60);
     assert.equal((body.settings as Record<string, unknown>).auto_recording, 'cloud');
-    const recordingPatch = h.zoom.requests.find((r) => r.method === 'PATCH' && r.path.endsWith('/recordings/settings'));
+    const recordingPatch = h.zoom.requests.find(
+      (r) => r.method === 'PATCH' && r.path.endsWith('/recordings/settings'),
+    );
     assert.deepEqual(recordingPatch?.body, { recording_authentication: true });
 
     assert.equal(record.status, 'scheduled');
@@ -89,10 +102,14 @@ describe('/zoom free text -> modal -> submit', () => {
     await h.connect({ userId: 'UDUP' });
     await h.command('', { userId: 'UDUP', triggerId: 'T-dup' });
     await h.settle();
-    const payload = h.submission(h.openedView('T-dup'), { topic: 'Once only', when: 'tomorrow 11:00' }, {
-      user: { userId: 'UDUP' },
-      viewId: 'VDUPLICATE',
-    });
+    const payload = h.submission(
+      h.openedView('T-dup'),
+      { topic: 'Once only', when: 'tomorrow 11:00' },
+      {
+        user: { userId: 'UDUP' },
+        viewId: 'VDUPLICATE',
+      },
+    );
     const creates = h.zoom.stats.creates;
     const answers = await Promise.all([h.interact(payload), h.interact(payload), h.interact(payload)]);
     for (const a of answers) assert.equal(a.status, 200);
@@ -107,7 +124,11 @@ describe('/zoom free text -> modal -> submit', () => {
     await h.settle();
     const payload = h.submission(
       h.openedView('T-esc'),
-      { topic: '<!channel> & <@U999> <https://evil.example|click>', when: 'tomorrow 9:00', agenda: '<!here> agenda' },
+      {
+        topic: '<!channel> & <@U999> <https://evil.example|click>',
+        when: 'tomorrow 9:00',
+        agenda: '<!here> agenda',
+      },
       { user: { userId: 'UESC' } },
     );
     await h.interact(payload);

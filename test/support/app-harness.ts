@@ -12,6 +12,9 @@ import type { SlackUserRef } from '../../src/zoom/types.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { type FakeZoom, startFakeZoom } from './fake-zoom.js';
 import { startRedis, type TestRedis } from './redis.js';
+import { type FormValues, stateValues } from './slack-payloads.js';
+
+export type { FormValues } from './slack-payloads.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const DEFAULT_TEAM = 'T0001';
@@ -73,17 +76,6 @@ export interface ScheduleOptions {
   when?: string;
   topic?: string;
   durationMinutes?: number;
-  recording?: 'none' | 'local' | 'cloud';
-  recordingAuthentication?: boolean;
-}
-
-export interface FormValues {
-  topic?: string;
-  when?: string;
-  durationMinutes?: number;
-  agenda?: string;
-  channelId?: string;
-  options?: string[];
   recording?: 'none' | 'local' | 'cloud';
   recordingAuthentication?: boolean;
 }
@@ -298,73 +290,4 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   };
 
   return harness;
-}
-
-/** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
-export function stateValues(
-  view: Record<string, unknown>,
-  values: FormValues,
-): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  const blocks = (view.blocks as Record<string, unknown>[]) ?? [];
-  for (const block of blocks) {
-    if (block.type !== 'input') continue;
-    const id = block.block_id as string;
-    const element = block.element as Record<string, unknown>;
-    const initialOption = element.initial_option as { value: string } | undefined;
-    switch (id) {
-      case 'topic':
-      case 'when':
-      case 'agenda': {
-        const typed = values[id];
-        out[id] = {
-          [id]: { type: 'plain_text_input', value: typed ?? (element.initial_value as string) ?? null },
-        };
-        break;
-      }
-      case 'duration': {
-        const value =
-          values.durationMinutes !== undefined ? String(values.durationMinutes) : initialOption?.value;
-        out[id] = {
-          [id]: {
-            type: 'static_select',
-            selected_option: value ? { value, text: { type: 'plain_text', text: value } } : null,
-          },
-        };
-        break;
-      }
-      case 'channel':
-        out[id] = {
-          [id]: {
-            type: 'conversations_select',
-            selected_conversation: values.channelId ?? element.initial_conversation ?? null,
-          },
-        };
-        break;
-      case 'options':
-        out[id] = {
-          [id]: { type: 'checkboxes', selected_options: (values.options ?? []).map((value) => ({ value })) },
-        };
-        break;
-      case 'recording':
-        out[id] = {
-          [id]: {
-            type: 'radio_buttons',
-            selected_option: { value: values.recording ?? initialOption?.value ?? 'none' },
-          },
-        };
-        break;
-      case 'recording_auth':
-        out[id] = {
-          [id]: {
-            type: 'checkboxes',
-            selected_options: values.recordingAuthentication ? [{ value: 'recording_authentication' }] : [],
-          },
-        };
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
 }

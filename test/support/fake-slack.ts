@@ -49,7 +49,9 @@ type Failure = { error: string } | { status: number };
 
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
+export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
+  const validate = opts.validate ?? true;
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const schemaErrors: string[] = [];
@@ -108,7 +110,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return { ok: false, error: 'invalid_arguments' };
         }
         const view = args.view as Record<string, unknown> | undefined;
-        const errors = validateView(view);
+        const errors = validate ? validateView(view) : [];
         if (errors.length > 0) {
           schemaErrors.push(...errors.map((e) => `${method}: ${e}`));
           return { ok: false, error: 'invalid_arguments', response_metadata: { messages: errors } };
@@ -126,7 +128,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (method !== 'chat.update' && notInChannel.has(channel))
           return { ok: false, error: 'not_in_channel' };
         if (method === 'chat.postEphemeral' && !args.user) return { ok: false, error: 'user_not_found' };
-        const errors = validateMessage(args);
+        const errors = validate ? validateMessage(args) : [];
         if (errors.length > 0) {
           schemaErrors.push(...errors.map((e) => `${method}: ${e}`));
           return { ok: false, error: 'invalid_blocks', response_metadata: { messages: errors } };
@@ -173,7 +175,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const id = decodeURIComponent(url.pathname.slice('/response/'.length));
       const body = parseBody(raw, req.headers['content-type']);
       responses.push({ id, body });
-      const errors = validateMessage(body);
+      const errors = validate ? validateMessage(body) : [];
       if (errors.length > 0) {
         schemaErrors.push(...errors.map((e) => `response_url: ${e}`));
         return reply(400, { ok: false, error: 'invalid_blocks' });

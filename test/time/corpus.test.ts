@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseMeetingText } from '../../src/time/index.js';
 import { corpus, notation, references, runCase } from './corpus.js';
 
 describe('corpus of Japanese and English phrases at fixed reference instants', () => {
@@ -30,4 +31,20 @@ describe('corpus of Japanese and English phrases at fixed reference instants', (
       }
     });
   }
+
+  test('every start read back from the "yyyy-MM-dd HH:mm" form the edit modal prefills gives the same instant', () => {
+    let checked = 0;
+    for (const c of corpus) {
+      const first = runCase(c);
+      if (!first.ok) continue;
+      const reference = references[c.reference]!;
+      const typed = first.start.local.slice(0, 16).replace('T', ' ');
+      const again = parseMeetingText(typed, { now: new Date(reference.now), timeZone: reference.timeZone });
+      assert.ok(again.ok, `${typed} (${c.text})`);
+      assert.equal(again.start.instant, first.start.instant, `${typed} (${c.text})`);
+      assert.equal(again.topic, '');
+      checked++;
+    }
+    assert.ok(checked >= 150);
+  });
 });

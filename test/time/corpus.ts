@@ -26,7 +26,8 @@ const file = JSON.parse(readFileSync(new URL('./corpus.json', import.meta.url), 
 export const references: Record<string, Reference> = file.references;
 
 export const corpus: CorpusCase[] = file.cases.map(([reference, text, expected, topic]) => {
-  if (!references[reference]) throw new Error(`corpus case "${text}" names an unknown reference ${reference}`);
+  if (!references[reference])
+    throw new Error(`corpus case "${text}" names an unknown reference ${reference}`);
   return { reference, text, expected, ...(topic !== undefined ? { topic } : {}) };
 });
 

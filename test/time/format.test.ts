@@ -12,8 +12,14 @@ test('shows the start in Japanese and English, in the given zone', () => {
 
 test('adds the year only when it differs from the year of now', () => {
   const now = new Date('2026-12-28T01:00:00Z');
-  assert.equal(formatMeetingTime('2027-01-05T01:00:00Z', 'Asia/Tokyo', 'ja', { now }), '2027年1月5日(火) 10:00');
-  assert.equal(formatMeetingTime('2027-01-05T01:00:00Z', 'Asia/Tokyo', 'en', { now }), 'Tue, Jan 5, 2027 10:00');
+  assert.equal(
+    formatMeetingTime('2027-01-05T01:00:00Z', 'Asia/Tokyo', 'ja', { now }),
+    '2027年1月5日(火) 10:00',
+  );
+  assert.equal(
+    formatMeetingTime('2027-01-05T01:00:00Z', 'Asia/Tokyo', 'en', { now }),
+    'Tue, Jan 5, 2027 10:00',
+  );
   assert.equal(formatMeetingTime('2026-12-30T01:00:00Z', 'Asia/Tokyo', 'en', { now }), 'Wed, Dec 30 10:00');
   // New Year in Tokyo while it is still the old year in UTC: the user's year counts.
   assert.equal(

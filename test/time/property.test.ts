@@ -38,12 +38,16 @@ const FRAGMENTS = [
 const text = fc.oneof(
   fc.string({ maxLength: 5000, unit: 'binary' }),
   fc.string({ maxLength: 200, unit: 'grapheme' }),
-  fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 40 }).map((p) =>
-    p.join(' '),
-  ),
+  fc
+    .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 40 })
+    .map((p) => p.join(' ')),
 );
 const zone = fc.constantFrom('Asia/Tokyo', 'America/New_York', 'Europe/London', 'UTC', 'Australia/Lord_Howe');
-const now = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true });
+const now = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2090-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 function assertWellFormed(result: ParseResult, input: string, nowDate: Date): void {
   assert.equal(typeof result.topic, 'string');
@@ -81,7 +85,10 @@ test('empty and blank input is reported as empty', () => {
 
 test('mrkdwn and SQL fragments stay in the topic untouched, for the UI to escape', () => {
   const now = new Date('2026-11-25T00:30:00Z');
-  const result = parseMeetingText("<!channel> '; DROP TABLE x; -- review 明日10時", { now, timeZone: 'Asia/Tokyo' });
+  const result = parseMeetingText("<!channel> '; DROP TABLE x; -- review 明日10時", {
+    now,
+    timeZone: 'Asia/Tokyo',
+  });
   assert.ok(result.ok);
   assert.equal(result.topic, "<!channel> '; DROP TABLE x; -- review");
   assert.equal(result.start.local, '2026-11-26T10:00:00');

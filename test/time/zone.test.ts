@@ -58,7 +58,10 @@ test('an explicit zone in the text is converted into the user zone', () => {
 
 test('an unknown zone or an invalid now is a RangeError, not a wrong time', () => {
   const now = new Date('2026-11-25T00:30:00Z');
-  assert.throws(() => parseMeetingText('明日10時', { now, timeZone: 'Asia/Tokio' }), /unknown time zone: Asia\/Tokio/);
+  assert.throws(
+    () => parseMeetingText('明日10時', { now, timeZone: 'Asia/Tokio' }),
+    /unknown time zone: Asia\/Tokio/,
+  );
   assert.throws(
     () => parseMeetingText('明日10時', { now: new Date(Number.NaN), timeZone: 'Asia/Tokyo' }),
     /now is not a valid date/,

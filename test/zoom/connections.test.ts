@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { ZoomConnections } from '../../src/zoom/connections.js';
-import { OAuthStateError, ZoomError } from '../../src/zoom/errors.js';
+import { OAuthStateError, ZoomError, ZoomUnavailableError } from '../../src/zoom/errors.js';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { buildZoomSide, connectedUser, dump, REDIRECT_URL, type ZoomSide } from './setup.js';
@@ -131,6 +131,23 @@ test('a code Zoom refuses is a ZoomError and nothing is stored', async () => {
     return true;
   });
   assert.equal(await side.tokens.load(alice), null);
+});
+
+test('users/me failing after the code exchange: nothing stored and the new pair is revoked', async () => {
+  const side = buildZoomSide(redis, zoom);
+  const back = await consent(await side.connections.startConnect(alice), 'zoom-alice');
+  zoom.failNext(
+    { method: 'GET', path: /^\/v2\/users\/me$/ },
+    { status: 500, body: { code: 500, message: 'oops' } },
+  );
+  const revokes = zoom.stats.revokes;
+  await assert.rejects(
+    side.connections.completeConnect(back.searchParams.get('state')!, back.searchParams.get('code')!),
+    ZoomUnavailableError,
+  );
+  assert.equal(zoom.stats.revokes - revokes, 1);
+  assert.equal(await side.tokens.load(alice), null);
+  assert.deepEqual(await side.tokens.slackUsersForZoomUser('zoom-alice'), []);
 });
 
 test('a user who refuses at Zoom comes back with an error and a state that is still unused', async () => {

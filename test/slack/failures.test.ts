@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Harness, startHarness } from '../support/app-harness.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h.stop());
+
+/** Opens the modal for `userId` and submits it; answers what the user was told privately afterwards. */
+async function submitMeeting(userId: string, topic: string, channelId = 'C0001') {
+  const triggerId = `T-${topic.replace(/\W/g, '')}`;
+  await h.command('', { userId, triggerId, channelId, responseUrl: h.slack.responseUrl(`cmd-${triggerId}`) });
+  await h.settle();
+  const res = await h.interact(
+    h.submission(h.openedView(triggerId), { topic, when: 'tomorrow 13:00' }, { user: { userId } }),
+  );
+  assert.equal(res.status, 200);
+  await h.settle();
+  const ephemerals = h.slack
+    .callsTo('chat.postEphemeral')
+    .filter((a) => a.user === userId)
+    .map((a) => String(a.text));
+  const responses = h.slack.responses.filter((r) => r.id === `cmd-${triggerId}`).map((r) => r.body);
+  return { ephemerals, responses };
+}
+
+const posted = (topic: string) =>
+  h.slack.callsTo('chat.postMessage').some((a) => JSON.stringify(a).includes(topic));
+
+describe('failures after the modal closed', () => {
+  test("Zoom 429: the user reads Zoom's message and what to do; nothing is posted or stored", async () => {
+    await h.connect({ userId: 'U429' });
+    h.slack.setUser('U429', { locale: 'en-US' });
+    const message =
+      'You have exceeded the daily rate limit (100) of Meeting Create/Update API requests permitted for this particular user.';
+    h.zoom.failNext(
+      { method: 'POST', path: /\/users\/me\/meetings$/ },
+      { status: 429, body: { code: 429, message } },
+    );
+    const { ephemerals } = await submitMeeting('U429', 'Rate limited');
+    assert.equal(ephemerals.length, 1);
+    assert.ok(ephemerals[0]?.includes('daily rate limit (100)'));
+    assert.match(ephemerals[0] ?? '', /Try again later/);
+    assert.equal(posted('Rate limited'), false);
+  });
+
+  test('Zoom 500: the user is told Zoom is not answering', async () => {
+    await h.connect({ userId: 'U500' });
+    h.slack.setUser('U500', { locale: 'ja-JP' });
+    h.zoom.failNext(
+      { method: 'POST', path: /\/users\/me\/meetings$/ },
+      { status: 500, body: { message: 'boom' } },
+    );
+    const { ephemerals } = await submitMeeting('U500', 'Zoom down');
+    assert.equal(ephemerals.length, 1);
+    assert.match(ephemerals[0] ?? '', /Zoom が応答しない/);
+    assert.equal(posted('Zoom down'), false);
+  });
+
+  test('an expired access token is refreshed mid-flow and the meeting is created', async () => {
+    const { zoomUserId } = await h.connect({ userId: 'UEXP' });
+    h.zoom.expireAccessTokens(zoomUserId);
+    const refreshes = h.zoom.stats.refreshGrants;
+    const { ephemerals } = await submitMeeting('UEXP', 'After refresh');
+    assert.equal(h.zoom.stats.refreshGrants, refreshes + 1);
+    assert.equal(posted('After refresh'), true);
+    assert.ok(ephemerals.some((t) => /start/i.test(t) || /開始/.test(t)));
+  });
+
+  test('a revoked Zoom connection: the user gets the connect prompt; nothing is posted', async () => {
+    const { zoomUserId } = await h.connect({ userId: 'UREV' });
+    h.zoom.revokeAll(zoomUserId);
+    h.zoom.expireAccessTokens(zoomUserId);
+    h.slack.setUser('UREV', { locale: 'en-US' });
+    await submitMeeting('UREV', 'Revoked');
+    const notice = h.slack
+      .callsTo('chat.postEphemeral')
+      .filter((a) => a.user === 'UREV')
+      .at(-1);
+    assert.match(String(notice?.text), /Run `\/zoom connect`/);
+    assert.match(JSON.stringify(notice?.blocks), /"action_id":"zoom_connect"/);
+    assert.equal(posted('Revoked'), false);
+  });
+
+  test('the bot is not in the channel: the meeting goes out through the response_url, and later updates too', async () => {
+    await h.connect({ userId: 'UPRIV' });
+    h.slack.setUser('UPRIV', { locale: 'en-US' });
+    h.slack.notInChannel.add('GPRIVATE');
+    const { responses } = await submitMeeting('UPRIV', 'Private room', 'GPRIVATE');
+    const inChannel = responses.find((r) => r.response_type === 'in_channel');
+    assert.match(JSON.stringify(inChannel), /Private room/);
+    assert.ok(!JSON.stringify(inChannel).includes('zak='));
+    const startLink = responses.find((r) => r.response_type === 'ephemeral');
+    assert.match(JSON.stringify(startLink), /zak=/);
+    const id = [...h.zoom.meetings.keys()].at(-1) as string;
+    const record = await h.services.meetings.get(id);
+    assert.equal(record?.messageTs, undefined);
+    assert.ok(record?.responseUrl);
+
+    // Cancel from the message: the update goes to the button's response_url.
+    await h.interact(
+      h.buttonClick('cancel_meeting', id, {
+        user: { userId: 'UPRIV' },
+        channelId: 'GPRIVATE',
+        responseUrl: h.slack.responseUrl('priv-button'),
+      }),
+    );
+    await h.settle();
+    const onButton = h.slack.responses.filter((r) => r.id === 'priv-button').map((r) => r.body);
+    const replaced = onButton.find((b) => b.replace_original === true);
+    assert.match(JSON.stringify(replaced), /Cancelled/);
+    assert.ok(!JSON.stringify(replaced).includes('cancel_meeting'));
+  });
+
+  test('every view and message passed validation', () => {
+    assert.deepEqual(h.slack.schemaErrors, []);
+    assert.deepEqual(h.zoom.schemaErrors, []);
+  });
+});
+
+describe('request signatures', () => {
+  const body = new URLSearchParams({
+    team_id: 'T0001',
+    user_id: 'USIG',
+    channel_id: 'C0001',
+    command: '/zoom',
+    text: 'now',
+    trigger_id: 't',
+    response_url: 'http://127.0.0.1:1/x',
+  }).toString();
+
+  test('a forged signature gets 401 and nothing runs', async () => {
+    await h.connect({ userId: 'USIG' });
+    const calls = h.slack.calls.length;
+    const creates = h.zoom.stats.creates;
+    const res = await h.postSlack(body, 'application/x-www-form-urlencoded', {
+      signature: `v0=${'0'.repeat(64)}`,
+    });
+    assert.equal(res.status, 401);
+    await h.settle();
+    assert.equal(h.slack.calls.length, calls);
+    assert.equal(h.zoom.stats.creates, creates);
+  });
+
+  test('a signature older than five minutes gets 401 and nothing runs', async () => {
+    const creates = h.zoom.stats.creates;
+    const res = await h.postSlack(body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
+    assert.equal(res.status, 401);
+    await h.settle();
+    assert.equal(h.zoom.stats.creates, creates);
+  });
+});

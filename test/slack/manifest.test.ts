@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+
+const root = new URL('../../', import.meta.url);
+const manifest = parse(readFileSync(new URL('manifest.yml', root), 'utf8')) as {
+  features: { slash_commands: { command: string; url: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string } };
+};
+
+test("manifest.yml is valid against Slack's app manifest schema", () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('test/fixtures/schemas/slack/manifest.schema.1.0.0.json', root), 'utf8'),
+  ) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  assert.ok(validate(manifest), JSON.stringify(validate.errors));
+});
+
+test('the schema check is not vacuous: a manifest without a name is refused', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('test/fixtures/schemas/slack/manifest.schema.1.0.0.json', root), 'utf8'),
+  ) as object;
+  const validate = new Ajv({ strict: false }).compile(schema);
+  assert.equal(validate({ ...manifest, display_information: {} }), false);
+});
+
+test('the manifest declares /zoom and interactivity on the events endpoint', () => {
+  const [command] = manifest.features.slash_commands;
+  assert.equal(command?.command, '/zoom');
+  assert.match(command?.url ?? '', /\/slack\/events$/);
+  assert.equal(manifest.settings.interactivity.is_enabled, true);
+  assert.match(manifest.settings.interactivity.request_url, /\/slack\/events$/);
+});
+
+/** The bot scope each Web API method the code calls needs (views.* need none beyond the trigger). */
+const SCOPE_OF: Record<string, string | null> = {
+  'chat.postMessage': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'chat.update': 'chat:write',
+  'users.info': 'users:read',
+  'conversations.open': 'im:write',
+  'views.open': null,
+  'views.update': null,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+test('the scopes are exactly the ones the code needs', () => {
+  const used = new Set<string>();
+  for (const file of sourceFiles(new URL('src', root).pathname)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(
+      /client\.(chat|users|conversations|views)\.(\w+)\(/g,
+    )) {
+      used.add(`${m[1]}.${m[2]}`);
+    }
+  }
+  assert.ok(used.has('chat.postMessage') && used.has('users.info'));
+  const needed = new Set(['commands', 'chat:write.public']);
+  for (const method of used) {
+    assert.ok(method in SCOPE_OF, `no scope known for ${method}`);
+    const scope = SCOPE_OF[method];
+    if (scope) needed.add(scope);
+  }
+  assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [...needed].sort());
+});
