@@ -92,7 +92,12 @@ interface Child {
 
 async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Promise<Child> {
   const child = fork(fileURLToPath(new URL('./ack-server.ts', import.meta.url)), [mode], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -176,9 +181,13 @@ export default async function bench(): Promise<void> {
   process.stdout.write(
     `  ratio bot/bare          p50 ${(z.p50 / b.p50).toFixed(2)}x   p99 ${(z.p99 / b.p99).toFixed(2)}x\n`,
   );
+  type Rss = { rss: number; heapUsed: number };
+  const bareRss = await bare.ask<Rss>('rss');
+  process.stdout.write(
+    `  (bare Bolt process after its ${ROUNDS * REQUESTS_PER_ROUND + ROUNDS * 300} acks: RSS ${mb(bareRss.rss)})\n`,
+  );
   await bare.stop();
 
-  type Rss = { rss: number; heapUsed: number };
   const before = await bot.ask<Rss>('rss');
   let sent = 0;
   while (sent < MEMORY_COMMANDS) {

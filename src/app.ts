@@ -39,7 +39,8 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
     ? new SocketModeReceiver({
         appToken: config.slack.appToken as string,
         customRoutes: routes,
-        installerOptions: { port },
+        // The custom routes are served on PORT; the socket client honours SLACK_API_URL too.
+        installerOptions: { port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
         logger,
       })
     : new HTTPReceiver({ signingSecret: config.slack.signingSecret, customRoutes: routes, logger });

@@ -14,14 +14,22 @@ export interface SlackProfile {
 
 const TTL_SECONDS = 24 * 3600;
 
+/** Checking a zone builds an Intl formatter, which is slow; the answers are few and fixed. */
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(tz: unknown): tz is string {
-  if (typeof tz !== 'string' || tz.length === 0) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  if (typeof tz !== 'string' || tz.length === 0 || tz.length > 64) return false;
+  let valid = knownZones.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(tz, valid);
   }
+  return valid;
 }
 
 export class ProfileCache {

@@ -10,9 +10,11 @@ import { mask, type Span } from './text.js';
 const WEEKDAY_NAMES = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
 const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
-// Parts of the day, read here rather than by chrono (which picks its own hours for them).
+// Parts of the day, read here rather than by chrono (which picks its own hours for them). Only after
+// a day word or "in the", so that "Morning sync" or "Game night" stay in the topic.
 const PERIOD_EN =
-  /(?<![a-z])(?:(tonight)|(?:(this|tomorrow|today)\s+)?(morning|afternoon|evening|night)|(?:in\s+the\s+)(morning|afternoon|evening))(?![a-z])/i;
+  /(?<![a-z])(?:(tonight)|(?:(this|tomorrow|today)\s+|(?<=(?:day|mon|tue|wed|thu|fri|sat|sun)\.?\s+)|in\s+the\s+)(morning|afternoon|evening|night))(?![a-z])/i;
+const TOPIC_PERIOD_WORD = /(?<![a-z])(?:morning|afternoon|evening|night)(?![a-z])/gi;
 const PERIOD_OF: Record<string, Period> = {
   tonight: 'night',
   morning: 'morning',
@@ -89,7 +91,7 @@ export function readEnglish(text: string, reading: Reading): string {
   let rest = text;
   const period = PERIOD_EN.exec(rest);
   if (period && !reading.period && !reading.time) {
-    reading.period = PERIOD_OF[(period[1] ?? period[3] ?? period[4])!.toLowerCase()];
+    reading.period = PERIOD_OF[(period[1] ?? period[3])!.toLowerCase()];
     const dayWord = period[1] ?? period[2];
     if (dayWord && !reading.day) reading.day = { kind: 'relative', days: relativeDays(dayWord) };
     rest = cut(rest, { index: period.index, end: period.index + period[0].length }, reading);
@@ -110,7 +112,11 @@ export function readEnglish(text: string, reading: Reading): string {
     rest = cut(rest, { index: inDays.index, end: inDays.index + inDays[0].length }, reading);
   }
   if (!/[a-z0-9]/i.test(rest)) return rest;
-  const results = chrono.en.parse(rest, CHRONO_REFERENCE);
+  // Part-of-day words left here belong to the topic; chrono would read them as times.
+  const results = chrono.en.parse(
+    rest.replace(TOPIC_PERIOD_WORD, (w) => ' '.repeat(w.length)),
+    CHRONO_REFERENCE,
+  );
   let weekHint: number | undefined;
   for (const result of results) {
     const week = WEEK_WORD.exec(result.text.trim());

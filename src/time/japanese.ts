@@ -12,6 +12,7 @@ const PERIOD_WORDS: Record<string, Period> = {
   午前: 'forenoon',
   朝: 'morning',
   昼: 'noon',
+  お昼: 'noon',
   午後: 'afternoon',
   夕方: 'evening',
   夕: 'evening',
@@ -19,7 +20,7 @@ const PERIOD_WORDS: Record<string, Period> = {
   晩: 'night',
   深夜: 'lateNight',
 };
-const PERIOD = '(午前|午後|夕方|深夜|朝|昼|夕|夜|晩)';
+const PERIOD = '(午前|午後|夕方|深夜|お昼|朝|昼|夕|夜|晩)';
 const TAIL = '(?:\\s*(?:の|に))?';
 // A weekday in brackets after a date, "12月5日(金)": read as decoration.
 const WEEKDAY_NOTE = `(?:\\s*\\([${WEEKDAYS}](?:曜日?)?\\))?`;
@@ -118,10 +119,13 @@ const DAY_AND_PERIOD: Record<string, [number, Period]> = {
   今夕: [0, 'evening'],
 };
 
+const DAY_AND_PERIOD_WORD = new RegExp(`(${Object.keys(DAY_AND_PERIOD).join('|')})${TAIL}`);
+
 const CLOCK = new RegExp(
   `(?:${PERIOD}\\s*の?\\s*)?(?:(正午)|(${NUM})\\s*時(?!間)(?:(半)|(${NUM})分(?![間後]))?|(?<![\\d.:])(\\d{1,2})\\s*:\\s*(\\d{2})(?![\\d:]|\\s*[ap]\\.?m))`,
   'i',
 );
+const CLOCK_AT_START = new RegExp(`^${CLOCK.source}`, 'i');
 const RANGE_SEPARATOR = /^\s*(?:から|より|〜|~|-|–|ー|－|to)\s*/;
 const RANGE_CLOSE = /^\s*(?:まで(?:の|に|で)?)?/;
 const FROM_WORD = /^\s*(?:から|より|〜|~)/;
@@ -147,13 +151,13 @@ function readClock(m: RegExpExecArray, inherited?: Period): Clock {
 /** Reads the Japanese date and time phrases of `text` (already width-folded) into `reading`. */
 export function readJapanese(text: string, reading: Reading): string {
   let rest = text;
-  for (const [word, [days, period]] of Object.entries(DAY_AND_PERIOD)) {
-    const found = find(rest, new RegExp(`${word}${TAIL}`));
-    if (!found || reading.day) continue;
+  const dayAndPeriod = find(rest, DAY_AND_PERIOD_WORD);
+  if (dayAndPeriod) {
+    const [days, period] = DAY_AND_PERIOD[dayAndPeriod.match[1]!]!;
     reading.day = { kind: 'relative', days };
     reading.period = period;
-    reading.spans.push(found.span);
-    rest = mask(rest, found.span);
+    reading.spans.push(dayAndPeriod.span);
+    rest = mask(rest, dayAndPeriod.span);
   }
   for (const { pattern, read } of DATE_PATTERNS) {
     if (reading.day) break;
@@ -185,7 +189,7 @@ function readClockAndRange(text: string, reading: Reading): string {
   const after = text.slice(end);
   const separator = RANGE_SEPARATOR.exec(after);
   if (separator) {
-    const close = new RegExp(`^${CLOCK.source}`, 'i').exec(after.slice(separator[0].length));
+    const close = CLOCK_AT_START.exec(after.slice(separator[0].length));
     if (close) {
       const finish = readClock(close, start.period);
       if (finish.invalid) reading.invalid = true;

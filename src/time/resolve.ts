@@ -20,6 +20,8 @@ import {
 } from './zone.js';
 
 const MAX_DURATION = 1440;
+/** "N分後" further out than ten years is not a meeting. */
+const MAX_OFFSET_MINUTES = 10 * 366 * 1440;
 
 type Roll = 'none' | 'day' | 'week' | 'month';
 
@@ -148,7 +150,8 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
   const nowMs = now.getTime();
   let resolved: Resolved;
   if (reading.afterMinutes !== undefined) {
-    if (!(reading.afterMinutes > 0)) return fail('invalid_date');
+    if (!(reading.afterMinutes > 0 && reading.afterMinutes <= MAX_OFFSET_MINUTES))
+      return fail('invalid_date');
     resolved = { instant: Math.floor(nowMs / 60000) * 60000 + reading.afterMinutes * 60000 };
   } else {
     if (reading.invalid) return fail('invalid_date');

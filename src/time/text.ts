@@ -76,23 +76,40 @@ const EDGE_JUNK =
 const EDGE_JUNK_END =
   /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
 
+/** Spans in reading order, overlapping ones merged (a pattern may run on over blanked text). */
+function mergedSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.index - b.index)) {
+    const last = merged[merged.length - 1];
+    if (last && span.index <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+// Brackets left empty once their content was read: "13時〜(30分)".
+const EMPTY_BRACKETS = /\(\s*\)|（\s*）|\[\s*\]|【\s*】|「\s*」/g;
+
 /** The text with the spans cut out, whitespace collapsed and dangling connectives trimmed. */
 export function leftoverTopic(original: string, spans: readonly Span[]): string {
   let out = '';
   let cursor = 0;
-  for (const span of [...spans].sort((a, b) => a.index - b.index)) {
-    if (span.index < cursor) continue;
+  for (const span of mergedSpans(spans)) {
     out += `${original.slice(cursor, span.index)} `;
     cursor = span.end;
   }
   out += original.slice(cursor);
-  return out.replace(/\s+/g, ' ').replace(EDGE_JUNK, '').replace(EDGE_JUNK_END, '').trim();
+  return out
+    .replace(EMPTY_BRACKETS, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(EDGE_JUNK, '')
+    .replace(EDGE_JUNK_END, '')
+    .trim();
 }
 
 /** The phrases as typed, in reading order. */
 export function matchedPhrases(original: string, spans: readonly Span[]): string {
-  return [...spans]
-    .sort((a, b) => a.index - b.index)
+  return mergedSpans(spans)
     .map((s) => original.slice(s.index, s.end).trim())
     .filter((s) => s.length > 0)
     .join(' ');

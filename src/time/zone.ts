@@ -53,28 +53,59 @@ const EN_US_WALL = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
 
 /** What a clock in `timeZone` shows at `instantMs`. */
 export function wallTimeAt(instantMs: number, timeZone: string): WallTime {
-  const printed = formatterFor(timeZone).format(instantMs);
-  const m = EN_US_WALL.exec(printed);
-  if (!m) throw new RangeError(`unexpected clock format for ${timeZone}: ${printed}`);
-  const year = Number(m[3]);
-  const month = Number(m[1]);
-  const day = Number(m[2]);
+  const formatter = formatterFor(timeZone);
+  const m = EN_US_WALL.exec(formatter.format(instantMs));
+  const fields = m ? [m[3], m[1], m[2], m[4], m[5], m[6]].map(Number) : partsOf(formatter, instantMs); // another ICU build may print differently
+  const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = fields;
   return {
     year,
     month,
     day,
-    hour: Number(m[4]) % 24,
-    minute: Number(m[5]),
-    second: Number(m[6]),
+    hour: hour % 24,
+    minute,
+    second,
     weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
   };
 }
 
-/** The zone's offset from UTC in minutes at `instantMs` (Tokyo: 540). */
-export function offsetMinutesAt(instantMs: number, timeZone: string): number {
+function partsOf(formatter: Intl.DateTimeFormat, instantMs: number): number[] {
+  const byType = new Map(formatter.formatToParts(instantMs).map((p) => [p.type, Number(p.value)]));
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map(
+    (t) => byType.get(t as Intl.DateTimeFormatPartTypes) ?? 0,
+  );
+}
+
+function offsetFromClock(instantMs: number, timeZone: string): number {
   const w = wallTimeAt(instantMs, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60000);
+}
+
+const DAY_MS = 86_400_000;
+const MAX_CACHED_DAYS = 4096;
+/** zone → UTC day number → the offset that held all that day (only days without a change). */
+const steadyDays = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC in minutes at `instantMs` (Tokyo: 540). A UTC day whose offset is the
+ * same at its first and last second is remembered: zones change offset at most once a day.
+ */
+export function offsetMinutesAt(instantMs: number, timeZone: string): number {
+  const dayNumber = Math.floor(instantMs / DAY_MS);
+  let days = steadyDays.get(timeZone);
+  const known = days?.get(dayNumber);
+  if (known !== undefined) return known;
+  const offset = offsetFromClock(instantMs, timeZone);
+  const dayStart = dayNumber * DAY_MS;
+  const startOffset = instantMs === dayStart ? offset : offsetFromClock(dayStart, timeZone);
+  if (startOffset === offset && offsetFromClock(dayStart + DAY_MS - 1000, timeZone) === offset) {
+    if (!days || days.size >= MAX_CACHED_DAYS) {
+      days = new Map();
+      steadyDays.set(timeZone, days);
+    }
+    days.set(dayNumber, offset);
+  }
+  return offset;
 }
 
 /**

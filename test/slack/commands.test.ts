@@ -124,6 +124,15 @@ describe('/zoom commands', () => {
     });
   }
 
+  test('a trigger_id that expired before views.open: the user is asked to type the command again', async () => {
+    await h.connect({ userId: 'UEXPIRED' });
+    h.slack.setUser('UEXPIRED', { locale: 'en-US' });
+    h.slack.failNext('views.open', { error: 'expired_trigger_id' });
+    const [answer] = await run('sync tomorrow 10am', 'UEXPIRED');
+    assert.equal(answer?.response_type, 'ephemeral');
+    assert.match(String(answer?.text), /Type the command again/);
+  });
+
   test('every view and message passed Slack validation', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
     assert.deepEqual(h.zoom.schemaErrors, []);

@@ -154,3 +154,19 @@ describe('request signatures', () => {
     assert.equal(h.zoom.stats.creates, creates);
   });
 });
+
+describe('the start link when the host cannot get an ephemeral message', () => {
+  test('it goes to the host by DM, never to the channel', async () => {
+    await h.connect({ userId: 'UDMHOST' });
+    h.slack.failNext('chat.postEphemeral', { error: 'user_not_in_channel' });
+    await submitMeeting('UDMHOST', 'DM start link');
+    const dm = h.slack.callsTo('chat.postMessage').filter((a) => a.channel === 'DDMHOST');
+    assert.equal(dm.length, 1);
+    assert.match(JSON.stringify(dm[0]), /zak=/);
+    const channelPost = h.slack
+      .callsTo('chat.postMessage')
+      .find((a) => JSON.stringify(a).includes('DM start link') && a.channel === 'C0001');
+    assert.ok(channelPost);
+    assert.ok(!JSON.stringify(channelPost).includes('zak='));
+  });
+});

@@ -95,6 +95,28 @@ describe('reschedule', () => {
   });
 });
 
+describe('reschedule of a meeting deleted in Zoom', () => {
+  test('Zoom answers 404: the message shows it cancelled and the host is told', async () => {
+    const record = await h.scheduleMeeting({
+      user: { userId: 'UHOST' },
+      topic: 'Vanished',
+      when: '2030-03-09 10:00',
+    });
+    await click('reschedule_meeting', record.meetingId, 'UHOST', 'resched-404');
+    const view = h.openedView();
+    h.zoom.meetings.delete(record.meetingId);
+    await h.interact(h.submission(view, { when: '2030-03-10 10:00' }, { user: { userId: 'UHOST' } }));
+    await h.settle();
+    assert.match(messageOf('C0001', record.messageTs), /Cancelled/);
+    assert.equal((await h.services.meetings.get(record.meetingId))?.status, 'cancelled');
+    const told = h.slack
+      .callsTo('chat.postEphemeral')
+      .filter((a) => a.user === 'UHOST')
+      .at(-1);
+    assert.match(String(told?.text), /already been deleted in Zoom/);
+  });
+});
+
 describe('cancel', () => {
   test('the host cancels: Zoom deletes it, the message shows cancelled without buttons', async () => {
     const record = await h.scheduleMeeting({

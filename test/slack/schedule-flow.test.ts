@@ -142,3 +142,28 @@ describe('/zoom free text -> modal -> submit', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 });
+
+describe('a slow users.info', () => {
+  test('the modal opens in time with the defaults, then switches to the user zone and language', async () => {
+    await h.connect({ userId: 'USLOW' });
+    h.slack.setUser('USLOW', { tz: 'America/Los_Angeles', locale: 'en-US' });
+    h.slack.setLatency(1500, 'users.info');
+    try {
+      await h.command('Sync tomorrow 9am', { userId: 'USLOW', triggerId: 'T-slow' });
+      await h.settle();
+    } finally {
+      h.slack.setLatency(0, 'users.info');
+    }
+    const methods = h.slack.calls.map((c) => c.method);
+    const opened = h.openedView('T-slow') as { title: { text: string }; private_metadata: string };
+    assert.equal(opened.title.text, 'Zoom 会議を予約');
+    assert.match(opened.private_metadata, /Asia\/Tokyo/);
+    assert.ok(methods.lastIndexOf('views.update') > methods.lastIndexOf('views.open'));
+    const update = h.slack.callsTo('views.update').at(-1) as {
+      view: { title: { text: string }; private_metadata: string };
+    };
+    assert.equal(update.view.title.text, 'Schedule Zoom meeting');
+    assert.match(update.view.private_metadata, /America\/Los_Angeles/);
+    assert.deepEqual(h.slack.schemaErrors, []);
+  });
+});

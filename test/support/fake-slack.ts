@@ -40,8 +40,10 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
-  /** Delay every answer by this many ms (0 = off). */
-  setLatency(ms: number): void;
+  /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
+  setSocketUrl(url: string): void;
+  /** Delay every answer by this many ms (0 = off); with `method`, only that method's answers. */
+  setLatency(ms: number, method?: string): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
   let latencyMs = 0;
+  let socketUrl: string | undefined;
+  const methodLatency = new Map<string, number>();
   let tsCounter = 0;
   let viewCounter = 0;
 
@@ -155,6 +159,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
       case 'chat.delete':
         messages.delete(`${String(args.channel)}:${String(args.ts)}`);
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'apps.connections.open':
+        return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'conversations.open': {
         const target = String(args.users ?? '').split(',')[0] ?? '';
         return { ok: true, channel: { id: `D${target.replace(/^U/, '')}` } };
@@ -184,11 +190,14 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     }
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
     const method = url.pathname.slice('/api/'.length);
+    const slow = methodLatency.get(method) ?? 0;
+    if (slow > 0) await new Promise((r) => setTimeout(r, slow));
     const args = parseBody(raw, req.headers['content-type']);
     for (const [key, value] of url.searchParams) args[key] = value;
     calls.push({ method, args });
     const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer xoxb-') && args.token === undefined) {
+    const appLevel = method.startsWith('apps.connections.') && auth.startsWith('Bearer xapp-');
+    if (!appLevel && !auth.startsWith('Bearer xoxb-') && args.token === undefined) {
       return reply(200, { ok: false, error: 'not_authed' });
     }
     const failure = takeFailure(method);
@@ -222,8 +231,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     schemaErrors,
     messages,
     notInChannel,
-    setLatency: (ms) => {
-      latencyMs = ms;
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
+    setLatency: (ms, method) => {
+      if (method) methodLatency.set(method, ms);
+      else latencyMs = ms;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -28,6 +28,7 @@ describe('corpus of Japanese and English phrases at fixed reference instants', (
         assert.ok(result.start.instant > new Date(reference.now).toISOString(), 'a start in the future');
         assert.match(result.start.local, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
         assert.ok(result.matchedText.length > 0);
+        assert.ok(result.matchedText.length <= c.text.length, `matched text repeats: ${result.matchedText}`);
       }
     });
   }

@@ -54,6 +54,7 @@ function assertWellFormed(result: ParseResult, input: string, nowDate: Date): vo
   assert.ok(result.topic.length <= input.length);
   assert.equal(result.topic, result.topic.trim());
   if (result.durationMinutes !== undefined) assert.ok(Number.isFinite(result.durationMinutes));
+  if (result.matchedText !== undefined) assert.ok(result.matchedText.length <= input.length);
   if (!result.ok) {
     assert.ok(REASONS.has(result.reason), result.reason);
     return;

@@ -23,6 +23,23 @@ test('wall times resolve to the right instant on both sides of a DST change', ()
   );
 });
 
+test('offsets on the day of a change stay exact however often that day is asked about', () => {
+  const at = (iso: string) => offsetMinutesAt(Date.parse(iso), 'Europe/London');
+  for (let round = 0; round < 3; round++) {
+    assert.equal(at('2026-03-29T00:00:00Z'), 0);
+    assert.equal(at('2026-03-29T00:59:59Z'), 0);
+    assert.equal(at('2026-03-29T01:00:00Z'), 60);
+    assert.equal(at('2026-03-29T23:59:59Z'), 60);
+    assert.equal(at('2026-03-28T23:59:59Z'), 0);
+    assert.equal(at('2026-03-30T00:00:00Z'), 60);
+  }
+  // Lord Howe changes by 30 minutes at 02:00 local (15:30 UTC the day before).
+  const lordHowe = (iso: string) => offsetMinutesAt(Date.parse(iso), 'Australia/Lord_Howe');
+  assert.equal(lordHowe('2026-10-03T15:29:00Z'), 630);
+  assert.equal(lordHowe('2026-10-03T15:30:00Z'), 660);
+  assert.equal(lordHowe('2026-10-03T15:29:00Z'), 630);
+});
+
 test('offsets and wall times come from the zone, not the server', () => {
   assert.equal(offsetMinutesAt(Date.parse('2026-03-27T12:00:00Z'), 'Europe/London'), 0);
   assert.equal(offsetMinutesAt(Date.parse('2026-03-30T12:00:00Z'), 'Europe/London'), 60);

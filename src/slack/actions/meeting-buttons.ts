@@ -7,15 +7,18 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { AppServices } from '../../bootstrap.js';
+import type { MeetingRecord } from '../../scheduling/types.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
 import { CONNECT_ACTION, notice, type PrivateMessage, START_ACTION } from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import { messages } from '../i18n/index.js';
+import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildRescheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { editableTime, whenPreview } from '../views/when.js';
+import { slackErrorCode } from '../web.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -55,23 +58,38 @@ export function rescheduleButton(services: AppServices) {
     if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
     const now = services.now();
     const when = editableTime(record.startInstant ?? now.toISOString(), profile.timeZone);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildRescheduleModal({
-        context: {
-          channelId: record.channelId,
-          ...(body.response_url ? { responseUrl: body.response_url } : {}),
-          locale: profile.locale,
-          timeZone: profile.timeZone,
-          meetingId: record.meetingId,
-        },
-        topic: record.topic,
-        when,
-        durationMinutes: record.durationMinutes || DEFAULT_DURATION,
-        preview: whenPreview(when, profile.timeZone, profile.locale, now),
-      }),
+    await openRescheduleModal(client, body, record, profile, when, now).catch(async (err) => {
+      services.logger.warn('reschedule form not opened', { error: err });
+      const f = messages(profile.locale).failuresExtra;
+      await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
     });
   };
+}
+
+function openRescheduleModal(
+  client: ButtonArgs['client'],
+  body: BlockAction<ButtonAction>,
+  record: MeetingRecord,
+  profile: SlackProfile,
+  when: string,
+  now: Date,
+) {
+  return client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildRescheduleModal({
+      context: {
+        channelId: record.channelId,
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        locale: profile.locale,
+        timeZone: profile.timeZone,
+        meetingId: record.meetingId,
+      },
+      topic: record.topic,
+      when,
+      durationMinutes: record.durationMinutes || DEFAULT_DURATION,
+      preview: whenPreview(when, profile.timeZone, profile.locale, now),
+    }),
+  });
 }
 
 export function cancelButton(services: AppServices) {

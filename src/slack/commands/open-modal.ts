@@ -5,7 +5,7 @@ import type { PrivateMessage } from '../blocks/notices.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
-import { readWhen, whenPreview } from '../views/when.js';
+import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
 import { isConnected, notConnectedPrompt } from './report.js';
 
@@ -59,11 +59,18 @@ function modalFor(services: AppServices, req: OpenModalRequest, profile: SlackPr
     topic: prefill.topic,
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
-    preview: whenPreview(prefill.when, profile.timeZone, profile.locale, now),
+    preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now),
   });
 }
 
-function prefillFrom(text: string, profile: SlackProfile, now: Date, services: AppServices) {
+interface Prefill {
+  topic: string;
+  when: string;
+  durationMinutes: number;
+  preview?: string;
+}
+
+function prefillFrom(text: string, profile: SlackProfile, now: Date, services: AppServices): Prefill {
   if (!text) return { topic: '', when: '', durationMinutes: DEFAULT_DURATION };
   try {
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);
@@ -71,6 +78,8 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: A
       topic: parsed.topic,
       when: parsed.matchedText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
+      // The whole text was read already: its result is the preview (no second parse).
+      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

@@ -5,6 +5,7 @@ import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
+import { slackErrorCode } from '../web.js';
 import { openScheduleModal } from './open-modal.js';
 import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.js';
 
@@ -15,9 +16,28 @@ export function register(app: App, services: AppServices): void {
 }
 
 export function zoomCommand(services: AppServices) {
-  return async ({ command, ack, respond, client }: CommandArgs): Promise<void> => {
-    // Acknowledge first: Slack gives 3 seconds, and everything below answers through respond().
-    await ack();
+  const run = handleCommand(services);
+  return async (args: CommandArgs): Promise<void> => {
+    // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
+    await args.ack();
+    try {
+      await run(args);
+    } catch (err) {
+      services.logger.error('/zoom failed', { error: err });
+      const user = { teamId: args.command.team_id, userId: args.command.user_id };
+      const locale =
+        (await services.profiles.cached(user).catch(() => null))?.locale ?? services.profiles.defaults.locale;
+      const t = messages(locale).failuresExtra;
+      const text = slackErrorCode(err) === 'expired_trigger_id' ? t.formExpired : t.commandFailed;
+      await args
+        .respond({ response_type: 'ephemeral', replace_original: false, ...notice(text) })
+        .catch(() => undefined);
+    }
+  };
+}
+
+function handleCommand(services: AppServices) {
+  return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
     const [first = '', ...rest] = text.split(/\s+/);

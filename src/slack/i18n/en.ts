@@ -132,6 +132,8 @@ export const en: Messages = {
   minutes,
   instantTopic: 'Zoom meeting',
   failuresExtra: {
+    commandFailed: 'Something went wrong on our side and nothing was changed. Try again in a moment.',
+    formExpired: 'Slack stopped waiting for the form to open. Type the command again.',
     recordingAuthNotApplied:
       'The meeting is scheduled, but Zoom did not accept "recording viewers must sign in". Turn it on in Zoom if you need it.',
   },

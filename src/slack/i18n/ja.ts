@@ -131,6 +131,8 @@ export const ja: Messages = {
   minutes,
   instantTopic: 'Zoom ミーティング',
   failuresExtra: {
+    commandFailed: 'こちらで問題が起きたため、何も変更していません。少し待ってからもう一度お試しください。',
+    formExpired: 'フォームを開くのが間に合いませんでした。もう一度コマンドを入力してください。',
     recordingAuthNotApplied:
       '会議は予約しましたが、「録画の閲覧にはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
   },

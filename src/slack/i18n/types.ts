@@ -89,5 +89,5 @@ export interface Messages {
   };
   minutes(n: number): string;
   instantTopic: string;
-  failuresExtra: { recordingAuthNotApplied: string };
+  failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
 }

@@ -12,9 +12,15 @@ export function readWhen(text: string, timeZone: string, locale: Locale, now: Da
 export function whenPreview(text: string, timeZone: string, locale: Locale, now: Date): string {
   const m = messages(locale).modal;
   if (!text.trim()) return m.whenHintEmpty;
-  const parsed = readWhen(text, timeZone, locale, now);
-  if (!parsed.ok)
+  return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale);
+}
+
+/** The preview line for an already parsed text. */
+export function previewOf(parsed: ParseResult, timeZone: string, locale: Locale): string {
+  const m = messages(locale).modal;
+  if (!parsed.ok) {
     return parsed.reason === 'empty' ? m.whenHintEmpty : messages(locale).errors.time[parsed.reason];
+  }
   return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale), timeZone);
 }
 
