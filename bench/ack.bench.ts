@@ -96,7 +96,8 @@ async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Pr
       '--import',
       'tsx',
       '--expose-gc',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      // BENCH_CPU_PROF=<dir> writes a CPU profile of each app process there.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

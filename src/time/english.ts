@@ -4,7 +4,7 @@
  * from the words, because chrono computes them with the server's clock.
  */
 import * as chrono from 'chrono-node';
-import { type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
+import { bareHour, type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
 import { mask, type Span } from './text.js';
 
 const WEEKDAY_NAMES = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
@@ -76,11 +76,20 @@ function dayFromChrono(result: chrono.ParsedResult, weekHint: number | undefined
   return undefined;
 }
 
-function clockFrom(component: chrono.ParsedComponents, period: Period | undefined) {
+function clockFrom(
+  component: chrono.ParsedComponents,
+  period: Period | undefined,
+  text: string,
+  rangeStartHour?: number,
+) {
   const hour = component.get('hour')!;
+  // "7 tonight": a bare hour with a part of the day; an explicit am/pm wins.
+  let read = hourWithPeriod(hour, period);
+  if (!component.isCertain('meridiem') && period === undefined) {
+    read = bareHour(hour, new RegExp(`(?<!\\d)0${hour}(?::|\\b)`).test(text), rangeStartHour);
+  }
   return {
-    // "7 tonight": a bare hour with a part of the day; an explicit am/pm wins.
-    hour: component.isCertain('meridiem') ? hour : hourWithPeriod(hour, period),
+    hour: component.isCertain('meridiem') ? hour : read,
     minute: component.isCertain('minute') ? component.get('minute')! : 0,
     ...(component.isCertain('timezoneOffset') ? { offsetMinutes: component.get('timezoneOffset')! } : {}),
   };
@@ -133,8 +142,10 @@ export function readEnglish(text: string, reading: Reading): string {
     if (!day && !hasClock) continue;
     if (day) reading.day = day;
     if (hasClock) {
-      reading.time = clockFrom(result.start, reading.period);
-      if (result.end?.isCertain('hour')) reading.endTime = clockFrom(result.end, reading.period);
+      reading.time = clockFrom(result.start, reading.period, result.text);
+      if (result.end?.isCertain('hour')) {
+        reading.endTime = clockFrom(result.end, reading.period, result.text, reading.time.hour);
+      }
     }
     rest = cut(rest, { index: result.index, end: result.index + result.text.length }, reading);
   }

@@ -3,7 +3,7 @@
  * 来月N日, 夕方/朝/夜 with or without an hour, kanji numerals, full-width digits, ranges.
  * Works on width-folded text; each phrase found is blanked so it is read once.
  */
-import { type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
+import { bareHour, type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
 import { mask, NUM, readNumber, type Span } from './text.js';
 
 const WEEKDAYS = '日月火水木金土';
@@ -138,12 +138,16 @@ interface Clock {
   period?: Period;
 }
 
-function readClock(m: RegExpExecArray, inherited?: Period): Clock {
+function readClock(m: RegExpExecArray, inherited?: Period, rangeStartHour?: number): Clock {
   const period = m[1] ? PERIOD_WORDS[m[1]] : inherited;
   if (m[2]) return { hour: 12, minute: 0, invalid: false, period };
-  const rawHour = readNumber(m[3] ?? m[6] ?? '');
+  const written = (m[3] ?? m[6] ?? '').trim();
+  const rawHour = readNumber(written);
   const minute = m[4] ? 30 : readNumber(m[5] ?? m[7] ?? '0');
-  const hour = hourWithPeriod(rawHour, period);
+  const hour =
+    period === undefined
+      ? bareHour(rawHour, /^0\d/.test(written), rangeStartHour)
+      : hourWithPeriod(rawHour, period);
   const invalid = !(rawHour >= 0 && rawHour <= 23 && hour <= 23 && minute >= 0 && minute <= 59);
   return { hour, minute, invalid, period };
 }
@@ -191,7 +195,7 @@ function readClockAndRange(text: string, reading: Reading): string {
   if (separator) {
     const close = CLOCK_AT_START.exec(after.slice(separator[0].length));
     if (close) {
-      const finish = readClock(close, start.period);
+      const finish = readClock(close, start.period, start.hour);
       if (finish.invalid) reading.invalid = true;
       reading.endTime = { hour: finish.hour, minute: finish.minute };
       end += separator[0].length + close[0].length;

@@ -58,3 +58,15 @@ export function hourWithPeriod(hour: number, period: Period | undefined): number
   if (period === 'noon') return hour >= 1 && hour <= 6 ? hour + 12 : hour;
   return hour >= 1 && hour < 12 ? hour + 12 : hour;
 }
+
+/**
+ * An hour typed with no part of the day and no am/pm. People booking a meeting at "3時" or "at 3"
+ * mean 15:00, so 1-6 are read as afternoon hours; a zero-padded "03:00" (the form the edit modal
+ * prefills) and 午前3時 / 3am keep the early hour. A range end takes the first reading after its
+ * start: 10時から1時 ends at 13:00, 23時から1時 at 1:00 the next day.
+ */
+export function bareHour(hour: number, zeroPadded: boolean, rangeStartHour?: number): number {
+  if (zeroPadded || hour < 1 || hour > 6) return hour;
+  if (rangeStartHour === undefined || hour + 12 > rangeStartHour) return hour + 12;
+  return hour;
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  MeetingNotPostedError,
+  type MeetingPublisher,
+  MeetingScheduler,
+  type NewMeeting,
+} from '../../src/scheduling/scheduler.js';
+import type { MeetingNote, MeetingRecord } from '../../src/scheduling/types.js';
+import { type Harness, startHarness } from '../support/app-harness.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(() => h.stop());
+
+/** A publisher that records what the core asked it to show. */
+function recordingPublisher(opts: { failPublish?: boolean } = {}) {
+  const seen = {
+    published: [] as MeetingRecord[],
+    refreshed: [] as MeetingRecord[],
+    notes: [] as MeetingNote[],
+  };
+  const publisher: MeetingPublisher = {
+    async publish(record) {
+      // The record is already stored when it is first shown (Zoom events may arrive at once).
+      assert.ok(await h.services.meetings.get(record.meetingId));
+      seen.published.push(record);
+      if (opts.failPublish) throw new Error('channel_not_found');
+      return { messageTs: '1700000000.000100' };
+    },
+    async refresh(record) {
+      seen.refreshed.push(record);
+    },
+    async threadReply(_record, note) {
+      seen.notes.push(note);
+    },
+    async notifyUser() {},
+  };
+  return { publisher, seen };
+}
+
+const host = { teamId: 'T0001', userId: 'UCORE' };
+const request = (over: Partial<NewMeeting> = {}): NewMeeting => ({
+  host,
+  locale: 'en',
+  topic: 'Core meeting',
+  start: { local: '2030-06-01T10:00:00', timeZone: 'Europe/Berlin', instant: '2030-06-01T08:00:00.000Z' },
+  timeZone: 'Europe/Berlin',
+  durationMinutes: 30,
+  options: { waiting_room: true },
+  recording: 'none',
+  recordingAuthentication: false,
+  channelId: 'C0001',
+  ...over,
+});
+
+describe('MeetingScheduler', () => {
+  test('create stores the record with where it was posted', async () => {
+    await h.connect(host);
+    const { publisher, seen } = recordingPublisher();
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    const { record } = await scheduler.create(request());
+    assert.equal(seen.published.length, 1);
+    assert.equal(record.messageTs, '1700000000.000100');
+    assert.equal(record.startInstant, '2030-06-01T08:00:00.000Z');
+    const stored = await h.services.meetings.get(record.meetingId);
+    assert.equal(stored?.messageTs, '1700000000.000100');
+    const body = h.zoom.requests.filter((r) => r.method === 'POST').at(-1)?.body as {
+      settings: Record<string, unknown>;
+    };
+    assert.equal(body.settings.waiting_room, true);
+  });
+
+  test('a meeting that cannot be shown anywhere raises MeetingNotPostedError, and the record stays for cleanup', async () => {
+    const { publisher } = recordingPublisher({ failPublish: true });
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    await assert.rejects(scheduler.create(request({ topic: 'Nowhere' })), (err: unknown) => {
+      assert.ok(err instanceof MeetingNotPostedError);
+      assert.match(err.record.joinUrl, /^http/);
+      return true;
+    });
+  });
+
+  test('a started meeting can be neither moved nor cancelled', async () => {
+    const { publisher, seen } = recordingPublisher();
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    const { record } = await scheduler.create(request({ topic: 'Running' }));
+    await h.services.meetings.update(record.meetingId, (r) => ({ ...r, status: 'started' }));
+    const zoomCalls = h.zoom.requests.length;
+    const moved = await scheduler.reschedule(host, record.meetingId, {
+      start: { local: '2030-06-02T10:00:00', timeZone: 'Europe/Berlin', instant: '2030-06-02T08:00:00.000Z' },
+    });
+    assert.deepEqual(moved.ok ? 'ok' : moved.reason, 'not_scheduled');
+    const cancelled = await scheduler.cancel(host, record.meetingId);
+    assert.deepEqual(cancelled.ok ? 'ok' : cancelled.reason, 'not_scheduled');
+    assert.equal(h.zoom.requests.length, zoomCalls);
+    assert.equal(seen.refreshed.length, 0);
+  });
+
+  test('reschedule by the host: moved note from the old to the new instant', async () => {
+    const { publisher, seen } = recordingPublisher();
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    const { record } = await scheduler.create(request({ topic: 'Moving' }));
+    const result = await scheduler.reschedule(host, record.meetingId, {
+      start: { local: '2030-06-03T09:00:00', timeZone: 'Asia/Tokyo', instant: '2030-06-03T00:00:00.000Z' },
+      durationMinutes: 45,
+    });
+    assert.ok(result.ok);
+    assert.equal(result.record.timeZone, 'Asia/Tokyo');
+    assert.equal(result.record.durationMinutes, 45);
+    assert.deepEqual(seen.notes.at(-1), {
+      kind: 'moved',
+      fromInstant: '2030-06-01T08:00:00.000Z',
+      toInstant: '2030-06-03T00:00:00.000Z',
+      by: host,
+    });
+  });
+});
