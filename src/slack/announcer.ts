@@ -24,7 +24,7 @@ export class SlackAnnouncer implements MeetingPublisher {
 
   async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
     const message = renderMeetingMessage(record);
-    const startLink = startUrl ? startLinkMessage(record, startUrl) : undefined;
+    const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
       const posted = await this.client.chat.postMessage({ channel: record.channelId, ...message });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);

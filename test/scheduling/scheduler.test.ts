@@ -86,11 +86,15 @@ describe('MeetingScheduler', () => {
       publisher,
       logger: h.services.logger,
     });
-    await assert.rejects(scheduler.create(request({ topic: 'Nowhere' })), (err: unknown) => {
-      assert.ok(err instanceof MeetingNotPostedError);
-      assert.match(err.record.joinUrl, /^http/);
-      return true;
-    });
+    const err = await scheduler.create(request({ topic: 'Nowhere' })).then(
+      () => assert.fail('expected a failure'),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof MeetingNotPostedError);
+    assert.match(err.record.joinUrl, /^http/);
+    const stored = await h.services.meetings.get(err.record.meetingId);
+    assert.equal(stored?.topic, 'Nowhere');
+    assert.equal(stored?.messageTs, undefined);
   });
 
   test('a started meeting can be neither moved nor cancelled', async () => {

@@ -111,6 +111,35 @@ describe('/zoom commands', () => {
     assert.ok(!JSON.stringify(answer).includes('zak='));
   });
 
+  test('Start as host in the list gives a fresh start link to its host only', async () => {
+    h.slack.setUser('UOTHERLIST', { locale: 'en-US' });
+    await h.connect({ userId: 'UOTHERLIST' });
+    const [answer] = await run('list', 'ULIST');
+    const meetingId = String(
+      JSON.stringify(answer).match(/"action_id":"fresh_start_link".*?"value":"(\d+)"/)?.[1],
+    );
+    assert.match(meetingId, /^\d+$/);
+    await h.interact(
+      h.buttonClick('fresh_start_link', meetingId, {
+        user: { userId: 'ULIST' },
+        responseUrl: h.slack.responseUrl('fresh-host'),
+      }),
+    );
+    await h.interact(
+      h.buttonClick('fresh_start_link', meetingId, {
+        user: { userId: 'UOTHERLIST' },
+        responseUrl: h.slack.responseUrl('fresh-other'),
+      }),
+    );
+    await h.settle();
+    const [forHost] = answersTo('fresh-host');
+    assert.equal(forHost?.response_type, 'ephemeral');
+    assert.match(JSON.stringify(forHost), new RegExp(`/s/${meetingId}\\?zak=`));
+    const [forOther] = answersTo('fresh-other');
+    assert.ok(!JSON.stringify(forOther).includes('zak='));
+    assert.match(String(forOther?.text), /no such meeting in your account/);
+  });
+
   for (const text of ['', 'now', 'list', 'tomorrow 3pm sync']) {
     test(`"/zoom ${text}" without a Zoom connection answers with the connect prompt and calls nothing`, async () => {
       const apiCalls = () => h.zoom.requests.filter((r) => !r.path.includes('/oauth/')).length;

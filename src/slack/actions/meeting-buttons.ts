@@ -10,7 +10,14 @@ import type { AppServices } from '../../bootstrap.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
-import { CONNECT_ACTION, notice, type PrivateMessage, START_ACTION } from '../blocks/notices.js';
+import {
+  CONNECT_ACTION,
+  FRESH_START_ACTION,
+  notice,
+  type PrivateMessage,
+  START_ACTION,
+  startLinkMessage,
+} from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import { messages } from '../i18n/index.js';
@@ -25,6 +32,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export function register(app: App, services: AppServices): void {
   app.action<BlockAction<ButtonAction>>(RESCHEDULE_ACTION, rescheduleButton(services));
   app.action<BlockAction<ButtonAction>>(CANCEL_ACTION, cancelButton(services));
+  app.action<BlockAction<ButtonAction>>(FRESH_START_ACTION, freshStartLinkButton(services));
   // Link buttons still send an action; Slack shows an error icon unless it is acknowledged.
   app.action(new RegExp(`^(${JOIN_ACTION}|${CONNECT_ACTION}|${START_ACTION})`), async ({ ack }) => {
     await ack();
@@ -113,6 +121,24 @@ export function cancelButton(services: AppServices) {
       else await reply(notice(t.notScheduled));
     } catch (err) {
       services.logger.warn('meeting not cancelled', { meetingId, error: err });
+      await reply(await failureMessage(services, actor, profile.locale, err));
+    }
+  };
+}
+
+/** Only the clicking user's own Zoom account is asked, so nobody gets another host's link. */
+export function freshStartLinkButton(services: AppServices) {
+  return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
+    await ack();
+    const actor = actorOf(body);
+    const { profile } = await quickProfile(services.profiles, actor);
+    const reply = privately(respond);
+    try {
+      const meeting = await services.zoom.getMeeting(actor, action.value ?? '');
+      if (!meeting.start_url) throw new Error('Zoom sent no start link');
+      await reply(startLinkMessage(profile.locale, meeting.topic, meeting.start_url));
+    } catch (err) {
+      services.logger.warn('fresh start link not given', { error: err });
       await reply(await failureMessage(services, actor, profile.locale, err));
     }
   };

@@ -1,8 +1,8 @@
 /** Private (ephemeral / DM) messages: help, connect prompt, start link, failures, the meeting list. */
 import type { Locale } from '../../config.js';
-import type { MeetingRecord } from '../../scheduling/types.js';
 import {
   ZoomNotConnectedError,
+  ZoomNotFoundError,
   ZoomRateLimitError,
   ZoomUnavailableError,
   ZoomValidationError,
@@ -15,6 +15,8 @@ import type { KnownBlock } from './types.js';
 
 export const CONNECT_ACTION = 'zoom_connect';
 export const START_ACTION = 'start_meeting';
+/** In /zoom list: asks Zoom for a fresh start link (the one given at creation expires after ~2 h). */
+export const FRESH_START_ACTION = 'fresh_start_link';
 
 export interface PrivateMessage {
   text: string;
@@ -64,13 +66,14 @@ export function connectPrompt(locale: Locale, authorizeUrl: string, intro?: stri
 }
 
 /** Goes to the host only: the link carries the host's key. */
-export function startLinkMessage(record: MeetingRecord, startUrl: string): PrivateMessage {
-  const s = messages(record.locale).startLink;
-  const text = s.text(escapeMrkdwn(record.topic));
+export function startLinkMessage(locale: Locale, topic: string, startUrl: string): PrivateMessage {
+  const s = messages(locale).startLink;
+  const text = s.text(escapeMrkdwn(topic));
   return {
     text,
     blocks: [
       section(text),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: s.expires }] },
       {
         type: 'actions',
         block_id: 'start',
@@ -93,6 +96,7 @@ export function failureText(locale: Locale, err: unknown): string {
   if (err instanceof ZoomNotConnectedError) return f.notConnected;
   if (err instanceof ZoomRateLimitError) return f.rateLimited(escapeMrkdwn(err.message));
   if (err instanceof ZoomUnavailableError) return f.unavailable;
+  if (err instanceof ZoomNotFoundError) return f.notFound;
   if (err instanceof ZoomValidationError) {
     const detail =
       err.fields.length > 0 ? err.fields.map((x) => `${x.field}: ${x.message}`).join('; ') : err.message;
@@ -109,19 +113,27 @@ export function meetingListMessage(
   const l = messages(locale).list;
   if (meetings.length === 0) return notice(l.none);
   const blocks: KnownBlock[] = [section(`*${l.heading}*`)];
+  // Two blocks a meeting: 20 meetings stay under the 50 blocks of a message.
   for (const meeting of meetings.slice(0, 20)) {
     const when = meeting.start_time
       ? slackDate(meeting.start_time, meeting.timezone ?? timeZone, locale)
       : '';
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(meeting.topic)}*\n${when}`, 3000) },
-      accessory: {
-        type: 'button',
-        action_id: `${JOIN_ACTION}_${meeting.id}`,
-        text: { type: 'plain_text', text: messages(locale).message.join },
-        url: meeting.join_url,
-      },
+    blocks.push(section(`*${escapeMrkdwn(meeting.topic)}*\n${when}`), {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: `${JOIN_ACTION}_${meeting.id}`,
+          text: { type: 'plain_text', text: messages(locale).message.join },
+          url: meeting.join_url,
+        },
+        {
+          type: 'button',
+          action_id: FRESH_START_ACTION,
+          text: { type: 'plain_text', text: messages(locale).startLink.button },
+          value: String(meeting.id),
+        },
+      ],
     });
   }
   return { text: l.heading, blocks };

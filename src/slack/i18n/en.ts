@@ -96,6 +96,7 @@ export const en: Messages = {
     cancelled: ':no_entry_sign: Cancelled',
   },
   startLink: {
+    expires: 'The link works for about 2 hours. Later, get a fresh one from `/zoom list`.',
     text: (topic) => `Only you can see this: start *${topic}* as the host with this link. Do not share it.`,
     button: 'Start as host',
   },
@@ -117,6 +118,7 @@ export const en: Messages = {
     rejected: (msg) => `Zoom refused the meeting details: "${msg}". Nothing was changed.`,
     unexpected:
       'Something went wrong on our side, and the meeting may not have been saved. Check Zoom, then try again.',
+    notFound: 'Zoom has no such meeting in your account (it was deleted, or it is not yours).',
     notPosted:
       'The meeting was created, but I could not post it in that channel. Invite me to the channel, or share the link yourself.',
   },

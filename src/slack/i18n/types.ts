@@ -63,7 +63,7 @@ export interface Messages {
     ended(ranMinutes?: number): string;
     cancelled: string;
   };
-  startLink: { text(topic: string): string; button: string };
+  startLink: { text(topic: string): string; button: string; expires: string };
   list: { heading: string; none: string };
   notes: {
     moved(from: string, to: string): string;
@@ -78,6 +78,7 @@ export interface Messages {
     rejected(zoomMessage: string): string;
     unexpected: string;
     notPosted: string;
+    notFound: string;
   };
   actions: {
     onlyHost(hostUserId: string, action: 'reschedule' | 'cancel'): string;
