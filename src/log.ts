@@ -7,13 +7,14 @@ import type { LogLevel } from './config.js';
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 const SECRET_KEYS =
-  /token|secret|password|passcode|authorization|start_url|code_verifier|verifier|signature|cookie|zak|encrypted/i;
+  /token|secret|password|passcode|authorization|start_url|response_url|code_verifier|verifier|signature|cookie|zak|encrypted/i;
 const SECRET_PATTERNS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]+/g, // Slack tokens
   /\bxapp-[A-Za-z0-9-]+/g,
   /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi,
   /\bBasic\s+[A-Za-z0-9+/=]{8,}/gi,
   /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, // JWTs (Zoom access/refresh tokens)
+  /https:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"'<>|\\]+/g, // response_url: posts to the channel for 30 minutes
   /([?&](?:zak|access_token|refresh_token|code|code_verifier|pwd|state)=)[^&\s"']+/gi,
 ];
 

@@ -17,10 +17,12 @@ test('secrets in messages and objects never reach a log line', () => {
     start_url: 'https://zoom.us/s/123?zak=secret-zak',
     url: `https://zoom.us/oauth/token?refresh_token=${jwt}&grant_type=refresh_token`,
     nested: { note: `token is ${jwt}` },
+    payload: JSON.stringify({ response_url: 'https://hooks.slack.com/commands/T1/123/abcSECRET' }),
+    response_url: 'https://hooks.slack.com/actions/T1/456/defSECRET',
     meetingId: 123,
   });
   const out = lines.join('\n');
-  for (const secret of [jwt, 'xoxb-123-456-abc', 'r-token-value', 'secret-zak']) {
+  for (const secret of [jwt, 'xoxb-123-456-abc', 'r-token-value', 'secret-zak', 'abcSECRET', 'defSECRET']) {
     assert.ok(!out.includes(secret), `${secret} leaked: ${out}`);
   }
   const parsed = JSON.parse(lines[0]!);

@@ -152,6 +152,14 @@ export class MeetingScheduler {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     const before = checked.record;
+    // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
+    // PATCH returns, and must find the new time already there (else it announces the move twice).
+    const record = (await this.deps.meetings.update(meetingId, (r) => ({
+      ...withResponseUrl(r, change.responseUrl),
+      startInstant: change.start.instant,
+      timeZone: change.start.timeZone,
+      durationMinutes: change.durationMinutes ?? r.durationMinutes,
+    }))) as MeetingRecord;
     try {
       await this.deps.zoom.updateMeeting(before.host, meetingId, {
         start_time: change.start.local,
@@ -159,6 +167,7 @@ export class MeetingScheduler {
         ...(change.durationMinutes ? { duration: change.durationMinutes } : {}),
       });
     } catch (err) {
+      await this.restoreTime(meetingId, before, change.start.instant);
       if (!(err instanceof ZoomNotFoundError)) throw err;
       return {
         ok: false,
@@ -166,12 +175,6 @@ export class MeetingScheduler {
         record: await this.markCancelled(meetingId, change.responseUrl),
       };
     }
-    const record = (await this.deps.meetings.update(meetingId, (r) => ({
-      ...withResponseUrl(r, change.responseUrl),
-      startInstant: change.start.instant,
-      timeZone: change.start.timeZone,
-      durationMinutes: change.durationMinutes ?? r.durationMinutes,
-    }))) as MeetingRecord;
     await this.deps.publisher.refresh(record);
     await this.deps.publisher.threadReply(record, {
       kind: 'moved',
@@ -208,6 +211,20 @@ export class MeetingScheduler {
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };
+  }
+
+  /** Zoom refused the move: put the old time back, unless something else changed it since. */
+  private async restoreTime(meetingId: string, before: MeetingRecord, attempted: string): Promise<void> {
+    await this.deps.meetings.update(meetingId, (r) => {
+      if (r.startInstant !== attempted) return r;
+      const { startInstant: _, ...rest } = r;
+      return {
+        ...rest,
+        ...(before.startInstant ? { startInstant: before.startInstant } : {}),
+        timeZone: before.timeZone,
+        durationMinutes: before.durationMinutes,
+      };
+    });
   }
 
   private async markCancelled(meetingId: string, responseUrl: string | undefined): Promise<MeetingRecord> {

@@ -7,6 +7,7 @@ import {
   type NewMeeting,
 } from '../../src/scheduling/scheduler.js';
 import type { MeetingNote, MeetingRecord } from '../../src/scheduling/types.js';
+import { ZoomUnavailableError } from '../../src/zoom/errors.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -140,5 +141,52 @@ describe('MeetingScheduler', () => {
       toInstant: '2030-06-03T00:00:00.000Z',
       by: host,
     });
+  });
+
+  test('the new time is stored before Zoom is patched, so the echoing meeting.updated finds it', async () => {
+    const { publisher } = recordingPublisher();
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    const { record } = await scheduler.create(request({ topic: 'Early store' }));
+    h.zoom.failNext({ method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ }, { status: 204, delayMs: 300 });
+    const moving = scheduler.reschedule(host, record.meetingId, {
+      start: { local: '2030-06-04T09:00:00', timeZone: 'Europe/Berlin', instant: '2030-06-04T07:00:00.000Z' },
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal((await h.services.meetings.get(record.meetingId))?.startInstant, '2030-06-04T07:00:00.000Z');
+    assert.ok((await moving).ok);
+  });
+
+  test('Zoom refuses the move: the error reaches the caller, the old time is kept, nothing is announced', async () => {
+    const { publisher, seen } = recordingPublisher();
+    const scheduler = new MeetingScheduler({
+      zoom: h.services.zoom,
+      meetings: h.services.meetings,
+      publisher,
+      logger: h.services.logger,
+    });
+    const { record } = await scheduler.create(request({ topic: 'Stays put' }));
+    h.zoom.failNext(
+      { method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ },
+      { status: 503, body: { code: 503, message: 'down' } },
+      3,
+    );
+    await assert.rejects(
+      scheduler.reschedule(host, record.meetingId, {
+        start: { local: '2030-06-05T09:00:00', timeZone: 'Asia/Tokyo', instant: '2030-06-05T00:00:00.000Z' },
+        durationMinutes: 90,
+      }),
+      ZoomUnavailableError,
+    );
+    const kept = await h.services.meetings.get(record.meetingId);
+    assert.equal(kept?.startInstant, '2030-06-01T08:00:00.000Z');
+    assert.equal(kept?.timeZone, 'Europe/Berlin');
+    assert.equal(kept?.durationMinutes, 30);
+    assert.equal(seen.refreshed.length, 0);
+    assert.equal(seen.notes.length, 0);
   });
 });

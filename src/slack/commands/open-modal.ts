@@ -79,7 +79,7 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: A
       when: parsed.matchedText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
       // The whole text was read already: its result is the preview (no second parse).
-      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale) } : {}),
+      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

@@ -12,16 +12,17 @@ export function readWhen(text: string, timeZone: string, locale: Locale, now: Da
 export function whenPreview(text: string, timeZone: string, locale: Locale, now: Date): string {
   const m = messages(locale).modal;
   if (!text.trim()) return m.whenHintEmpty;
-  return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale);
+  return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale, now);
 }
 
 /** The preview line for an already parsed text. */
-export function previewOf(parsed: ParseResult, timeZone: string, locale: Locale): string {
+export function previewOf(parsed: ParseResult, timeZone: string, locale: Locale, now: Date): string {
   const m = messages(locale).modal;
   if (!parsed.ok) {
     return parsed.reason === 'empty' ? m.whenHintEmpty : messages(locale).errors.time[parsed.reason];
   }
-  return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale), timeZone);
+  // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
+  return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale, { now }), timeZone);
 }
 
 /** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
