@@ -1,10 +1,13 @@
 /** Entry point: reads the settings, starts the bot, and shuts down cleanly on SIGTERM / SIGINT. */
+import { existsSync } from 'node:fs';
 import { createBot } from './app.js';
 import { createServices } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
+  // `npm start` reads ./.env when there is one; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

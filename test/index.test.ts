@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { freePort, startRedis, type TestRedis } from './support/redis.js';
 
@@ -15,8 +19,12 @@ after(async () => {
   await redis.stop();
 });
 
-function runBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+const tsx = import.meta.resolve('tsx');
+
+function runBot(env: Record<string, string>, cwd = process.cwd()) {
+  const child = spawn(process.execPath, ['--import', tsx, entry], {
+    cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,5 +72,35 @@ describe('the bot process', { concurrency: true }, () => {
     const bot = runBot({ SLACK_BOT_TOKEN: 'xoxb-process-test' });
     assert.equal(await bot.exited, 78);
     assert.match(bot.output(), /configuration error: TOKEN_ENCRYPTION_KEY: is required/);
+  });
+
+  test('settings come from ./.env when there is one, and the environment wins over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zoombot-env-'));
+    const port = await freePort();
+    writeFileSync(
+      join(dir, '.env'),
+      [
+        'SLACK_SIGNING_SECRET=secret',
+        'SLACK_BOT_TOKEN=xoxb-from-dotenv',
+        `SLACK_API_URL=${slack.apiUrl}`,
+        'ZOOM_CLIENT_ID=id',
+        'ZOOM_CLIENT_SECRET=zoom-secret',
+        'ZOOM_REDIRECT_URL=http://127.0.0.1/zoom/oauth/callback',
+        `REDIS_URL=${redis.url}`,
+        `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`,
+        'PORT=1',
+      ].join('\n'),
+    );
+    const bot = runBot({ PORT: String(port) }, dir);
+    try {
+      await bot.waitFor(/listening on port/);
+      assert.match(bot.output(), new RegExp(`listening on port ${port}`));
+      assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+      bot.child.kill('SIGTERM');
+      assert.equal(await bot.exited, 0);
+    } finally {
+      bot.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
