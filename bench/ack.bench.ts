@@ -1,6 +1,10 @@
 /**
  * Ack latency of `/zoom` under 100 concurrent signed requests, beside a bare Bolt app that only
  * acknowledges, in the same run and on the same machine; then the process RSS after 10,000 commands.
+ * Two loads: bursts (100 commands arrive at once, as when a busy workspace types /zoom together; the
+ * next burst comes once the bot has finished opening the modals) and sustained (100 clients sending
+ * back to back without pause, which measures throughput more than ack latency: every /zoom also
+ * opens a modal through Slack's API, work the bare app never does).
  * Each app runs in its own process (bench/ack-server.ts); the load, Redis, the fake Slack (validation
  * off) and the fake Zoom stay here. Every command opens the scheduling modal, the path users hit most.
  */
@@ -18,6 +22,7 @@ const SECRET = 'bench-signing-secret';
 const CONCURRENCY = 100;
 const REQUESTS_PER_ROUND = 2000;
 const ROUNDS = 3;
+const BURSTS = 40;
 const MEMORY_COMMANDS = 10_000;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -80,6 +85,11 @@ async function load(port: number, count: number, offset: number): Promise<number
   return times;
 }
 
+/** `CONCURRENCY` commands sent at the same moment; resolves with each one's ack time. */
+function burst(port: number, offset: number): Promise<number[]> {
+  return Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => post(port, commandBody(offset + i))));
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -121,6 +131,24 @@ async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Pr
   };
 }
 
+function report(title: string, results: { bare: number[]; bot: number[] }): void {
+  const line = (name: string, times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return { name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
+  };
+  const b = line('bare Bolt (ack only)', results.bare);
+  const z = line('/zoom bot', results.bot);
+  process.stdout.write(`ack latency, ${title}\n`);
+  for (const r of [b, z]) {
+    process.stdout.write(
+      `  ${r.name.padEnd(22)} p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   (n=${r.n})\n`,
+    );
+  }
+  process.stdout.write(
+    `  ratio bot/bare          p50 ${(z.p50 / b.p50).toFixed(2)}x   p99 ${(z.p99 / b.p99).toFixed(2)}x\n`,
+  );
+}
+
 export default async function bench(): Promise<void> {
   const [redis, zoom, slack] = await Promise.all([
     startRedis(),
@@ -153,39 +181,35 @@ export default async function bench(): Promise<void> {
   };
   const [bot, bare] = await Promise.all([startChild('bot', env), startChild('bare', env)]);
 
-  const results = { bare: [] as number[], bot: [] as number[] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    // A short burst first opens the keep-alive connections, so connection set-up is not measured.
-    await load(bare.port, 300, 0);
-    results.bare.push(...(await load(bare.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
-    await load(bot.port, 300, 0);
+  // Warm-up: opens the keep-alive connections and compiles the hot paths of both apps.
+  await load(bare.port, 300, 0);
+  await load(bot.port, 300, 0);
+  await bot.ask('idle');
+
+  const bursts = { bare: [] as number[], bot: [] as number[] };
+  for (let i = 0; i < BURSTS; i += 1) {
+    bursts.bare.push(...(await burst(bare.port, i * CONCURRENCY)));
+    bursts.bot.push(...(await burst(bot.port, i * CONCURRENCY)));
     await bot.ask('idle');
-    results.bot.push(...(await load(bot.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
+  }
+  report(`bursts of ${CONCURRENCY} simultaneous signed requests, ${BURSTS} bursts interleaved`, bursts);
+  slack.calls.length = 0;
+  zoom.requests.length = 0;
+
+  const sustained = { bare: [] as number[], bot: [] as number[] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    sustained.bare.push(...(await load(bare.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
+    sustained.bot.push(...(await load(bot.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
     await bot.ask('idle');
     slack.calls.length = 0;
     zoom.requests.length = 0;
   }
-  const line = (name: string, times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return { name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
-  };
-  const b = line('bare Bolt (ack only)', results.bare);
-  const z = line('/zoom bot', results.bot);
-  process.stdout.write(
-    `ack latency, ${CONCURRENCY} concurrent signed requests, ${ROUNDS} rounds interleaved\n`,
-  );
-  for (const r of [b, z]) {
-    process.stdout.write(
-      `  ${r.name.padEnd(22)} p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   (n=${r.n})\n`,
-    );
-  }
-  process.stdout.write(
-    `  ratio bot/bare          p50 ${(z.p50 / b.p50).toFixed(2)}x   p99 ${(z.p99 / b.p99).toFixed(2)}x\n`,
-  );
+  report(`sustained: ${CONCURRENCY} clients back to back, ${ROUNDS} rounds interleaved`, sustained);
+
   type Rss = { rss: number; heapUsed: number };
   const bareRss = await bare.ask<Rss>('rss');
   process.stdout.write(
-    `  (bare Bolt process after its ${ROUNDS * REQUESTS_PER_ROUND + ROUNDS * 300} acks: RSS ${mb(bareRss.rss)})\n`,
+    `  (bare Bolt process after its ${ROUNDS * REQUESTS_PER_ROUND + BURSTS * CONCURRENCY + 300} acks: RSS ${mb(bareRss.rss)})\n`,
   );
   await bare.stop();
 

@@ -20,6 +20,9 @@ export function zoomCommand(services: AppServices) {
   return async (args: CommandArgs): Promise<void> => {
     // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
     await args.ack();
+    // Then yield one turn of the event loop, so other commands already waiting are acknowledged
+    // before this one's follow-up work (modal, Redis, Zoom) takes the CPU.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       await run(args);
     } catch (err) {
