@@ -22,7 +22,7 @@ const SECRET = 'bench-signing-secret';
 const CONCURRENCY = 100;
 const REQUESTS_PER_ROUND = 2000;
 const ROUNDS = 3;
-const BURSTS = 40;
+const BURSTS = 100;
 const MEMORY_COMMANDS = 10_000;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
