@@ -114,6 +114,42 @@ describe('failures after the modal closed', () => {
     assert.ok(!JSON.stringify(replaced).includes('cancel_meeting'));
   });
 
+  test('another channel picked in the modal, and the bot is not in it: nothing lands where /zoom was typed', async () => {
+    await h.connect({ userId: 'UPICK' });
+    h.slack.setUser('UPICK', { locale: 'en-US' });
+    h.slack.notInChannel.add('GOTHER');
+    const triggerId = 'T-picked-other';
+    await h.command('', {
+      userId: 'UPICK',
+      triggerId,
+      channelId: 'C0001',
+      responseUrl: h.slack.responseUrl(`cmd-${triggerId}`),
+    });
+    await h.settle();
+    const res = await h.interact(
+      h.submission(
+        h.openedView(triggerId),
+        { topic: 'Elsewhere', when: 'tomorrow 13:00', channelId: 'GOTHER' },
+        { user: { userId: 'UPICK' } },
+      ),
+    );
+    assert.equal(res.status, 200);
+    await h.settle();
+    const responses = h.slack.responses.filter((r) => r.id === `cmd-${triggerId}`).map((r) => r.body);
+    assert.equal(
+      responses.some((r) => r.response_type === 'in_channel'),
+      false,
+    );
+    assert.equal(
+      [...h.slack.messages.values()].some((m) => JSON.stringify(m).includes('Elsewhere')),
+      false,
+    );
+    const id = [...h.zoom.meetings.keys()].at(-1) as string;
+    const told = responses.find((r) => r.response_type === 'ephemeral');
+    assert.match(String(told?.text), /could not post it in that channel/);
+    assert.ok(String(told?.text).includes(h.zoom.meetings.get(id)?.join_url ?? 'missing'));
+  });
+
   test('every view and message passed validation', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
     assert.deepEqual(h.zoom.schemaErrors, []);

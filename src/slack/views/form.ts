@@ -80,7 +80,8 @@ export function readScheduleForm(
       recording,
       recordingAuthentication,
       channelId,
-      ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+      // The command's response_url posts where /zoom was typed: a fallback only for that channel.
+      ...(ctx.responseUrl && channelId === ctx.channelId ? { responseUrl: ctx.responseUrl } : {}),
     },
   };
 }

@@ -63,7 +63,9 @@ export function scheduleSubmission(services: AppServices) {
           await services.announcer.tellUser(host, whereFor(created.record), notice(text));
         }
       } catch (err) {
-        await reportCreateFailure(services, host, ctx.locale, whereOf(form.meeting), err);
+        // Private notices may still use the command's response_url, whatever channel was chosen.
+        const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
+        await reportCreateFailure(services, host, ctx.locale, where, err);
       }
     });
   };
