@@ -7,10 +7,23 @@ export function createRedis(url: string): Redis {
     // Slack within 3 seconds either way.
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
-    commandTimeout: 2000,
+    // Redis answers in well under a millisecond; a second means it is down or stuck, and Slack's
+    // 3-second windows leave no room to wait longer.
+    commandTimeout: 1000,
     enableOfflineQueue: true,
     lazyConnect: false,
   });
+}
+
+/** True for ioredis' failures that mean Redis is down or not answering (not a bad command). */
+export function isStorageUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === 'MaxRetriesPerRequestError' ||
+    err.message === 'Command timed out' ||
+    err.message.startsWith('Connection is closed') ||
+    err.message.includes("Stream isn't writeable")
+  );
 }
 
 /**

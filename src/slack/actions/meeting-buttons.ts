@@ -13,6 +13,7 @@ import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting
 import {
   CONNECT_ACTION,
   FRESH_START_ACTION,
+  failureText,
   notice,
   type PrivateMessage,
   START_ACTION,
@@ -30,13 +31,33 @@ import { slackErrorCode } from '../web.js';
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export function register(app: App, services: AppServices): void {
-  app.action<BlockAction<ButtonAction>>(RESCHEDULE_ACTION, rescheduleButton(services));
-  app.action<BlockAction<ButtonAction>>(CANCEL_ACTION, cancelButton(services));
-  app.action<BlockAction<ButtonAction>>(FRESH_START_ACTION, freshStartLinkButton(services));
+  app.action<BlockAction<ButtonAction>>(
+    RESCHEDULE_ACTION,
+    reportingFailures(services, rescheduleButton(services)),
+  );
+  app.action<BlockAction<ButtonAction>>(CANCEL_ACTION, reportingFailures(services, cancelButton(services)));
+  app.action<BlockAction<ButtonAction>>(
+    FRESH_START_ACTION,
+    reportingFailures(services, freshStartLinkButton(services)),
+  );
   // Link buttons still send an action; Slack shows an error icon unless it is acknowledged.
   app.action(new RegExp(`^(${JOIN_ACTION}|${CONNECT_ACTION}|${START_ACTION})`), async ({ ack }) => {
     await ack();
   });
+}
+
+/** Whatever a button handler did not catch (Redis down, say) still gets the clicking user an answer. */
+function reportingFailures(services: AppServices, handler: (args: ButtonArgs) => Promise<void>) {
+  return async (args: ButtonArgs): Promise<void> => {
+    try {
+      await handler(args);
+    } catch (err) {
+      services.logger.error(`button ${args.action.action_id} failed`, { error: err });
+      await privately(args.respond)(notice(failureText(services.profiles.defaults.locale, err))).catch(
+        () => undefined,
+      );
+    }
+  };
 }
 
 const actorOf = (body: BlockAction): SlackUserRef => ({

@@ -1,5 +1,7 @@
 /** Private (ephemeral / DM) messages: help, connect prompt, start link, failures, the meeting list. */
+
 import type { Locale } from '../../config.js';
+import { isStorageUnavailable } from '../../redis.js';
 import {
   ZoomNotConnectedError,
   ZoomNotFoundError,
@@ -93,6 +95,7 @@ export function startLinkMessage(locale: Locale, topic: string, startUrl: string
 /** What the user reads when Zoom refused or failed; never includes tokens or links. */
 export function failureText(locale: Locale, err: unknown): string {
   const f = messages(locale).failures;
+  if (isStorageUnavailable(err)) return f.storageUnavailable;
   if (err instanceof ZoomNotConnectedError) return f.notConnected;
   if (err instanceof ZoomRateLimitError) return f.rateLimited(escapeMrkdwn(err.message));
   if (err instanceof ZoomUnavailableError) return f.unavailable;

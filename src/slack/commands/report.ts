@@ -3,7 +3,7 @@
 import type { AppServices } from '../../bootstrap.js';
 import type { Locale } from '../../config.js';
 import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
-import { ZoomNotConnectedError } from '../../zoom/errors.js';
+import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText, notice, type PrivateMessage } from '../blocks/notices.js';
 import { messages } from '../i18n/index.js';
@@ -36,8 +36,13 @@ export async function reportCreateFailure(
   await services.announcer.tellUser(user, where, await failureMessage(services, user, locale, err));
 }
 
+/** An unreadable token record counts as not connected; Redis being down is an error, not "connect again". */
 export async function isConnected(services: AppServices, user: SlackUserRef): Promise<boolean> {
-  return (await services.tokens.load(user).catch(() => null)) !== null;
+  const tokens = await services.tokens.load(user).catch((err) => {
+    if (err instanceof TokenStoreError) return null;
+    throw err;
+  });
+  return tokens !== null;
 }
 
 export async function notConnectedPrompt(

@@ -1,6 +1,7 @@
 /** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppServices } from '../../bootstrap.js';
+import { isStorageUnavailable } from '../../redis.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
 import { messages } from '../i18n/index.js';
@@ -28,10 +29,16 @@ export function zoomCommand(services: AppServices) {
     } catch (err) {
       services.logger.error('/zoom failed', { error: err });
       const user = { teamId: args.command.team_id, userId: args.command.user_id };
-      const locale =
-        (await services.profiles.cached(user).catch(() => null))?.locale ?? services.profiles.defaults.locale;
-      const t = messages(locale).failuresExtra;
-      const text = slackErrorCode(err) === 'expired_trigger_id' ? t.formExpired : t.commandFailed;
+      const storageDown = isStorageUnavailable(err);
+      // With Redis down, asking it for the user's language would only add another timeout.
+      const cached = storageDown ? null : await services.profiles.cached(user).catch(() => null);
+      const locale = cached?.locale ?? services.profiles.defaults.locale;
+      const t = messages(locale);
+      const text = storageDown
+        ? t.failures.storageUnavailable
+        : slackErrorCode(err) === 'expired_trigger_id'
+          ? t.failuresExtra.formExpired
+          : t.failuresExtra.commandFailed;
       await args
         .respond({ response_type: 'ephemeral', replace_original: false, ...notice(text) })
         .catch(() => undefined);

@@ -75,6 +75,7 @@ export interface Messages {
     notConnected: string;
     rateLimited(zoomMessage: string): string;
     unavailable: string;
+    storageUnavailable: string;
     rejected(zoomMessage: string): string;
     unexpected: string;
     notPosted: string;

@@ -8,7 +8,7 @@ import type {
 } from '@slack/bolt';
 import type { AppServices } from '../../bootstrap.js';
 import type { SlackUserRef } from '../../zoom/types.js';
-import { notice } from '../blocks/notices.js';
+import { failureText, notice } from '../blocks/notices.js';
 import { escapeMrkdwn, slackDate } from '../blocks/text.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import { failureMessage, reportCreateFailure } from '../commands/report.js';
@@ -38,6 +38,21 @@ function contextOf(services: AppServices, metadata: string | undefined): ModalCo
   return decodeContext(metadata, services.profiles.defaults);
 }
 
+/**
+ * Redis could not say whether this submission was seen before: keep the modal open with the reason
+ * on one field, so the user can submit again once it is back (nothing was sent to Zoom).
+ */
+async function storageRefusal(
+  services: AppServices,
+  ack: ViewArgs['ack'],
+  blockId: string,
+  ctx: ModalContext,
+  err: Error,
+): Promise<void> {
+  services.logger.error('submission refused: storage unavailable', { error: err });
+  await ack({ response_action: 'errors', errors: { [blockId]: failureText(ctx.locale, err) } });
+}
+
 async function firstTime(services: AppServices, scope: string, id: string): Promise<boolean> {
   const set = await services.redis.set(services.keys.once(scope, id), '1', 'EX', ONCE_TTL_SECONDS, 'NX');
   return set === 'OK';
@@ -52,7 +67,8 @@ export function scheduleSubmission(services: AppServices) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const first = await firstTime(services, 'schedule-view', view.id);
+    const first = await firstTime(services, 'schedule-view', view.id).catch((err) => err as Error);
+    if (first instanceof Error) return storageRefusal(services, ack, 'topic', ctx, first);
     await ack();
     if (!first) return;
     services.background.run('create meeting', async () => {
@@ -80,7 +96,8 @@ export function rescheduleSubmission(services: AppServices) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    const first = await firstTime(services, 'reschedule-view', view.id);
+    const first = await firstTime(services, 'reschedule-view', view.id).catch((err) => err as Error);
+    if (first instanceof Error) return storageRefusal(services, ack, 'when', ctx, first);
     await ack();
     if (!first || !ctx.meetingId) return;
     const meetingId = ctx.meetingId;
