@@ -42,27 +42,32 @@ function take(text: string, pattern: RegExp, reading: Reading): { text: string; 
   return { text: mask(text, span), match };
 }
 
+/** Takes the first Japanese, else English, phrase of a pair of patterns; answers its minutes. */
+function takeMinutes(
+  text: string,
+  reading: Reading,
+  ja: RegExp,
+  en: RegExp,
+): { text: string; minutes?: number } {
+  const jaFound = take(text, ja, reading);
+  if (jaFound.match) return { text: jaFound.text, minutes: Math.round(jaMinutes(jaFound.match)) };
+  const enFound = take(text, en, reading);
+  return enFound.match
+    ? { text: enFound.text, minutes: Math.round(enMinutes(enFound.match)) }
+    : { text: enFound.text };
+}
+
 /** "30分後" / "in 2 hours": sets `afterMinutes`. Runs before the date readers. */
 export function readOffsetFromNow(text: string, reading: Reading): string {
-  const ja = take(text, JA_AFTER, reading);
-  if (ja.match) {
-    reading.afterMinutes = Math.round(jaMinutes(ja.match));
-    return ja.text;
-  }
-  const en = take(text, EN_AFTER, reading);
-  if (en.match) reading.afterMinutes = Math.round(enMinutes(en.match));
-  return en.text;
+  const found = takeMinutes(text, reading, JA_AFTER, EN_AFTER);
+  if (found.minutes !== undefined) reading.afterMinutes = found.minutes;
+  return found.text;
 }
 
 /** The meeting length; runs after the time readers so "10時30分" is a time, not 30 minutes. */
 export function readDuration(text: string, reading: Reading): string {
   if (reading.durationMinutes !== undefined) return text;
-  const ja = take(text, JA_DURATION, reading);
-  if (ja.match) {
-    reading.durationMinutes = Math.round(jaMinutes(ja.match));
-    return ja.text;
-  }
-  const en = take(text, EN_DURATION, reading);
-  if (en.match) reading.durationMinutes = Math.round(enMinutes(en.match));
-  return en.text;
+  const found = takeMinutes(text, reading, JA_DURATION, EN_DURATION);
+  if (found.minutes !== undefined) reading.durationMinutes = found.minutes;
+  return found.text;
 }

@@ -163,13 +163,8 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   };
 }
 
-export interface RescheduleModalInput {
-  context: ModalContext;
-  topic: string;
-  when: string;
-  durationMinutes: number;
-  preview: string;
-}
+/** The reschedule form takes the same prefill as the scheduling form. */
+export type RescheduleModalInput = ScheduleModalInput;
 
 export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
   const { locale } = input.context;
