@@ -3,6 +3,7 @@
 import type { Locale } from '../../config.js';
 import { isStorageUnavailable } from '../../redis.js';
 import {
+  ZoomNoAnswerError,
   ZoomNotConnectedError,
   ZoomNotFoundError,
   ZoomRateLimitError,
@@ -98,6 +99,8 @@ export function failureText(locale: Locale, err: unknown): string {
   if (isStorageUnavailable(err)) return f.storageUnavailable;
   if (err instanceof ZoomNotConnectedError) return f.notConnected;
   if (err instanceof ZoomRateLimitError) return f.rateLimited(escapeMrkdwn(err.message));
+  // No answer is not "nothing happened": Zoom may have acted, and a blind retry could double it.
+  if (err instanceof ZoomNoAnswerError) return f.noAnswer;
   if (err instanceof ZoomUnavailableError) return f.unavailable;
   if (err instanceof ZoomNotFoundError) return f.notFound;
   if (err instanceof ZoomValidationError) {

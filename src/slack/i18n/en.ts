@@ -115,6 +115,8 @@ export const en: Messages = {
     rateLimited: (msg) =>
       `Zoom refused for now: "${msg}". Nothing was changed. Try again later (daily limits reset at 00:00 UTC).`,
     unavailable: 'Zoom is not answering right now, so nothing was changed. Try again in a few minutes.',
+    noAnswer:
+      'Zoom did not answer in time, so I cannot tell whether it was done. Check `/zoom list` or the Zoom app before trying again.',
     storageUnavailable:
       'The bot cannot reach its storage right now, so nothing was done. Try again in a minute.',
     rejected: (msg) => `Zoom refused the meeting details: "${msg}". Nothing was changed.`,

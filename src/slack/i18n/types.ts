@@ -76,6 +76,7 @@ export interface Messages {
     rateLimited(zoomMessage: string): string;
     unavailable: string;
     storageUnavailable: string;
+    noAnswer: string;
     rejected(zoomMessage: string): string;
     unexpected: string;
     notPosted: string;
