@@ -10,15 +10,13 @@
  */
 
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { sign } from '../test/support/app-harness.js';
+import { botEnv, SIGNING_SECRET, sign } from '../test/support/app-harness.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
 
-const SECRET = 'bench-signing-secret';
 const CONCURRENCY = 100;
 const REQUESTS_PER_ROUND = 2000;
 const ROUNDS = 3;
@@ -56,7 +54,7 @@ function post(port: number, body: string): Promise<number> {
           'content-type': 'application/x-www-form-urlencoded',
           'content-length': Buffer.byteLength(body),
           'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(SECRET, timestamp, body),
+          'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
         },
       },
       (res) => {
@@ -158,17 +156,7 @@ export default async function bench(): Promise<void> {
   zoom.addUser({ id: 'zu-bench', email: 'bench@example.com' });
   const grant = zoom.issueTokens('zu-bench');
   const env: Record<string, string> = {
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_API_URL: slack.apiUrl,
-    ZOOM_CLIENT_ID: zoom.clientId,
-    ZOOM_CLIENT_SECRET: zoom.clientSecret,
-    ZOOM_REDIRECT_URL: 'http://127.0.0.1:1/zoom/oauth/callback',
-    ZOOM_OAUTH_URL: zoom.oauthUrl,
-    ZOOM_API_URL: zoom.apiUrl,
-    REDIS_URL: redis.url,
-    REDIS_KEY_PREFIX: redis.prefix(),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...botEnv(redis, zoom, slack),
     LOG_LEVEL: 'error',
     BENCH_TOKENS: JSON.stringify({
       accessToken: grant.accessToken,

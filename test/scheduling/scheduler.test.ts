@@ -42,6 +42,16 @@ function recordingPublisher(opts: { failPublish?: boolean } = {}) {
   return { publisher, seen };
 }
 
+/** The real scheduler on the harness's Zoom and Redis, showing through `publisher`. */
+function schedulerWith(publisher: MeetingPublisher): MeetingScheduler {
+  return new MeetingScheduler({
+    zoom: h.services.zoom,
+    meetings: h.services.meetings,
+    publisher,
+    logger: h.services.logger,
+  });
+}
+
 const host = { teamId: 'T0001', userId: 'UCORE' };
 const request = (over: Partial<NewMeeting> = {}): NewMeeting => ({
   host,
@@ -61,12 +71,7 @@ describe('MeetingScheduler', () => {
   test('create stores the record with where it was posted', async () => {
     await h.connect(host);
     const { publisher, seen } = recordingPublisher();
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const { record } = await scheduler.create(request());
     assert.equal(seen.published.length, 1);
     assert.equal(record.messageTs, '1700000000.000100');
@@ -81,12 +86,7 @@ describe('MeetingScheduler', () => {
 
   test('a meeting that cannot be shown anywhere raises MeetingNotPostedError, and the record stays for cleanup', async () => {
     const { publisher } = recordingPublisher({ failPublish: true });
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const err = await scheduler.create(request({ topic: 'Nowhere' })).then(
       () => assert.fail('expected a failure'),
       (e: unknown) => e,
@@ -100,12 +100,7 @@ describe('MeetingScheduler', () => {
 
   test('a started meeting can be neither moved nor cancelled', async () => {
     const { publisher, seen } = recordingPublisher();
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const { record } = await scheduler.create(request({ topic: 'Running' }));
     await h.services.meetings.update(record.meetingId, (r) => ({ ...r, status: 'started' }));
     const zoomCalls = h.zoom.requests.length;
@@ -121,12 +116,7 @@ describe('MeetingScheduler', () => {
 
   test('reschedule by the host: moved note from the old to the new instant', async () => {
     const { publisher, seen } = recordingPublisher();
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const { record } = await scheduler.create(request({ topic: 'Moving' }));
     const result = await scheduler.reschedule(host, record.meetingId, {
       start: { local: '2030-06-03T09:00:00', timeZone: 'Asia/Tokyo', instant: '2030-06-03T00:00:00.000Z' },
@@ -145,12 +135,7 @@ describe('MeetingScheduler', () => {
 
   test('the new time is stored before Zoom is patched, so the echoing meeting.updated finds it', async () => {
     const { publisher } = recordingPublisher();
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const { record } = await scheduler.create(request({ topic: 'Early store' }));
     h.zoom.failNext({ method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ }, { status: 204, delayMs: 300 });
     const moving = scheduler.reschedule(host, record.meetingId, {
@@ -163,12 +148,7 @@ describe('MeetingScheduler', () => {
 
   test('Zoom refuses the move: the error reaches the caller, the old time is kept, nothing is announced', async () => {
     const { publisher, seen } = recordingPublisher();
-    const scheduler = new MeetingScheduler({
-      zoom: h.services.zoom,
-      meetings: h.services.meetings,
-      publisher,
-      logger: h.services.logger,
-    });
+    const scheduler = schedulerWith(publisher);
     const { record } = await scheduler.create(request({ topic: 'Stays put' }));
     h.zoom.failNext(
       { method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ },

@@ -85,9 +85,9 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 /** Starts redis, fake Zoom, fake Slack and the bot; `env` overrides settings (e.g. ZOOM_WEBHOOK_SECRET_TOKEN). */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
-  const config = loadConfig({
+/** The settings that point a bot at this Redis and these fakes (each call: a fresh prefix and key). */
+export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Record<string, string> {
+  return {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: slack.apiUrl,
@@ -99,9 +99,12 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: redis.prefix(),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'debug',
-    ...env,
-  });
+  };
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
+  const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, (line) => {
     logs.push(line);
