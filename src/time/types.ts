@@ -34,6 +34,10 @@ export interface ParseSuccess {
   topic: string;
   /** The phrases that were read as time/duration, as typed. */
   matchedText: string;
+  /** Only the time phrases ("明日の15時"): what a `when` field should hold. */
+  timeText: string;
+  /** Only the length phrases ("30分", "for 45 min"). */
+  durationText: string;
 }
 
 export interface ParseFailure {
@@ -43,6 +47,8 @@ export interface ParseFailure {
   topic: string;
   durationMinutes?: number;
   matchedText?: string;
+  timeText?: string;
+  durationText?: string;
 }
 
 export type ParseResult = ParseSuccess | ParseFailure;
