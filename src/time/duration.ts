@@ -47,7 +47,11 @@ function take(
   const minutes = Math.round(minutesOf(match));
   // A phrase whose number cannot be read ("百百分") is left in the text, never read as NaN minutes.
   if (!Number.isFinite(minutes)) return { text };
-  const span: Span = { index: match.index, end: match.index + match[0].length, ...(duration ? { duration } : {}) };
+  const span: Span = {
+    index: match.index,
+    end: match.index + match[0].length,
+    ...(duration ? { duration } : {}),
+  };
   reading.spans.push(span);
   return { text: mask(text, span), minutes };
 }

@@ -42,7 +42,8 @@ const KANJI_DIGITS: Record<string, number> = {
 
 // Kanji numerals as written in dates, times and lengths: 百 and 十 at most once each, in that
 // order, each with an optional digit before it ("百二十", "二十五", "十"); "十百" and "百百" are not numbers.
-const KANJI_GROUPED = /^(?:([一二三四五六七八九])?(百))?(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?$/;
+const KANJI_GROUPED =
+  /^(?:([一二三四五六七八九])?(百))?(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?$/;
 
 /** "15" → 15, "十二" → 12, "二十五" → 25, "二〇二六" → 2026, "百二十" → 120; NaN when unreadable. */
 export function readNumber(raw: string): number {
@@ -107,8 +108,13 @@ export function leftoverTopic(original: string, spans: readonly Span[]): string 
 }
 
 /** The phrases as typed, in reading order; `which` picks time phrases or lengths only. */
-export function matchedPhrases(original: string, spans: readonly Span[], which?: 'time' | 'duration'): string {
-  const picked = which === undefined ? spans : spans.filter((s) => (s.duration === true) === (which === 'duration'));
+export function matchedPhrases(
+  original: string,
+  spans: readonly Span[],
+  which?: 'time' | 'duration',
+): string {
+  const picked =
+    which === undefined ? spans : spans.filter((s) => (s.duration === true) === (which === 'duration'));
   return mergedSpans(picked)
     .map((s) => original.slice(s.index, s.end).trim())
     .filter((s) => s.length > 0)

@@ -97,7 +97,15 @@ test('mrkdwn and SQL fragments stay in the topic untouched, for the UI to escape
 
 test('numerals that are not numbers are never read as lengths or times (no NaN anywhere)', () => {
   const now = new Date('2026-11-25T00:30:00Z');
-  for (const input of ['十百十百十 h', '十百十百十 hours', '百百分', '十十時間', '明日 十百時', '十百分後', '百十百日後 10時']) {
+  for (const input of [
+    '十百十百十 h',
+    '十百十百十 hours',
+    '百百分',
+    '十十時間',
+    '明日 十百時',
+    '十百分後',
+    '百十百日後 10時',
+  ]) {
     for (const timeZone of ['Asia/Tokyo', 'UTC']) {
       const result = parseMeetingText(input, { now, timeZone });
       assertWellFormed(result, input, now);
