@@ -23,6 +23,20 @@ export function foldWidth(text: string): string {
   return out;
 }
 
+// Runs no date, time or length needs: long digit or numeral runs and long blanks. Patterns that
+// start anywhere in such a run and scan to its end would make reading quadratic in its length.
+const LONG_RUNS = /[0-9]{7,}|[〇零一二三四五六七八九十百]{7,}|\s{6,}/g;
+/** A character no reader matches (not a letter, digit, numeral or blank). */
+const INERT = '\ue000';
+
+/**
+ * Replaces long runs with inert characters, one for one (indices keep pointing into the original):
+ * "明日 20261205123 15時" still reads 明日 15時, and no pattern backtracks over the run.
+ */
+export function quietLongRuns(text: string): string {
+  return text.replace(LONG_RUNS, (run) => (/^\s/.test(run) ? ' ' : INERT) + INERT.repeat(run.length - 1));
+}
+
 /** Digits (ASCII after folding) or kanji numerals. */
 export const NUM = '(?:[0-9]+|[〇零一二三四五六七八九十百]+)';
 

@@ -20,6 +20,7 @@ export interface ResolvedStart {
 
 export type ParseFailureReason =
   | 'empty'
+  | 'too_long' // longer than MAX_PARSE_LENGTH: refused unread
   | 'no_time' // nothing that reads as a date or time
   | 'no_hour' // a day without an hour ("明日", "Friday")
   | 'past' // an explicit date/time already gone
