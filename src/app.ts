@@ -48,7 +48,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
     receiver,
     token: config.slack.botToken,
     logger,
-    clientOptions: slackClientOptions(config, logger),
+    clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();
