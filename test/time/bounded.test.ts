@@ -6,15 +6,24 @@ import { MAX_PARSE_LENGTH, parseMeetingText } from '../../src/time/index.js';
 const now = new Date('2026-11-25T00:30:00Z');
 
 test('text longer than the parse limit is refused unread', () => {
-  const result = parseMeetingText(`明日15時 ${'x'.repeat(MAX_PARSE_LENGTH)}`, { now, timeZone: 'Asia/Tokyo' });
+  const result = parseMeetingText(`明日15時 ${'x'.repeat(MAX_PARSE_LENGTH)}`, {
+    now,
+    timeZone: 'Asia/Tokyo',
+  });
   assert.deepEqual(result, { ok: false, reason: 'too_long', topic: '' });
-  const fits = parseMeetingText(`明日15時 ${'x'.repeat(MAX_PARSE_LENGTH - 6)}`, { now, timeZone: 'Asia/Tokyo' });
+  const fits = parseMeetingText(`明日15時 ${'x'.repeat(MAX_PARSE_LENGTH - 6)}`, {
+    now,
+    timeZone: 'Asia/Tokyo',
+  });
   assert.ok(fits.ok);
   assert.equal(fits.start.local, '2026-11-26T15:00:00');
 });
 
 test('long runs of digits or blanks do not hide the time around them', () => {
-  const result = parseMeetingText(`明日 ${'9'.repeat(40)}${' '.repeat(40)}15時 定例`, { now, timeZone: 'Asia/Tokyo' });
+  const result = parseMeetingText(`明日 ${'9'.repeat(40)}${' '.repeat(40)}15時 定例`, {
+    now,
+    timeZone: 'Asia/Tokyo',
+  });
   assert.ok(result.ok);
   assert.equal(result.start.local, '2026-11-26T15:00:00');
   assert.equal(result.topic, `${'9'.repeat(40)} 定例`);
