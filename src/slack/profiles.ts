@@ -3,8 +3,8 @@ import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
 import type { SlackUserRef } from '../zoom/types.js';
+import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
-import type { SlackWebClient } from './web.js';
 
 export interface SlackProfile {
   timeZone: string;
@@ -35,7 +35,7 @@ export class ProfileCache {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     readonly defaults: SlackProfile,
     private readonly logger: Logger,
   ) {}
@@ -56,7 +56,8 @@ export class ProfileCache {
   /** Asks Slack; on failure answers the defaults without caching them. */
   async fetch(user: SlackUserRef): Promise<SlackProfile> {
     try {
-      const answer = await this.client.users.info({ user: user.userId, include_locale: true });
+      const client = await this.clients.forTeam(user);
+      const answer = await client.users.info({ user: user.userId, include_locale: true });
       const profile: SlackProfile = {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),
