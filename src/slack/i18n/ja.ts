@@ -69,6 +69,8 @@ export const ja: Messages = {
       past: 'その日時は過ぎています。これからの日時を指定してください。',
       invalid_date: '存在しない日付または時刻です。日付と時刻を確認してください。',
       duration_out_of_range: '所要時間は1分から24時間の間で指定してください。',
+      series_out_of_range:
+        '繰り返しは最大60回、間隔は99日・50週・10か月までで、終了日は初回より後にしてください。',
     },
     topicEmpty: '議題を入力してください。',
     topicTooLong: (max) => `議題は${max}文字以内で入力してください。`,
