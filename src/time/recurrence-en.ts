@@ -78,6 +78,17 @@ const FOR_SPAN = new RegExp(
   'i',
 );
 
+/**
+ * "Weekly sync", "Daily standup", "Monthly review" are topics: the bare adjective is a rule only
+ * when a time, a day or the end of the text follows it ("daily at 8:45", "weekly on Monday").
+ */
+const AFTER_BARE_ADJECTIVE = /^\s*(?:$|,|\d|(?:at|on|from|starting|until|till|through|for)(?![a-z]))/i;
+const BARE_ADJECTIVE = /^(?:daily|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly)$/i;
+
+function isBareTopicWord(m: RegExpExecArray, text: string): boolean {
+  return BARE_ADJECTIVE.test(m[0].trim()) && !AFTER_BARE_ADJECTIVE.test(text.slice(m.index + m[0].length));
+}
+
 const NUMBER_WORDS = [
   '',
   'one',
@@ -182,7 +193,7 @@ function findPattern(text: string): Found | undefined {
   m = WEEKDAYS_ONLY.exec(text);
   if (m) return { pattern: { kind: 'weekly', interval: 1, weekdays: [1, 2, 3, 4, 5] }, match: m };
   m = WEEK_THEN_DAYS.exec(text);
-  if (m) {
+  if (m && !isBareTopicWord(m, text)) {
     const interval = weekInterval(m[1]!);
     const pattern: PatternReading = m[3]
       ? { kind: 'weekly', interval, weekdays: weekdaysIn(m[3]) }
@@ -193,9 +204,10 @@ function findPattern(text: string): Found | undefined {
   if (m)
     return { pattern: { kind: 'weekly', interval: m[1] ? 2 : 1, weekdays: weekdaysIn(m[2]!) }, match: m };
   m = MONTH_ALONE.exec(text);
-  if (m) return { pattern: { kind: 'monthlyOnStartDay', interval: monthInterval(m[1], m[2]) }, match: m };
+  if (m && !isBareTopicWord(m, text))
+    return { pattern: { kind: 'monthlyOnStartDay', interval: monthInterval(m[1], m[2]) }, match: m };
   m = DAILY.exec(text);
-  if (m) {
+  if (m && !isBareTopicWord(m, text)) {
     const word = m[1]!.toLowerCase();
     const interval = /other/.test(word) ? 2 : m[2] ? numberOf(m[2]) : 1;
     return {

@@ -24,7 +24,7 @@ const MONTHLY_NTH = new RegExp(
 const MONTHLY_DAY = new RegExp(`${MONTH_HEAD}(${NUM})\\s*日(?![後間曜])${TAIL}`);
 const MONTHLY_ALONE = new RegExp(`(毎月|隔月|${MONTHS_EVERY})${TAIL}`);
 const WEEKDAYS_ONLY = new RegExp(
-  `(?:毎週\\s*)?平日(?:のみ)?(?:\\s*の)?(?:\\s*(毎日|毎朝))?${TAIL}|毎日\\s*[(（]\\s*平日(?:のみ)?\\s*[)）]${TAIL}|毎平日${TAIL}|(?:月曜?|月)\\s*(?:〜|~|-|から)\\s*金曜日?(?:まで)?\\s*(?:毎日|毎朝)?${TAIL}`,
+  `(?:毎週\\s*)?平日(?:のみ)?(?:\\s*の)?(?:\\s*(毎日|毎朝))?${TAIL}|毎日\\s*[(（]\\s*平日(?:のみ)?\\s*[)）]${TAIL}|毎平日${TAIL}|(?<![0-9〇一二三四五六七八九十])月(?:曜日?)?\\s*(?:〜|~|-|から)\\s*金(?:曜日?)?(?:まで)?\\s*(?:毎日|毎朝)?${TAIL}`,
 );
 const WEEKLY = new RegExp(`${WEEK_HEAD}(${DAY_LIST})?${TAIL}`);
 const WEEKDAY_EVERY = new RegExp(`(${DAY_LIST})\\s*(?:ごと|毎)${TAIL}`);
