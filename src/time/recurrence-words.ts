@@ -1,4 +1,4 @@
-/** A series' rule in words, in the scheduler's language: "毎週火・木 9:30" / "Every Tue, Thu 9:30". */
+/** A series' rule in words, in the scheduler's language: "毎週火・木 9:30" / "Every Tue, Thu 9:30 AM". */
 import type { Locale } from '../config.js';
 import { DEFAULT_OCCURRENCES, type RecurrencePattern, type RecurrenceRule } from './recurrence.js';
 
@@ -71,11 +71,14 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** "毎週火・木 9:30" / "Every Tue, Thu 9:30" (the time in the meeting's zone, as the user typed it). */
+/** "毎週火・木 9:30" / "Every Tue, Thu 9:30 AM" (the time is the wall time in the meeting's zone). */
 export function describeRecurrence(rule: RecurrenceRule, locale: Locale, time?: TimeOfDay): string {
   const words = locale === 'ja' ? japanese(rule.pattern) : english(rule.pattern);
   if (!time) return words;
-  return `${words} ${time.hour}:${String(time.minute).padStart(2, '0')}`;
+  const minute = String(time.minute).padStart(2, '0');
+  if (locale === 'ja') return `${words} ${time.hour}:${minute}`;
+  // English times are 12-hour (src/slack/i18n/GLOSSARY.md).
+  return `${words} ${time.hour % 12 === 0 ? 12 : time.hour % 12}:${minute} ${time.hour < 12 ? 'AM' : 'PM'}`;
 }
 
 /** "全10回" / "10 times"; "2027年3月31日まで" / "until Mar 31, 2027". No end typed: the default count. */

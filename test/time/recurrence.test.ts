@@ -208,26 +208,30 @@ describe("the modal's repeat choice", () => {
 
 describe('the rule in words', () => {
   const cases: [RecurrenceRule, string, string][] = [
-    [tueThu, '毎週火・木 9:30', 'Every Tue, Thu 9:30'],
-    [monday, '毎週月曜 9:30', 'Every Mon 9:30'],
-    [{ pattern: { kind: 'weekly', interval: 2, weekdays: [3] } }, '隔週水曜 9:30', 'Every other Wed 9:30'],
+    [tueThu, '毎週火・木 9:30', 'Every Tue, Thu 9:30 AM'],
+    [monday, '毎週月曜 9:30', 'Every Mon 9:30 AM'],
+    [{ pattern: { kind: 'weekly', interval: 2, weekdays: [3] } }, '隔週水曜 9:30', 'Every other Wed 9:30 AM'],
     [
       { pattern: { kind: 'weekly', interval: 1, weekdays: [5, 1, 2, 3, 4] } },
       '平日 9:30',
-      'Every weekday 9:30',
+      'Every weekday 9:30 AM',
     ],
-    [{ pattern: { kind: 'daily', interval: 1 } }, '毎日 9:30', 'Every day 9:30'],
+    [{ pattern: { kind: 'daily', interval: 1 } }, '毎日 9:30', 'Every day 9:30 AM'],
     [
       { pattern: { kind: 'monthlyWeekday', interval: 1, week: 2, weekday: 2 } },
       '毎月第2火曜 9:30',
-      'Monthly on the 2nd Tue 9:30',
+      'Monthly on the 2nd Tue 9:30 AM',
     ],
-    [lastFriday, '毎月最終金曜 9:30', 'Monthly on the last Fri 9:30'],
-    [{ pattern: { kind: 'monthlyDay', interval: 1, day: 22 } }, '毎月22日 9:30', 'Monthly on the 22nd 9:30'],
+    [lastFriday, '毎月最終金曜 9:30', 'Monthly on the last Fri 9:30 AM'],
+    [
+      { pattern: { kind: 'monthlyDay', interval: 1, day: 22 } },
+      '毎月22日 9:30',
+      'Monthly on the 22nd 9:30 AM',
+    ],
     [
       { pattern: { kind: 'monthlyDay', interval: 2, day: 11 } },
       '隔月11日 9:30',
-      'Every other month on the 11th 9:30',
+      'Every other month on the 11th 9:30 AM',
     ],
   ];
   for (const [rule, ja, en] of cases) {
@@ -236,6 +240,13 @@ describe('the rule in words', () => {
       assert.equal(describeRecurrence(rule, 'en', { hour: 9, minute: 30 }), en);
     });
   }
+
+  test('English times are 12-hour', () => {
+    assert.equal(describeRecurrence(monday, 'en', { hour: 15, minute: 0 }), 'Every Mon 3:00 PM');
+    assert.equal(describeRecurrence(monday, 'en', { hour: 0, minute: 5 }), 'Every Mon 12:05 AM');
+    assert.equal(describeRecurrence(monday, 'en', { hour: 12, minute: 0 }), 'Every Mon 12:00 PM');
+    assert.equal(describeRecurrence(monday, 'ja', { hour: 15, minute: 0 }), '毎週月曜 15:00');
+  });
 
   test('the end: the default ten, a count, an until-date', () => {
     assert.equal(describeRecurrenceEnd(monday, 'ja'), '全10回');

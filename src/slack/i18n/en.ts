@@ -73,7 +73,7 @@ export const en: Messages = {
       invalid_date: 'That date or time does not exist. Check the day and the hour.',
       duration_out_of_range: 'A meeting lasts between 1 minute and 24 hours.',
       series_out_of_range:
-        'Zoom holds a series of up to 60 meetings, repeating at most every 99 days, 50 weeks or 10 months, ending after its first meeting.',
+        'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,
