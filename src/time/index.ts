@@ -10,7 +10,7 @@ import { readSeriesJapanese } from './recurrence-ja.js';
 import { resolveReading } from './resolve.js';
 import { resolveSeries } from './series.js';
 import type { SeriesReading } from './series-reading.js';
-import { foldWidth } from './text.js';
+import { foldWidth, quietLongRuns } from './text.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
 
@@ -21,10 +21,10 @@ export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, Resol
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/i;
 /**
- * Longer input is not a meeting request (Zoom topics stop at 200 characters); reading only its
- * start keeps the work bounded (some patterns are quadratic on long runs of digits).
+ * Longer text is not a meeting request (a topic stops at 200 characters, a time takes a few words):
+ * it is refused unread ('too_long'), which keeps every parse within a few milliseconds.
  */
-const MAX_INPUT = 1000;
+export const MAX_PARSE_LENGTH = 300;
 
 /**
  * Reads a meeting time, duration and topic out of free text, in `options.timeZone` whatever zone the
@@ -34,11 +34,12 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   const { now, timeZone } = options;
   if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
   if (!Number.isFinite(now.getTime())) throw new RangeError('now is not a valid date');
-  const original = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
+  const original = typeof text === 'string' ? text : '';
   if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
+  if (original.length > MAX_PARSE_LENGTH) return { ok: false, reason: 'too_long', topic: '' };
 
   const reading: Reading = { spans: [] };
-  let rest = foldWidth(original);
+  let rest = quietLongRuns(foldWidth(original));
   // Recurrence first, so an end such as 3月31日まで is not read as the meeting's day.
   const series: SeriesReading = {};
   if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);

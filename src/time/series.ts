@@ -113,13 +113,15 @@ export function resolveSeries(
   if (!typed) return result;
   const today = wallTimeAt(now.getTime(), timeZone);
   const fail = (reason: 'invalid_date' | 'series_out_of_range'): ParseResult => {
-    const { topic, durationMinutes, matchedText } = result;
+    const { topic, durationMinutes, matchedText, timeText, durationText } = result;
     return {
       ok: false,
       reason,
       topic,
       ...(durationMinutes !== undefined ? { durationMinutes } : {}),
       ...(matchedText ? { matchedText } : {}),
+      ...(timeText ? { timeText } : {}),
+      ...(durationText ? { durationText } : {}),
     };
   };
   // 毎月35日 names no day at all.

@@ -21,6 +21,7 @@ export interface ResolvedStart {
 
 export type ParseFailureReason =
   | 'empty'
+  | 'too_long' // longer than MAX_PARSE_LENGTH: refused unread
   | 'no_time' // nothing that reads as a date or time
   | 'no_hour' // a day without an hour ("明日", "Friday")
   | 'past' // an explicit date/time already gone
@@ -38,6 +39,10 @@ export interface ParseSuccess {
   matchedText: string;
   /** The text asked for a recurring series ("毎週火・木"); `start` is its first meeting. */
   recurrence?: RecurrenceRule;
+  /** Only the time phrases ("明日の15時"): what a `when` field should hold. */
+  timeText: string;
+  /** Only the length phrases ("30分", "for 45 min"). */
+  durationText: string;
 }
 
 export interface ParseFailure {
@@ -49,6 +54,8 @@ export interface ParseFailure {
   matchedText?: string;
   /** The series asked for, when its days could be read without a start time. */
   recurrence?: RecurrenceRule;
+  timeText?: string;
+  durationText?: string;
 }
 
 export type ParseResult = ParseSuccess | ParseFailure;
