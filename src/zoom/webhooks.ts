@@ -3,7 +3,8 @@
  * events the bot acts on into typed events. Pure: no I/O, no clock unless one is passed in.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { fromZonedTime } from 'date-fns-tz';
+// The one function, not the index (which loads all of date-fns).
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 
 export const SIGNATURE_HEADER = 'x-zm-signature';
 export const TIMESTAMP_HEADER = 'x-zm-request-timestamp';
