@@ -10,6 +10,7 @@ import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { installReceiverOptions } from './slack/install.js';
 import { register as registerViews } from './slack/views/submissions.js';
@@ -85,10 +86,14 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerAccountAnswers(app, services);
 
+  // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
+  let stopSweeping: (() => Promise<void>) | undefined;
   return {
     app,
     async start(listenPort = port) {
+      stopSweeping ??= services.connections.startSweeping();
       if (socketMode) {
         await app.start();
         return listenPort;
@@ -96,7 +101,11 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
       const server = (await app.start(listenPort)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      await stopSweeping?.();
+      stopSweeping = undefined;
+      await app.stop();
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

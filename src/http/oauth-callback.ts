@@ -1,12 +1,14 @@
 /**
  * GET /zoom/oauth/callback: Zoom sends the browser here after consent. Shows a small page in both
- * languages and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
+ * languages saying whether the account is connected (same email as the Slack profile) or waits for
+ * the user's confirmation in Slack, and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
  * gives a clear page and stores nothing.
  */
 
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppServices } from '../bootstrap.js';
+import { accountLinkQuestion } from '../slack/blocks/account-link.js';
 import { notice } from '../slack/blocks/notices.js';
 import { escapeMrkdwn } from '../slack/blocks/text.js';
 import { messages } from '../slack/i18n/index.js';
@@ -92,10 +94,35 @@ async function handle(services: AppServices, url: string, res: ServerResponse): 
     return send(res, PAGES.failed);
   }
   const email = connected.zoomEmail;
+  if (connected.outcome === 'pending') {
+    const minutes = Math.max(1, Math.round((connected.expiresAt - Date.now()) / 60_000));
+    send(res, {
+      status: 200,
+      ja:
+        `Zoom に ${email} としてサインインしましたが、Slack のプロフィールとメールアドレスが異なるため、まだ連携していません。` +
+        `Slack でボットからのメッセージを開き、ご自身のアカウントであれば ${minutes} 分以内に「自分のアカウントです」を選んでください。心当たりがなければ「自分のものではありません」を選んでください。`,
+      en:
+        `You signed in to Zoom as ${email}, but that email is not the one on your Slack profile, so it is not connected yet. ` +
+        `In Slack, open the bot's message and choose "This is my account" within ${minutes} minutes if it is yours, or "Not mine" if it is not.`,
+    });
+    services.background.run('account confirmation question', async () => {
+      const { locale } = await services.profiles.get(connected.user);
+      const question = accountLinkQuestion(
+        locale,
+        { user: connected.user, linkId: connected.linkId },
+        email,
+        connected.expiresAt,
+      );
+      // Where they typed /zoom connect (ephemeral there, else its response_url), else a DM.
+      if (connected.origin) await services.announcer.tellUser(connected.user, connected.origin, question);
+      else await services.announcer.directMessage(connected.user, question);
+    });
+    return;
+  }
   send(res, {
     status: 200,
-    ja: `Zoom に ${email} として連携しました。このタブは閉じてかまいません。`,
-    en: `Connected to Zoom as ${email}. You can close this tab.`,
+    ja: `Zoom に ${email} として連携しました（Slack のプロフィールと同じメールアドレスです）。このタブは閉じてかまいません。`,
+    en: `Connected to Zoom as ${email} (the email on your Slack profile). You can close this tab.`,
   });
   services.background.run('connected notice', async () => {
     const { locale } = await services.profiles.get(connected.user);

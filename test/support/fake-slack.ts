@@ -4,8 +4,10 @@
  * the same refusals a real workspace would give.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'yaml';
 import { validateMessage, validateView } from './slack-validation.js';
 import { issuedSecret } from './test-logs.js';
 
@@ -34,8 +36,16 @@ export interface FakeSlack {
   callsTo(method: string): Record<string, unknown>[];
   /** Posts received on response_urls. */
   responses: { id: string; body: Record<string, unknown> }[];
-  /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
-  setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
+  /**
+   * users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP.
+   * `profile.email` is answered only to a token granted users:read.email, as Slack does.
+   */
+  setUser(userId: string, profile: SlackUserProfile): void;
+  /**
+   * The scopes a token was granted. A bot token not set here has what the app's manifest.yml asks
+   * for (what installing the app grants).
+   */
+  setTokenScopes(token: string, scopes: string[]): void;
   /**
    * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
    * status; `method` 'response_url' makes posts to response_urls answer that status.
@@ -56,6 +66,19 @@ export interface FakeSlack {
 
 type Failure = { error: string } | { status: number };
 
+export interface SlackUserProfile {
+  tz?: string;
+  locale?: string;
+  name?: string;
+  email?: string;
+}
+
+const MANIFEST_BOT_SCOPES = (
+  parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  }
+).oauth_config.scopes.bot;
+
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
@@ -64,7 +87,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const schemaErrors: string[] = [];
-  const users = new Map<string, { tz?: string; locale?: string; name?: string }>();
+  const users = new Map<string, SlackUserProfile>();
+  const tokenScopes = new Map<string, string[]>();
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
@@ -89,7 +113,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     return head.failure;
   };
 
-  const api = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  const api = (method: string, args: Record<string, unknown>, token: string): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
         return {
@@ -112,6 +136,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
           tz_offset: 0,
         };
         if (String(args.include_locale) === 'true') user.locale = profile.locale ?? 'ja-JP';
+        const scopes = tokenScopes.get(token) ?? MANIFEST_BOT_SCOPES;
+        user.profile = {
+          real_name: profile.name ?? id,
+          display_name: profile.name ?? id.toLowerCase(),
+          ...(profile.email && scopes.includes('users:read.email') ? { email: profile.email } : {}),
+        };
         return { ok: true, user };
       }
       case 'views.open':
@@ -215,7 +245,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
-    return reply(200, api(method, args));
+    const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : String(args.token ?? '');
+    return reply(200, api(method, args, token));
   };
 
   const server = createServer((req, res) => {
@@ -239,6 +270,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     responses,
     setUser: (userId, profile) => {
       users.set(userId, profile);
+    },
+    setTokenScopes: (token, scopes) => {
+      tokenScopes.set(token, scopes);
     },
     failNext: (method, failure, times = 1) => {
       const queue = failures.get(method) ?? [];

@@ -36,6 +36,8 @@ export function buildZoomSide(
     oauthTimeoutMs?: number;
     store?: Partial<TokenStoreOptions>;
     client?: Partial<ZoomClientOptions>;
+    /** Slack profile emails by Slack user id (what users.info would say). */
+    slackEmails?: Record<string, string>;
   } = {},
 ): ZoomSide {
   const client = redis.client();
@@ -58,7 +60,13 @@ export function buildZoomSide(
     encryptionKeys,
     oauth,
     tokens,
-    connections: new ZoomConnections({ redis: client, keys, oauth, tokens }),
+    connections: new ZoomConnections({
+      redis: client,
+      keys,
+      oauth,
+      tokens,
+      slackEmail: async (user) => opts.slackEmails?.[user.userId],
+    }),
     client: new ZoomClient({ apiUrl: zoom.apiUrl, tokens, retryDelaysMs: [20, 40], ...opts.client }),
   };
 }
@@ -95,7 +103,12 @@ export async function dump(redis: Redis, prefix: string): Promise<string> {
   const parts: string[] = [];
   for (const key of keys) {
     const type = await redis.type(key);
-    const value = type === 'set' ? (await redis.smembers(key)).join(',') : await redis.get(key);
+    const value =
+      type === 'set'
+        ? (await redis.smembers(key)).join(',')
+        : type === 'zset'
+          ? (await redis.zrange(key, '0', '-1')).join(',')
+          : await redis.get(key);
     parts.push(`${key}=${value}`);
   }
   return parts.join('\n');
