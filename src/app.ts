@@ -11,6 +11,7 @@ import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
 import { installReceiverOptions } from './slack/install.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
@@ -85,6 +86,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerUninstall(app, services);
 
   return {
     app,

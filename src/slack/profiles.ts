@@ -69,6 +69,8 @@ export class ProfileCache {
         'EX',
         TTL_SECONDS,
       );
+      // Listed under the workspace, so uninstalling it removes the cached profile too.
+      await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
       return profile;
     } catch (err) {
       this.logger.warn('users.info failed; using the default zone and language', { error: err });

@@ -102,9 +102,24 @@ export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Reco
   };
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * `oauthInstall`: no bot token; the app is installed in workspaces through Slack OAuth with the
+ * fake Slack's app credentials (see test/support/slack-install.ts).
+ */
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: { oauthInstall?: boolean } = {},
+): Promise<Harness> {
   const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
-  const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...env });
+  const install = opts.oauthInstall
+    ? {
+        SLACK_BOT_TOKEN: '',
+        SLACK_CLIENT_ID: slack.workspaces.app.clientId,
+        SLACK_CLIENT_SECRET: slack.workspaces.app.clientSecret,
+        SLACK_STATE_SECRET: randomBytes(24).toString('base64url'),
+      }
+    : {};
+  const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...install, ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, (line) => {
     logs.push(line);
@@ -113,6 +128,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const bot: Bot = createBot(services, { port: 0 });
   const port = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The redirect URL registered in the app's settings (manifest.yml oauth_config.redirect_urls).
+  slack.workspaces.app.redirectUrls.push(`${baseUrl}/slack/oauth_redirect`);
   let triggerCounter = 0;
   let viewCounter = 0;
 
