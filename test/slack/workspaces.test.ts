@@ -87,7 +87,10 @@ describe('two workspaces installed through Slack OAuth', () => {
     const code = new URL(done.callbackUrl).searchParams.get('code') as string;
     const state = new URL(done.callbackUrl).searchParams.get('state') as string;
     for (const line of h.logs) {
-      assert.ok(!line.includes(code) && !line.includes(state), `an OAuth code or state reached the log: ${line}`);
+      assert.ok(
+        !line.includes(code) && !line.includes(state),
+        `an OAuth code or state reached the log: ${line}`,
+      );
     }
     const exchanges = h.slack.calls.filter((c) => c.method === 'oauth.v2.access');
     assert.equal(exchanges.length, 4);
