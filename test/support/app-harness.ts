@@ -126,6 +126,7 @@ export async function startHarness(
   for (const secret of [
     SIGNING_SECRET,
     config.slack.botToken,
+    config.slack.oauth?.stateSecret,
     ...config.tokenEncryptionKeys.map((k) => k.toString('base64')),
   ]) {
     issuedSecret(secret);

@@ -11,6 +11,7 @@
  * invalid_client_id, bad_client_secret, bad_redirect_uri.
  */
 import { randomBytes } from 'node:crypto';
+import { issuedSecret } from './test-logs.js';
 
 export const DEFAULT_WORKSPACE = 'T0001';
 /** The bot token of the default workspace (SLACK_BOT_TOKEN in single-workspace tests). */
@@ -58,6 +59,7 @@ export class FakeWorkspaces {
   readonly issued = new Map<string, string>();
 
   constructor() {
+    issuedSecret(this.app.clientSecret);
     this.add({ teamId: DEFAULT_WORKSPACE, name: 'Example' });
     this.grants.set(DEFAULT_BOT_TOKEN, { teamId: DEFAULT_WORKSPACE, scopes: [], revoked: false });
   }
@@ -164,6 +166,8 @@ export class FakeWorkspaces {
         ? { enterpriseId: ws.enterpriseId, scopes, revoked: false }
         : { teamId: ws.teamId, scopes, revoked: false };
     const code = `${Date.now()}.${randomBytes(12).toString('hex')}`;
+    issuedSecret(code);
+    issuedSecret(query.get('state') ?? undefined);
     this.codes.set(code, { grant, clientId: this.app.clientId, ...(redirectUri ? { redirectUri } : {}) });
     const next = new URL(target);
     next.searchParams.set('code', code);
@@ -191,6 +195,7 @@ export class FakeWorkspaces {
       return { ok: false, error: 'bad_redirect_uri' };
     }
     const token = `xoxb-${randomBytes(10).toString('hex')}`;
+    issuedSecret(token);
     this.grants.set(token, pending.grant);
     const { teamId, enterpriseId } = pending.grant;
     const ws = teamId ? (this.workspaces.get(teamId) as Workspace) : undefined;
