@@ -28,7 +28,7 @@ export interface AppServices extends Services {
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis);
   redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
   const keys = new Keys(config.redis.keyPrefix);
   const oauth = new ZoomOAuth({

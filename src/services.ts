@@ -1,8 +1,7 @@
 /** Everything a listener or route needs, built once at start-up (src/index.ts) and passed down. */
-import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import type { Keys } from './redis.js';
+import type { Keys, RedisClient } from './redis.js';
 import type { MeetingStore } from './scheduling/meeting-store.js';
 import type { MeetingAnnouncer } from './scheduling/types.js';
 import type { ZoomClient } from './zoom/client.js';
@@ -12,7 +11,7 @@ import type { TokenStore } from './zoom/tokens.js';
 export interface Services {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   tokens: TokenStore;
   zoom: ZoomClient;
