@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Keys } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import { localeFromSlack } from './i18n/index.js';
 import type { SlackWebClient } from './web.js';
 

@@ -1,9 +1,9 @@
 /** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import { isStorageUnavailable } from '../../redis.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
 import { slackErrorCode } from '../web.js';
@@ -12,11 +12,11 @@ import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.j
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.command('/zoom', zoomCommand(services));
 }
 
-export function zoomCommand(services: AppServices) {
+export function zoomCommand(services: SlackDeps) {
   const run = handleCommand(services);
   return async (args: CommandArgs): Promise<void> => {
     // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
@@ -46,7 +46,7 @@ export function zoomCommand(services: AppServices) {
   };
 }
 
-function handleCommand(services: AppServices) {
+function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
@@ -115,7 +115,7 @@ function handleCommand(services: AppServices) {
 }
 
 async function startInstantMeeting(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   profile: { timeZone: string; locale: 'ja' | 'en' },
   topic: string,
