@@ -78,7 +78,7 @@ describe('/zoom commands', () => {
     assert.equal(h.zoom.stats.revokes, revokes + 1);
     assert.equal(await h.services.tokens.load({ teamId: 'T0001', userId: 'UDISC' }), null);
     const [second] = await run('disconnect', 'UDISC');
-    assert.match(JSON.stringify(second), /連携中の Zoom アカウントはありません/);
+    assert.match(JSON.stringify(second), /連携中の Zoom アカウントはないため、解除するものはありません。/);
   });
 
   test('now starts an instant meeting in the channel, with the start link only for the host', async () => {

@@ -73,7 +73,8 @@ export interface Messages {
   };
   failures: {
     notConnected: string;
-    rateLimited(zoomMessage: string): string;
+    /** `retryAt` is when the limit resets, already formatted for the reader; absent for a short burst limit. */
+    rateLimited(retryAt?: string): string;
     unavailable: string;
     storageUnavailable: string;
     noAnswer: string;
