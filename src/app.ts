@@ -12,6 +12,7 @@ import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { installReceiverOptions } from './slack/install.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
 
@@ -56,18 +57,34 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   const routes = customRoutes(services);
   const port = opts.port ?? config.port;
   const socketMode = config.slack.appToken !== undefined;
+  // Installed through OAuth: Bolt serves the install routes and authorizes each request by its workspace.
+  const install =
+    config.slack.oauth && services.installations
+      ? installReceiverOptions(config, config.slack.oauth, services.installations, services.logger)
+      : undefined;
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slack.appToken as string,
         customRoutes: routes,
-        // The custom routes are served on PORT; the socket client honours SLACK_API_URL too.
-        installerOptions: { port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        ...install,
+        // The custom routes (and the install routes) are served on PORT; the socket client honours
+        // SLACK_API_URL too.
+        installerOptions: {
+          ...install?.installerOptions,
+          port,
+          clientOptions: { ...install?.installerOptions.clientOptions, slackApiUrl: config.slack.apiUrl },
+        },
         logger,
       })
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret, customRoutes: routes, logger });
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret,
+        customRoutes: routes,
+        ...install,
+        logger,
+      });
   const app = new App({
     receiver,
-    token: config.slack.botToken,
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
     logger,
     clientOptions: slackClientOptions(config, logger),
   });

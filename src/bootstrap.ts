@@ -7,9 +7,11 @@ import type { MeetingEventDeps } from './scheduling/meeting-events.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
 import { BackgroundTasks } from './services.js';
 import { SlackAnnouncer } from './slack/announcer.js';
+import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
+import { RedisInstallationStore } from './slack/installations.js';
 import { ProfileCache } from './slack/profiles.js';
-import { createSlackWebClient, type SlackWebClient } from './slack/web.js';
+import { createSlackWebClient, slackClientOptions } from './slack/web.js';
 import { RedisOnceMarkers } from './storage/markers.js';
 import { MeetingStore } from './storage/meeting-store.js';
 import { RedisUserData } from './storage/user-data.js';
@@ -29,7 +31,10 @@ export interface AppServices extends SlackDeps, MeetingEventDeps {
   meetings: MeetingStore;
   announcer: SlackAnnouncer;
   background: BackgroundTasks;
-  slack: SlackWebClient;
+  /** The Slack client of each workspace, for work outside a Bolt listener. */
+  slackClients: SlackClients;
+  /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
+  installations?: RedisInstallationStore;
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
@@ -47,15 +52,20 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   const zoom = new ZoomClient({ apiUrl: config.zoom.apiUrl, tokens, logger });
   const connections = new ZoomConnections({ redis, keys, oauth, tokens });
   const meetings = new MeetingStore(redis, keys);
-  const slack = createSlackWebClient(config, logger);
+  const installations = config.slack.oauth
+    ? new RedisInstallationStore(redis, keys, config.tokenEncryptionKeys, logger)
+    : undefined;
+  const slackClients: SlackClients = installations
+    ? new InstalledWorkspaceClients((ws) => installations.botToken(ws), slackClientOptions(config, logger))
+    : new SingleWorkspaceClients(createSlackWebClient(config, logger));
   const profiles = new ProfileCache(
     redis,
     keys,
-    slack,
+    slackClients,
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
     logger,
   );
-  const announcer = new SlackAnnouncer(slack, profiles, logger);
+  const announcer = new SlackAnnouncer(slackClients, profiles, logger);
   const now = opts.now ?? (() => new Date());
   const scheduler = new MeetingScheduler({ zoom, meetings, publisher: announcer, logger, now });
   return {
@@ -73,7 +83,8 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     announcer,
     background: new BackgroundTasks(logger),
     profiles,
-    slack,
+    slackClients,
+    ...(installations ? { installations } : {}),
     scheduler,
     now,
   };

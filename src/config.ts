@@ -8,7 +8,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface Config {
   slack: {
     signingSecret: string;
-    botToken: string;
+    /** One workspace (SLACK_BOT_TOKEN): its bot token. Unset when the app is installed through OAuth. */
+    botToken?: string;
+    /** Any number of workspaces ("Add to Slack"): the app's OAuth credentials. Unset with a bot token. */
+    oauth?: SlackOAuthConfig;
     /** Set: Socket Mode. Unset: HTTP mode. */
     appToken?: string;
     /** Base URL of the Slack Web API, ending in a slash. */
@@ -32,6 +35,15 @@ export interface Config {
   logLevel: LogLevel;
 }
 
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state Bolt hands the installing browser (a cookie and the query). */
+  stateSecret: string;
+  /** Slack's consent page, beside SLACK_API_URL (https://slack.com/oauth/v2/authorize). */
+  authorizeUrl: string;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -52,9 +64,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (appToken !== undefined && !appToken.startsWith('xapp-')) {
     throw new ConfigError('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp-');
   }
-  const botToken = required(env, 'SLACK_BOT_TOKEN');
-  if (!botToken.startsWith('xoxb-'))
-    throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+  const apiUrl = withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/'));
+  const { botToken, oauth } = slackAuth(env, apiUrl);
 
   const keys: Buffer[] = [encryptionKey(env, 'TOKEN_ENCRYPTION_KEY', true) as Buffer];
   const previous = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY_PREVIOUS', false);
@@ -64,9 +75,10 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     slack: {
       signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
-      botToken,
+      ...(botToken ? { botToken } : {}),
+      ...(oauth ? { oauth } : {}),
       appToken,
-      apiUrl: withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/')),
+      apiUrl,
     },
     zoom: {
       clientId: required(env, 'ZOOM_CLIENT_ID'),
@@ -82,6 +94,46 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['ja', 'en'] as const, 'ja'),
     port: port(env, 'PORT', 3000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+  };
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const TWO_MODES =
+  'SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET ' +
+  'to be installed in any number of workspaces';
+
+/** One workspace with a bot token, or OAuth installs: exactly one of the two. */
+function slackAuth(env: Env, apiUrl: string): { botToken?: string; oauth?: SlackOAuthConfig } {
+  const botToken = optional(env, 'SLACK_BOT_TOKEN');
+  const oauthSet = OAUTH_VARIABLES.filter((name) => optional(env, name) !== undefined);
+  if (botToken !== undefined && oauthSet.length > 0) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      `is set together with ${oauthSet.join(', ')}; set either ${TWO_MODES}, not both`,
+    );
+  }
+  if (botToken !== undefined) {
+    if (!botToken.startsWith('xoxb-'))
+      throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+    return { botToken };
+  }
+  if (oauthSet.length === 0) throw new ConfigError('SLACK_BOT_TOKEN', `is required: set ${TWO_MODES}`);
+  const missing = OAUTH_VARIABLES.find((name) => !oauthSet.includes(name));
+  if (missing) {
+    throw new ConfigError(
+      missing,
+      `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`,
+    );
+  }
+  const stateSecret = required(env, 'SLACK_STATE_SECRET');
+  if (stateSecret.length < 16) throw new ConfigError('SLACK_STATE_SECRET', 'must be at least 16 characters');
+  return {
+    oauth: {
+      clientId: required(env, 'SLACK_CLIENT_ID'),
+      clientSecret: required(env, 'SLACK_CLIENT_SECRET'),
+      stateSecret,
+      authorizeUrl: new URL('../oauth/v2/authorize', apiUrl).toString(),
+    },
   };
 }
 

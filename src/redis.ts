@@ -63,6 +63,33 @@ export class Keys {
   once(scope: string, id: string): string {
     return `${this.prefix}once:${scope}:${id}`;
   }
+  /** A workspace's own keys share the hash tag `{team:T}` (an org's: `{enterprise:E}`). */
+  private workspace(teamId: string): string {
+    return `${this.prefix}{team:${teamId}}`;
+  }
+  private organization(enterpriseId: string): string {
+    return `${this.prefix}{enterprise:${enterpriseId}}`;
+  }
+  /** The bot's Slack installation in one workspace (sealed; holds its bot token). */
+  slackInstallation(teamId: string): string {
+    return `${this.workspace(teamId)}:slack-installation`;
+  }
+  /** An org-wide installation on Enterprise Grid (sealed). */
+  slackOrgInstallation(enterpriseId: string): string {
+    return `${this.organization(enterpriseId)}:slack-installation`;
+  }
+  /** The organization whose org-wide install serves this workspace. */
+  workspaceOrganization(teamId: string): string {
+    return `${this.workspace(teamId)}:enterprise`;
+  }
+  /** Set of workspaces seen under an org-wide install (to clean them up when it is removed). */
+  organizationWorkspaces(enterpriseId: string): string {
+    return `${this.organization(enterpriseId)}:teams`;
+  }
+  /** Set of user ids of one workspace the bot keeps anything for (removed together at uninstall). */
+  teamUsers(teamId: string): string {
+    return `${this.workspace(teamId)}:users`;
+  }
   /** Cached Slack profile bits (tz, locale). */
   slackProfile(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:slack-profile`;

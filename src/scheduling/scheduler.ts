@@ -206,7 +206,8 @@ export class MeetingScheduler {
     meetingId: string,
   ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
     const record = await this.deps.meetings.get(meetingId);
-    if (!record) return { ok: false, reason: 'unknown' };
+    // Another workspace's meeting is unknown here: not even its host is shown.
+    if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };

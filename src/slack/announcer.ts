@@ -1,7 +1,7 @@
 /**
  * The Slack side of the scheduling core's announcer: posts and re-renders meeting messages, adds
  * thread notes, and sends private messages. A channel the bot cannot post in falls back to the
- * command's (or the button's) response_url.
+ * command's (or the button's) response_url. Every call uses the bot token of the workspace it acts in.
  */
 import axios from 'axios';
 import type { Logger } from '../log.js';
@@ -11,13 +11,13 @@ import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.j
 import { renderMeetingMessage } from './blocks/meeting-message.js';
 import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
+import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
 import type { ProfileCache } from './profiles.js';
-import type { SlackWebClient } from './web.js';
 
 export class SlackAnnouncer implements MeetingPublisher {
   constructor(
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     private readonly profiles: ProfileCache,
     private readonly logger: Logger,
   ) {}
@@ -26,7 +26,8 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
-      const posted = await this.client.chat.postMessage({ channel: record.channelId, ...message });
+      const client = await this.clients.forTeam(record.host);
+      const posted = await client.chat.postMessage({ channel: record.channelId, ...message });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
     } catch (err) {
@@ -47,7 +48,8 @@ export class SlackAnnouncer implements MeetingPublisher {
   async refresh(record: MeetingRecord): Promise<void> {
     const message = renderMeetingMessage(record);
     if (record.messageTs) {
-      await this.client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
+      const client = await this.clients.forTeam(record.host);
+      await client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
@@ -57,7 +59,8 @@ export class SlackAnnouncer implements MeetingPublisher {
     const text = noteText(record, note);
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
-      await this.client.chat.postMessage({
+      const client = await this.clients.forTeam(record.host);
+      await client.chat.postMessage({
         channel: record.channelId,
         thread_ts: record.messageTs,
         ...message,
@@ -86,8 +89,9 @@ export class SlackAnnouncer implements MeetingPublisher {
   }
 
   async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {
-    const dm = await this.client.conversations.open({ users: user.userId });
-    await this.client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
+    const client = await this.clients.forTeam(user);
+    const dm = await client.conversations.open({ users: user.userId });
+    await client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
   }
 
   /**
@@ -101,7 +105,8 @@ export class SlackAnnouncer implements MeetingPublisher {
   ): Promise<void> {
     if (where.channelId) {
       try {
-        await this.client.chat.postEphemeral({ channel: where.channelId, user: user.userId, ...message });
+        const client = await this.clients.forTeam(user);
+        await client.chat.postEphemeral({ channel: where.channelId, user: user.userId, ...message });
         return;
       } catch (err) {
         this.logger.info('ephemeral message refused; trying other ways', { error: err });

@@ -4,8 +4,8 @@ import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Keys } from '../redis.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
-import type { SlackWebClient } from './web.js';
 
 export interface SlackProfile {
   timeZone: string;
@@ -36,7 +36,7 @@ export class ProfileCache {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     readonly defaults: SlackProfile,
     private readonly logger: Logger,
   ) {}
@@ -57,7 +57,8 @@ export class ProfileCache {
   /** Asks Slack; on failure answers the defaults without caching them. */
   async fetch(user: SlackUserRef): Promise<SlackProfile> {
     try {
-      const answer = await this.client.users.info({ user: user.userId, include_locale: true });
+      const client = await this.clients.forTeam(user);
+      const answer = await client.users.info({ user: user.userId, include_locale: true });
       const profile: SlackProfile = {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),

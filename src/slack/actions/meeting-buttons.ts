@@ -80,8 +80,9 @@ export function rescheduleButton(services: SlackDeps) {
     ]);
     const t = messages(profile.locale).actions;
     const reply = privately(respond);
-    if (!record) return void (await reply(notice(t.unknownMeeting)));
-    if (record.host.userId !== actor.userId || record.host.teamId !== actor.teamId) {
+    // Another workspace's meeting is unknown here: not even its host is shown.
+    if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
+    if (record.host.userId !== actor.userId) {
       return void (await reply(notice(t.onlyHost(record.host.userId, 'reschedule'))));
     }
     if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
