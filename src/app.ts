@@ -86,7 +86,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
     receiver,
     ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
     logger,
-    clientOptions: slackClientOptions(config, logger),
+    clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();

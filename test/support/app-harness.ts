@@ -13,6 +13,7 @@ import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { type FakeZoom, startFakeZoom } from './fake-zoom.js';
 import { startRedis, type TestRedis } from './redis.js';
 import { type FormValues, stateValues } from './slack-payloads.js';
+import { issuedSecret, logSink } from './test-logs.js';
 
 export type { FormValues } from './slack-payloads.js';
 
@@ -106,9 +107,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
   const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
-  const logger = createLogger(config.logLevel, (line) => {
-    logs.push(line);
-  });
+  const logger = createLogger(config.logLevel, logSink(logs));
+  for (const secret of [
+    SIGNING_SECRET,
+    config.slack.botToken,
+    ...config.tokenEncryptionKeys.map((k) => k.toString('base64')),
+  ]) {
+    issuedSecret(secret);
+  }
   const services = createServices(config, logger);
   const bot: Bot = createBot(services, { port: 0 });
   const port = await bot.start(0);

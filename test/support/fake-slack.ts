@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateMessage, validateView } from './slack-validation.js';
+import { issuedSecret } from './test-logs.js';
 
 export interface SlackCall {
   method: string;
@@ -24,7 +25,10 @@ export interface PostedMessage {
 export interface FakeSlack {
   /** Use as SLACK_API_URL (ends with '/'). */
   apiUrl: string;
-  /** A response_url on the fake; posts to it are recorded in `responses`. */
+  /**
+   * A response_url on the fake; posts to it are recorded in `responses` under `id`. Like Slack's,
+   * its path ends in a random key (the credential part); a path with a key never issued gets 404.
+   */
   responseUrl(id?: string): string;
   calls: SlackCall[];
   callsTo(method: string): Record<string, unknown>[];
@@ -32,7 +36,10 @@ export interface FakeSlack {
   responses: { id: string; body: Record<string, unknown> }[];
   /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
   setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
-  /** The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP status. */
+  /**
+   * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
+   * status; `method` 'response_url' makes posts to response_urls answer that status.
+   */
   failNext(method: string, failure: { error: string } | { status: number }, times?: number): void;
   /** Views and messages that failed Block Kit schema / Slack limit validation. Tests assert it stays empty. */
   schemaErrors: string[];
@@ -65,6 +72,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   let socketUrl: string | undefined;
   const methodLatency = new Map<string, number>();
   let tsCounter = 0;
+  const responseKeys = new Map<string, string>();
   let viewCounter = 0;
 
   const nextTs = () => {
@@ -178,7 +186,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/response/')) {
-      const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+      const [rawId = '', key = ''] = url.pathname.slice('/response/'.length).split('/');
+      const id = decodeURIComponent(rawId);
+      if (responseKeys.get(key) !== id) return reply(404, { ok: false, error: 'invalid_response_url' });
+      const failure = takeFailure('response_url');
+      if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
       const body = parseBody(raw, req.headers['content-type']);
       responses.push({ id, body });
       const errors = validate ? validateMessage(body) : [];
@@ -216,7 +228,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
 
   return {
     apiUrl: `${base}/api/`,
-    responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
+    responseUrl: (id = randomBytes(6).toString('hex')) => {
+      const key = randomBytes(18).toString('base64url');
+      responseKeys.set(key, id);
+      issuedSecret(key);
+      return `${base}/response/${encodeURIComponent(id)}/${key}`;
+    },
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     responses,

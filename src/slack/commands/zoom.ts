@@ -6,6 +6,7 @@ import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } f
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
+import { readWhen } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
 import { openScheduleModal } from './open-modal.js';
 import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.js';
@@ -51,7 +52,7 @@ function handleCommand(services: SlackDeps) {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
     const [first = '', ...rest] = text.split(/\s+/);
-    const word = first.toLowerCase();
+    const word = await subcommandOf(services, user, first.toLowerCase(), rest.join(' '));
     const reply = (message: { text: string; blocks: unknown[] }) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
 
@@ -112,6 +113,26 @@ function handleCommand(services: SlackDeps) {
       reply,
     });
   };
+}
+
+const WHOLE_TEXT_WORDS = new Set(['help', 'connect', 'disconnect', 'list', 'now']);
+
+/**
+ * A subcommand only when the word is the whole text, or `now` followed by a topic without a date
+ * or time ("now standup"); anything else ("Now that Q3 is done: retro Fri 3pm") is meeting text.
+ */
+async function subcommandOf(
+  services: AppServices,
+  user: SlackUserRef,
+  word: string,
+  rest: string,
+): Promise<string | undefined> {
+  if (!WHOLE_TEXT_WORDS.has(word)) return undefined;
+  if (rest === '') return word;
+  if (word !== 'now') return undefined;
+  const { profile } = await quickProfile(services.profiles, user);
+  const parsed = readWhen(rest, profile.timeZone, profile.locale, services.now());
+  return !parsed.ok && parsed.reason === 'no_time' ? word : undefined;
 }
 
 async function startInstantMeeting(
