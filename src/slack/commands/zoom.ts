@@ -122,7 +122,7 @@ const WHOLE_TEXT_WORDS = new Set(['help', 'connect', 'disconnect', 'list', 'now'
  * or time ("now standup"); anything else ("Now that Q3 is done: retro Fri 3pm") is meeting text.
  */
 async function subcommandOf(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   word: string,
   rest: string,
