@@ -6,7 +6,7 @@ import { type FormatOptions, formatInZone } from './format.js';
 import { readJapanese } from './japanese.js';
 import type { Reading } from './reading.js';
 import { resolveReading } from './resolve.js';
-import { foldWidth } from './text.js';
+import { foldWidth, quietLongRuns } from './text.js';
 import type { Locale, ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
 
@@ -17,10 +17,10 @@ export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, Resol
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/i;
 /**
- * Longer input is not a meeting request (Zoom topics stop at 200 characters); reading only its
- * start keeps the work bounded (some patterns are quadratic on long runs of digits).
+ * Longer text is not a meeting request (a topic stops at 200 characters, a time takes a few words):
+ * it is refused unread ('too_long'), which keeps every parse within a few milliseconds.
  */
-const MAX_INPUT = 1000;
+export const MAX_PARSE_LENGTH = 300;
 
 /**
  * Reads a meeting time, duration and topic out of free text, in `options.timeZone` whatever zone the
@@ -30,11 +30,12 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   const { now, timeZone } = options;
   if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
   if (!Number.isFinite(now.getTime())) throw new RangeError('now is not a valid date');
-  const original = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
+  const original = typeof text === 'string' ? text : '';
   if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
+  if (original.length > MAX_PARSE_LENGTH) return { ok: false, reason: 'too_long', topic: '' };
 
   const reading: Reading = { spans: [] };
-  let rest = foldWidth(original);
+  let rest = quietLongRuns(foldWidth(original));
   rest = readOffsetFromNow(rest, reading);
   // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;
   // English lengths before chrono, which would read "for 45 min" as a time.

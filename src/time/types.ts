@@ -21,6 +21,7 @@ export interface ResolvedStart {
 
 export type ParseFailureReason =
   | 'empty'
+  | 'too_long' // longer than MAX_PARSE_LENGTH: refused unread
   | 'no_time' // nothing that reads as a date or time
   | 'no_hour' // a day without an hour ("明日", "Friday")
   | 'past' // an explicit date/time already gone
@@ -35,6 +36,10 @@ export interface ParseSuccess {
   topic: string;
   /** The phrases that were read as time/duration, as typed. */
   matchedText: string;
+  /** Only the time phrases ("明日の15時"): what a `when` field should hold. */
+  timeText: string;
+  /** Only the length phrases ("30分", "for 45 min"). */
+  durationText: string;
 }
 
 export interface ParseFailure {
@@ -44,6 +49,8 @@ export interface ParseFailure {
   topic: string;
   durationMinutes?: number;
   matchedText?: string;
+  timeText?: string;
+  durationText?: string;
 }
 
 export type ParseResult = ParseSuccess | ParseFailure;

@@ -77,10 +77,12 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: S
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);
     return {
       topic: parsed.topic,
-      when: parsed.matchedText ?? '',
+      // Only the time words: a length typed with them goes to the duration select, so that
+      // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
+      when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
       // The whole text was read already: its result is the preview (no second parse).
-      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
+      ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { isStorageUnavailable } from '../../redis.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import { MAX_PARSE_LENGTH } from '../../time/index.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
@@ -51,6 +52,16 @@ function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
+    if (text.length > MAX_PARSE_LENGTH) {
+      // Refused unread: a long text would hold the event loop for everyone's acknowledgements.
+      const { profile } = await quickProfile(services.profiles, user);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...notice(messages(profile.locale).errors.commandTooLong(MAX_PARSE_LENGTH, text.length)),
+      });
+      return;
+    }
     const [first = '', ...rest] = text.split(/\s+/);
     const word = await subcommandOf(services, user, first.toLowerCase(), rest.join(' '));
     const reply = (message: { text: string; blocks: unknown[] }) =>

@@ -63,6 +63,7 @@ export const ja: Messages = {
   },
   errors: {
     time: {
+      too_long: '長すぎるため読み取りませんでした。日時は短く入力してください（例: 明日 15時）。',
       empty: '開始日時を入力してください（例: 明日 15時）。',
       no_time: '日時を読み取れませんでした。「明日 15時」「12月3日 10:30」のように入力してください。',
       no_hour: '開始時刻も入力してください（例: 明日 15時）。',
@@ -73,6 +74,9 @@ export const ja: Messages = {
     topicEmpty: 'トピックを入力してください。',
     topicTooLong: (max) => `トピックは${max}文字以内で入力してください。`,
     agendaTooLong: (max) => `説明は${max}文字以内で入力してください。`,
+    whenTooLong: (max, length) => `日時は${max}文字以内で入力してください（現在${length}文字）。`,
+    commandTooLong: (max, length) =>
+      `入力が長すぎるため読み取りませんでした（${length}文字）。${max}文字以内で入力するか、\`/zoom\` だけでフォームを開いてください。`,
   },
   message: {
     fallbackText: (topic) => `Zoom ミーティング: ${topic}`,
