@@ -1,8 +1,8 @@
 /** Builds every long-lived part of the bot once: Redis, the Zoom side, the Slack side, the use cases. */
-import type { Redis } from 'ioredis';
+
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { createRedis, Keys } from './redis.js';
+import { createRedis, Keys, type RedisClient } from './redis.js';
 import type { MeetingEventDeps } from './scheduling/meeting-events.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
 import { BackgroundTasks } from './services.js';
@@ -23,7 +23,7 @@ import { TokenStore } from './zoom/tokens.js';
 /** Everything the listeners, routes and shutdown use. */
 export interface AppServices extends SlackDeps, MeetingEventDeps {
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   tokens: TokenStore;
   zoom: ZoomClient;
@@ -38,7 +38,7 @@ export interface AppServices extends SlackDeps, MeetingEventDeps {
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis);
   redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
   const keys = new Keys(config.redis.keyPrefix);
   const oauth = new ZoomOAuth({

@@ -196,7 +196,7 @@ async function shareRecording(
 
 /**
  * app_deauthorized: the user removed the app in Zoom, so every Slack user linked to that Zoom
- * user loses tokens, meeting records and every other key under their hash tag, and is told once.
+ * user loses tokens, meeting records and every other key of theirs (`Keys.userKeys`), and is told once.
  * Nothing is revoked at Zoom: the app is already gone there.
  */
 async function deauthorize(

@@ -1,11 +1,10 @@
 /** One-time claims in Redis (SET NX with a TTL): duplicate submissions, webhook redeliveries. */
-import type { Redis } from 'ioredis';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import type { OnceMarkers } from '../scheduling/ports/storage.js';
 
 export class RedisOnceMarkers implements OnceMarkers {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

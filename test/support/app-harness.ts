@@ -85,7 +85,6 @@ export function sign(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-/** Starts redis, fake Zoom, fake Slack and the bot; `env` overrides settings (e.g. ZOOM_WEBHOOK_SECRET_TOKEN). */
 /** The settings that point a bot at this Redis and these fakes (each call: a fresh prefix and key). */
 export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Record<string, string> {
   return {
@@ -98,13 +97,25 @@ export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Reco
     ZOOM_OAUTH_URL: zoom.oauthUrl,
     ZOOM_API_URL: zoom.apiUrl,
     REDIS_URL: redis.url,
+    ...(redis.clusterNodes ? { REDIS_CLUSTER_NODES: redis.clusterNodes } : {}),
     REDIS_KEY_PREFIX: redis.prefix(),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   };
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
+/**
+ * Starts redis, fake Zoom, fake Slack and the bot; `env` overrides settings (e.g.
+ * ZOOM_WEBHOOK_SECRET_TOKEN); `opts.redis` starts another Redis (e.g. a cluster).
+ */
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: { redis?: () => Promise<TestRedis> } = {},
+): Promise<Harness> {
+  const [redis, zoom, slack] = await Promise.all([
+    (opts.redis ?? startRedis)(),
+    startFakeZoom(),
+    startFakeSlack(),
+  ]);
   const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, logSink(logs));

@@ -3,9 +3,8 @@
  * index and Zoom's recording-settings call (the end-to-end tests run the real ones).
  */
 
-import type { Redis } from 'ioredis';
 import { createLogger } from '../../../src/log.js';
-import { Keys } from '../../../src/redis.js';
+import { Keys, type RedisClient } from '../../../src/redis.js';
 import type { MeetingEventDeps } from '../../../src/scheduling/meeting-events.js';
 import type { MeetingNote, MeetingRecord, UserNote } from '../../../src/scheduling/types.js';
 import { RedisOnceMarkers } from '../../../src/storage/markers.js';
@@ -20,7 +19,7 @@ export type AnnouncerCall =
   | { call: 'notifyUser'; user: SlackUserRef; note: UserNote };
 
 export interface EventTestDeps extends MeetingEventDeps {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   /** The same stand-in as `accounts` (the token index). */
   tokens: MeetingEventDeps['accounts'];
