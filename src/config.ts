@@ -1,6 +1,8 @@
 /** Reads the bot's settings from the environment; a missing or malformed variable is named in the error. */
 
-export type Locale = 'ja' | 'en';
+import type { Locale } from './scheduling/ports/types.js';
+
+export type { Locale };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {

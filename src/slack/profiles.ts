@@ -2,7 +2,7 @@
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
 
