@@ -9,9 +9,11 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
-import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
+import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
 import { installReceiverOptions } from './slack/install.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
@@ -26,8 +28,30 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis)];
-  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
+  const { logger, background, announcer } = services;
+  const routes = [
+    oauthCallbackRoute({
+      connections: services.connections,
+      logger,
+      onConnected: (user, zoomEmail) =>
+        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+      onPending: (pending) =>
+        background.run('account confirmation question', () => askAccountOwner(services, pending)),
+    }),
+    healthRoute(),
+    readyRoute(services.redis),
+  ];
+  const secretToken = services.config.zoom.webhookSecretToken;
+  if (secretToken) {
+    routes.push(
+      zoomWebhookRoute({
+        secretToken,
+        logger,
+        accept: async (event, key) =>
+          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+      }),
+    );
+  }
   return routes;
 }
 
@@ -87,6 +111,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerViews(app, services);
   registerButtons(app, services);
   registerAccountAnswers(app, services);
+  registerUninstall(app, services);
 
   // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
   let stopSweeping: (() => Promise<void>) | undefined;

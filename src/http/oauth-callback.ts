@@ -1,18 +1,25 @@
 /**
  * GET /zoom/oauth/callback: Zoom sends the browser here after consent. Shows a small page in both
  * languages saying whether the account is connected (same email as the Slack profile) or waits for
- * the user's confirmation in Slack, and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
+ * its Slack user's confirmation, and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
  * gives a clear page and stores nothing.
  */
 
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { AppServices } from '../bootstrap.js';
-import { accountLinkQuestion } from '../slack/blocks/account-link.js';
-import { notice } from '../slack/blocks/notices.js';
-import { escapeMrkdwn } from '../slack/blocks/text.js';
-import { messages } from '../slack/i18n/index.js';
+import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { Completed, ZoomConnections } from '../zoom/connections.js';
 import { OAuthStateError } from '../zoom/errors.js';
+
+export interface OAuthCallbackDeps {
+  connections: Pick<ZoomConnections, 'completeConnect'>;
+  logger: Logger;
+  /** Called once the connection is stored (tells the user in Slack); must not throw. */
+  onConnected(user: SlackUserRef, zoomEmail: string): void;
+  /** Called when the sign-in waits for its Slack user's confirmation (asks them in Slack); must not throw. */
+  onPending(pending: Extract<Completed, { outcome: 'pending' }>): void;
+}
 
 interface Page {
   status: number;
@@ -65,7 +72,7 @@ function send(res: ServerResponse, page: Page): void {
     .end(html);
 }
 
-export function oauthCallbackRoute(services: AppServices): CustomRoute {
+export function oauthCallbackRoute(services: OAuthCallbackDeps): CustomRoute {
   return {
     path: '/zoom/oauth/callback',
     method: ['GET'],
@@ -78,14 +85,14 @@ export function oauthCallbackRoute(services: AppServices): CustomRoute {
   };
 }
 
-async function handle(services: AppServices, url: string, res: ServerResponse): Promise<void> {
+async function handle(services: OAuthCallbackDeps, url: string, res: ServerResponse): Promise<void> {
   const query = new URL(url, 'http://localhost').searchParams;
   if (query.get('error')) return send(res, PAGES.denied);
   const state = query.get('state');
   const code = query.get('code');
   if (!state) return send(res, PAGES.badState);
   if (!code) return send(res, PAGES.missingCode);
-  let connected: Awaited<ReturnType<AppServices['connections']['completeConnect']>>;
+  let connected: Awaited<ReturnType<ZoomConnections['completeConnect']>>;
   try {
     connected = await services.connections.completeConnect(state, code);
   } catch (err) {
@@ -105,18 +112,7 @@ async function handle(services: AppServices, url: string, res: ServerResponse): 
         `You signed in to Zoom as ${email}, but that email is not the one on your Slack profile, so it is not connected yet. ` +
         `In Slack, open the bot's message and choose "This is my account" within ${minutes} minutes if it is yours, or "Not mine" if it is not.`,
     });
-    services.background.run('account confirmation question', async () => {
-      const { locale } = await services.profiles.get(connected.user);
-      const question = accountLinkQuestion(
-        locale,
-        { user: connected.user, linkId: connected.linkId },
-        email,
-        connected.expiresAt,
-      );
-      // Where they typed /zoom connect (ephemeral there, else its response_url), else a DM.
-      if (connected.origin) await services.announcer.tellUser(connected.user, connected.origin, question);
-      else await services.announcer.directMessage(connected.user, question);
-    });
+    services.onPending(connected);
     return;
   }
   send(res, {
@@ -124,11 +120,5 @@ async function handle(services: AppServices, url: string, res: ServerResponse): 
     ja: `Zoom に ${email} として連携しました（Slack のプロフィールと同じメールアドレスです）。このタブは閉じてかまいません。`,
     en: `Connected to Zoom as ${email} (the email on your Slack profile). You can close this tab.`,
   });
-  services.background.run('connected notice', async () => {
-    const { locale } = await services.profiles.get(connected.user);
-    await services.announcer.directMessage(
-      connected.user,
-      notice(messages(locale).connectedDm(escapeMrkdwn(email))),
-    );
-  });
+  services.onConnected(connected.user, email);
 }

@@ -8,9 +8,8 @@
  * let it run out.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from './crypto.js';
 import { OAuthStateError, ZoomInvalidGrantError, ZoomResponseError } from './errors.js';
 import type { ZoomOAuth } from './oauth.js';
@@ -21,7 +20,7 @@ import type { SlackUserRef, ZoomTokenSet } from './types.js';
 export type { ConnectOrigin } from './pending-links.js';
 
 export interface ZoomConnectionsOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   oauth: ZoomOAuth;
   tokens: TokenStore;

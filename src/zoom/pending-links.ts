@@ -5,8 +5,7 @@
  * Zoom and deleted even if no one ever clicks (Redis key expiry alone would delete it unrevoked).
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from './crypto.js';
 import { deleteIfUnchanged } from './lock.js';
 import type { SlackUserRef, ZoomTokenSet } from './types.js';
@@ -45,7 +44,7 @@ export class PendingLinks {
   private readonly sealer: Sealer;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     encryptionKeys: Buffer[],
   ) {

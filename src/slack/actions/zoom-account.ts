@@ -9,22 +9,43 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
-import type { LinkDecision } from '../../zoom/connections.js';
-import { CONFIRM_ACCOUNT_ACTION, decodeLinkRef, REJECT_ACCOUNT_ACTION } from '../blocks/account-link.js';
+import type { Completed, LinkDecision } from '../../zoom/connections.js';
+import {
+  accountLinkQuestion,
+  CONFIRM_ACCOUNT_ACTION,
+  decodeLinkRef,
+  REJECT_ACCOUNT_ACTION,
+} from '../blocks/account-link.js';
 import { failureText, notice } from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CONFIRM_ACCOUNT_ACTION, answer(services, 'confirm'));
   app.action<BlockAction<ButtonAction>>(REJECT_ACCOUNT_ACTION, answer(services, 'reject'));
 }
 
-function answer(services: AppServices, choice: 'confirm' | 'reject') {
+/** Asks the Slack user where they typed /zoom connect (ephemeral there, else its response_url), else in a DM. */
+export async function askAccountOwner(
+  services: Pick<SlackDeps, 'profiles' | 'announcer'>,
+  pending: Extract<Completed, { outcome: 'pending' }>,
+): Promise<void> {
+  const { locale } = await services.profiles.get(pending.user);
+  const question = accountLinkQuestion(
+    locale,
+    { user: pending.user, linkId: pending.linkId },
+    pending.zoomEmail,
+    pending.expiresAt,
+  );
+  if (pending.origin) await services.announcer.tellUser(pending.user, pending.origin, question);
+  else await services.announcer.directMessage(pending.user, question);
+}
+
+function answer(services: SlackDeps, choice: 'confirm' | 'reject') {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };

@@ -1,7 +1,8 @@
 /** Opens the scheduling modal within the trigger_id's 3 seconds, prefilled from the command text. */
-import type { AppServices } from '../../bootstrap.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { PrivateMessage } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
@@ -19,7 +20,7 @@ export interface OpenModalRequest {
 }
 
 export async function openScheduleModal(
-  services: AppServices,
+  services: SlackDeps,
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
@@ -51,7 +52,7 @@ export async function openScheduleModal(
     .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
 }
 
-function modalFor(services: AppServices, req: OpenModalRequest, profile: SlackProfile) {
+function modalFor(services: SlackDeps, req: OpenModalRequest, profile: SlackProfile) {
   const now = services.now();
   const prefill = prefillFrom(req.text, profile, now, services);
   return buildScheduleModal({
@@ -75,16 +76,18 @@ interface Prefill {
   preview?: string;
 }
 
-function prefillFrom(text: string, profile: SlackProfile, now: Date, services: AppServices): Prefill {
+function prefillFrom(text: string, profile: SlackProfile, now: Date, services: SlackDeps): Prefill {
   if (!text) return { topic: '', when: '', durationMinutes: DEFAULT_DURATION };
   try {
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);
     return {
       topic: parsed.topic,
-      when: parsed.matchedText ?? '',
+      // Only the time words: a length typed with them goes to the duration select, so that
+      // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
+      when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
       // The whole text was read already: its result is the preview (no second parse).
-      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
+      ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

@@ -80,16 +80,22 @@ export const en: Messages = {
   },
   errors: {
     time: {
+      too_long: 'This is too long to read. Type a short time, e.g. "tomorrow 3pm".',
       empty: 'Type when the meeting starts, e.g. "tomorrow 3pm".',
       no_time: 'The bot could not read a time here. Try e.g. "tomorrow 3pm" or "Dec 3 10:30".',
       no_hour: 'Add a start time to the day, e.g. "tomorrow 3pm".',
       past: 'That time has already passed. Pick a time in the future.',
       invalid_date: 'That date or time does not exist. Check the day and the hour.',
       duration_out_of_range: 'A meeting lasts between 1 minute and 24 hours.',
+      series_out_of_range:
+        'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,
     agendaTooLong: (max) => `Keep the description to ${max} characters.`,
+    whenTooLong: (max, length) => `Keep the time to ${max} characters (it has ${length}).`,
+    commandTooLong: (max, length) =>
+      `This text is too long to read (${length} characters). Keep it to ${max}, or type \`/zoom\` alone to open the form.`,
   },
   message: {
     fallbackText: (topic) => `Zoom meeting: ${topic}`,

@@ -77,16 +77,22 @@ export const ja: Messages = {
   },
   errors: {
     time: {
+      too_long: '長すぎるため読み取りませんでした。日時は短く入力してください（例: 明日 15時）。',
       empty: '開始日時を入力してください（例: 明日 15時）。',
       no_time: '日時を読み取れませんでした。「明日 15時」「12月3日 10:30」のように入力してください。',
       no_hour: '開始時刻も入力してください（例: 明日 15時）。',
       past: 'その日時は過ぎています。これからの日時を指定してください。',
       invalid_date: '存在しない日付または時刻です。日付と時刻を確認してください。',
       duration_out_of_range: '所要時間は1分から24時間の間で指定してください。',
+      series_out_of_range:
+        'Zoomの繰り返しは最大60回、間隔は99日・50週・10か月までで、終了日は初回より後である必要があります。繰り返しか終了日を変更してください。',
     },
     topicEmpty: 'トピックを入力してください。',
     topicTooLong: (max) => `トピックは${max}文字以内で入力してください。`,
     agendaTooLong: (max) => `説明は${max}文字以内で入力してください。`,
+    whenTooLong: (max, length) => `日時は${max}文字以内で入力してください（現在${length}文字）。`,
+    commandTooLong: (max, length) =>
+      `入力が長すぎるため読み取りませんでした（${length}文字）。${max}文字以内で入力するか、\`/zoom\` だけでフォームを開いてください。`,
   },
   message: {
     fallbackText: (topic) => `Zoom ミーティング: ${topic}`,

@@ -55,6 +55,8 @@ export interface Messages {
     topicEmpty: string;
     topicTooLong(max: number): string;
     agendaTooLong(max: number): string;
+    whenTooLong(max: number, length: number): string;
+    commandTooLong(max: number, length: number): string;
   };
   message: {
     fallbackText(topic: string): string;
