@@ -1,5 +1,5 @@
 /** Natural-language meeting times (Japanese and English), exact in the user's zone. */
-import type { Locale } from '../config.js';
+
 import { readDuration, readOffsetFromNow } from './duration.js';
 import { readEnglish } from './english.js';
 import { type FormatOptions, formatInZone } from './format.js';
@@ -11,7 +11,7 @@ import { resolveReading } from './resolve.js';
 import { resolveSeries } from './series.js';
 import type { SeriesReading } from './series-reading.js';
 import { foldWidth, quietLongRuns } from './text.js';
-import type { ParseOptions, ParseResult } from './types.js';
+import type { Locale, ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
 
 export type { FormatOptions } from './format.js';

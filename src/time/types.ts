@@ -1,6 +1,8 @@
 /** Results of reading a meeting time out of free text. Pure data, no Slack or Zoom types. */
-import type { Locale } from '../config.js';
 import type { RecurrenceRule } from './recurrence.js';
+
+/** The languages times are read and written in (kept here: time/ depends on nothing outside it). */
+export type Locale = 'ja' | 'en';
 
 export interface ParseOptions {
   /** The reference instant ("now"). */
