@@ -15,6 +15,7 @@ import { createSlackWebClient, slackClientOptions } from './slack/web.js';
 import { RedisOnceMarkers } from './storage/markers.js';
 import { MeetingStore } from './storage/meeting-store.js';
 import { RedisUserData } from './storage/user-data.js';
+import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
 import { ZoomOAuth } from './zoom/oauth.js';
@@ -33,6 +34,8 @@ export interface AppServices extends SlackDeps, MeetingEventDeps {
   background: BackgroundTasks;
   /** The Slack client of each workspace, for work outside a Bolt listener. */
   slackClients: SlackClients;
+  /** The users of each workspace (removed with it when it uninstalls the app). */
+  workspaceUsers: RedisWorkspaceUsers;
   /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
   installations?: RedisInstallationStore;
 }
@@ -89,6 +92,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     meetings,
     markers: new RedisOnceMarkers(redis, keys),
     userData: new RedisUserData(redis, keys),
+    workspaceUsers: new RedisWorkspaceUsers(redis, keys),
     announcer,
     background: new BackgroundTasks(logger),
     profiles,

@@ -5,9 +5,29 @@
  * user index says whose; nothing is scanned. Redelivery finds less to do and is harmless.
  */
 import type { App, Context } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
+import type { Logger } from '../../log.js';
+import type { MeetingRecords, UserData } from '../../scheduling/ports/storage.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import type { ZoomConnections } from '../../zoom/connections.js';
+import type { RedisInstallationStore } from '../installations.js';
 
-export function register(app: App, services: AppServices): void {
+export interface UninstallDeps {
+  logger: Logger;
+  connections: Pick<ZoomConnections, 'disconnect'>;
+  meetings: Pick<MeetingRecords, 'removeAllFor'>;
+  userData: Pick<UserData, 'eraseUser'>;
+  workspaceUsers: {
+    list(teamId: string): Promise<string[]>;
+    forget(user: SlackUserRef): Promise<void>;
+  };
+  /** Unset with SLACK_BOT_TOKEN: there is no stored installation, only the workspace's data. */
+  installations?: Pick<
+    RedisInstallationStore,
+    'deleteInstallation' | 'organizationWorkspaces' | 'forgetOrganization'
+  >;
+}
+
+export function register(app: App, services: UninstallDeps): void {
   app.event('app_uninstalled', async ({ context }) => {
     await removeWorkspace(services, context);
   });
@@ -19,7 +39,7 @@ export function register(app: App, services: AppServices): void {
 
 /** Bolt skips authorization for these two events: the context carries the ids from the payload. */
 export async function removeWorkspace(
-  services: AppServices,
+  services: UninstallDeps,
   context: Pick<Context, 'teamId' | 'enterpriseId' | 'isEnterpriseInstall'>,
 ): Promise<void> {
   const { installations } = services;
@@ -39,19 +59,18 @@ export async function removeWorkspace(
   }
 }
 
-async function removeWorkspaceData(services: AppServices, teamId: string): Promise<void> {
-  const { redis, keys, connections, meetings, logger } = services;
-  const usersKey = keys.teamUsers(teamId);
-  const userIds = await redis.smembers(usersKey);
+async function removeWorkspaceData(services: UninstallDeps, teamId: string): Promise<void> {
+  const { workspaceUsers, connections, meetings, userData, logger } = services;
+  const userIds = await workspaceUsers.list(teamId);
   let zoomConnections = 0;
   let meetingRecords = 0;
   for (const userId of userIds) {
     const user = { teamId, userId };
     if (await connections.disconnect(user)) zoomConnections += 1;
     meetingRecords += await meetings.removeAllFor(user);
-    await redis.del(keys.slackProfile(teamId, userId));
+    await userData.eraseUser(user);
     // Only once the user's data is gone: a failure above leaves them listed for the redelivery.
-    await redis.srem(usersKey, userId);
+    await workspaceUsers.forget(user);
   }
   logger.info('Slack workspace removed the bot; its data is deleted', {
     team: teamId,
