@@ -104,6 +104,7 @@ function openRescheduleModal(
   when: string,
   now: Date,
 ) {
+  const minutes = record.durationMinutes || DEFAULT_DURATION;
   return client.views.open({
     trigger_id: body.trigger_id,
     view: buildRescheduleModal({
@@ -113,11 +114,15 @@ function openRescheduleModal(
         locale: profile.locale,
         timeZone: profile.timeZone,
         meetingId: record.meetingId,
+        openedDuration: minutes,
       },
       topic: record.topic,
       when,
-      durationMinutes: record.durationMinutes || DEFAULT_DURATION,
-      preview: whenPreview(when, profile.timeZone, profile.locale, now),
+      durationMinutes: minutes,
+      preview: whenPreview(when, profile.timeZone, profile.locale, now, {
+        selected: minutes,
+        opened: minutes,
+      }),
     }),
   });
 }

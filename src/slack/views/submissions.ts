@@ -138,8 +138,13 @@ export function whenPreviewAction(services: SlackDeps) {
     const view = body.view;
     if (!view) return;
     const ctx = contextOf(services, view.private_metadata);
-    const text = (view.state.values as StateValues).when?.when?.value ?? '';
-    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now());
+    const values = view.state.values as StateValues;
+    const text = values.when?.when?.value ?? '';
+    const selected = Number(values.duration?.duration?.selected_option?.value);
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), {
+      ...(Number.isInteger(selected) && selected > 0 ? { selected } : {}),
+      ...(ctx.openedDuration ? { opened: ctx.openedDuration } : {}),
+    });
     const blocks = (view.blocks as KnownBlock[]).map((block) =>
       block.block_id === WHEN_PREVIEW_BLOCK
         ? ({

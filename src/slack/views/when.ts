@@ -9,22 +9,55 @@ export function readWhen(text: string, timeZone: string, locale: Locale, now: Da
   return parseMeetingText(text, { now, timeZone, locale });
 }
 
-/** The line under the field: what the text resolves to, in the user's zone and language. */
-export function whenPreview(text: string, timeZone: string, locale: Locale, now: Date): string {
+/** The duration select as the form stands: its value now, and the value it opened with. */
+export interface DurationChoice {
+  selected?: number;
+  opened?: number;
+}
+
+/**
+ * The meeting's length: one typed in `when` ("15時から1時間", "for 45 min", "10-11:30") wins,
+ * unless the duration select was changed from the value the form opened with.
+ */
+export function meetingLength(
+  typed: number | undefined,
+  selected: number | undefined,
+  opened: number | undefined,
+): number | undefined {
+  if (typed === undefined) return selected;
+  return selected !== undefined && opened !== undefined && selected !== opened ? selected : typed;
+}
+
+/** The line under the field: what the text resolves to (and the length used), in the user's zone and language. */
+export function whenPreview(
+  text: string,
+  timeZone: string,
+  locale: Locale,
+  now: Date,
+  duration?: DurationChoice,
+): string {
   const m = messages(locale).modal;
   if (!text.trim()) return m.whenHintEmpty;
   if (text.length > WHEN_MAX) return messages(locale).errors.whenTooLong(WHEN_MAX, text.length);
-  return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale, now);
+  return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale, now, duration);
 }
 
 /** The preview line for an already parsed text. */
-export function previewOf(parsed: ParseResult, timeZone: string, locale: Locale, now: Date): string {
+export function previewOf(
+  parsed: ParseResult,
+  timeZone: string,
+  locale: Locale,
+  now: Date,
+  duration?: DurationChoice,
+): string {
   const m = messages(locale).modal;
   if (!parsed.ok) {
     return parsed.reason === 'empty' ? m.whenHintEmpty : messages(locale).errors.time[parsed.reason];
   }
   // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
-  return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale, { now }), timeZone);
+  const formatted = formatMeetingTime(parsed.start.instant, timeZone, locale, { now });
+  const length = duration && meetingLength(parsed.durationMinutes, duration.selected, duration.opened);
+  return length ? m.whenResolvesFor(formatted, timeZone, length) : m.whenResolves(formatted, timeZone);
 }
 
 /** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
