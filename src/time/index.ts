@@ -9,8 +9,10 @@ import { resolveReading } from './resolve.js';
 import { foldWidth, quietLongRuns } from './text.js';
 import type { ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
+import { readZoneWords } from './zone-words.js';
 
 export type { FormatOptions } from './format.js';
+export type { Assumption } from './reading.js';
 export { PERIOD_DEFAULT_HOURS } from './reading.js';
 export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
 
@@ -34,8 +36,9 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
   if (original.length > MAX_PARSE_LENGTH) return { ok: false, reason: 'too_long', topic: '' };
 
-  const reading: Reading = { spans: [] };
+  const reading: Reading = { spans: [], assumptions: [] };
   let rest = quietLongRuns(foldWidth(original));
+  rest = readZoneWords(rest, reading);
   rest = readOffsetFromNow(rest, reading);
   // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;
   // English lengths before chrono, which would read "for 45 min" as a time.

@@ -1,5 +1,6 @@
 /** Results of reading a meeting time out of free text. Pure data, no Slack or Zoom types. */
 import type { Locale } from '../config.js';
+import type { Assumption } from './reading.js';
 
 export interface ParseOptions {
   /** The reference instant ("now"). */
@@ -39,6 +40,8 @@ export interface ParseSuccess {
   timeText: string;
   /** Only the length phrases ("30分", "for 45 min"). */
   durationText: string;
+  /** Conventions the reading rests on (an afternoon hour, a month-first date): say them to the user. */
+  assumptions: Assumption[];
 }
 
 export interface ParseFailure {
