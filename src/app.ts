@@ -9,8 +9,10 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
 import { installReceiverOptions } from './slack/install.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
@@ -25,8 +27,28 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis)];
-  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
+  const { logger, background, announcer } = services;
+  const routes = [
+    oauthCallbackRoute({
+      connections: services.connections,
+      logger,
+      onConnected: (user, zoomEmail) =>
+        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+    }),
+    healthRoute(),
+    readyRoute(services.redis),
+  ];
+  const secretToken = services.config.zoom.webhookSecretToken;
+  if (secretToken) {
+    routes.push(
+      zoomWebhookRoute({
+        secretToken,
+        logger,
+        accept: async (event, key) =>
+          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+      }),
+    );
+  }
   return routes;
 }
 
@@ -85,6 +107,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerUninstall(app, services);
 
   return {
     app,

@@ -1,34 +1,47 @@
 /** Builds every long-lived part of the bot once: Redis, the Zoom side, the Slack side, the use cases. */
+
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { createRedis, Keys } from './redis.js';
-import { MeetingStore } from './scheduling/meeting-store.js';
+import { createRedis, Keys, type RedisClient } from './redis.js';
+import type { MeetingEventDeps } from './scheduling/meeting-events.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
-import { BackgroundTasks, type Services } from './services.js';
+import { BackgroundTasks } from './services.js';
 import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
+import type { SlackDeps } from './slack/deps.js';
 import { RedisInstallationStore } from './slack/installations.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
+import { RedisOnceMarkers } from './storage/markers.js';
+import { MeetingStore } from './storage/meeting-store.js';
+import { RedisUserData } from './storage/user-data.js';
+import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
 import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
-/** The shared services plus the Slack-side parts the listeners use. */
-export interface AppServices extends Services {
+/** Everything the listeners, routes and shutdown use. */
+export interface AppServices extends SlackDeps, MeetingEventDeps {
+  config: Config;
+  redis: RedisClient;
+  keys: Keys;
+  tokens: TokenStore;
+  zoom: ZoomClient;
+  connections: ZoomConnections;
+  meetings: MeetingStore;
   announcer: SlackAnnouncer;
-  profiles: ProfileCache;
+  background: BackgroundTasks;
   /** The Slack client of each workspace, for work outside a Bolt listener. */
   slackClients: SlackClients;
+  /** The users of each workspace (removed with it when it uninstalls the app). */
+  workspaceUsers: RedisWorkspaceUsers;
   /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
   installations?: RedisInstallationStore;
-  scheduler: MeetingScheduler;
-  now: () => Date;
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis);
   redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
   const keys = new Keys(config.redis.keyPrefix);
   const oauth = new ZoomOAuth({
@@ -64,9 +77,13 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     redis,
     keys,
     tokens,
+    accounts: tokens,
     zoom,
     connections,
     meetings,
+    markers: new RedisOnceMarkers(redis, keys),
+    userData: new RedisUserData(redis, keys),
+    workspaceUsers: new RedisWorkspaceUsers(redis, keys),
     announcer,
     background: new BackgroundTasks(logger),
     profiles,

@@ -1,6 +1,8 @@
 /** Reads the bot's settings from the environment; a missing or malformed variable is named in the error. */
 
-export type Locale = 'ja' | 'en';
+import type { Locale } from './scheduling/ports/types.js';
+
+export type { Locale };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
@@ -24,13 +26,29 @@ export interface Config {
     /** Unset: the webhook route is off. */
     webhookSecretToken?: string;
   };
-  redis: { url: string; keyPrefix: string };
+  redis: RedisConfig;
   /** Current key first; older keys are accepted for reading only (rotation). */
   tokenEncryptionKeys: Buffer[];
   defaultTimeZone: string;
   defaultLocale: Locale;
   port: number;
   logLevel: LogLevel;
+}
+
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+export interface RedisConfig {
+  /** Scheme (`rediss:` = TLS), user and password apply to every node in cluster and Sentinel modes. */
+  url: string;
+  keyPrefix: string;
+  /** Set: Redis Cluster with these seed nodes (REDIS_URL's host and port are ignored). */
+  clusterNodes?: RedisNode[];
+  /** Set: Sentinel mode; the master is looked up by `sentinelName`. */
+  sentinels?: RedisNode[];
+  sentinelName?: string;
 }
 
 export interface SlackOAuthConfig {
@@ -86,13 +104,46 @@ export function loadConfig(env: Env = process.env): Config {
       apiUrl: withoutTrailingSlash(url(env, 'ZOOM_API_URL', 'https://api.zoom.us/v2')),
       webhookSecretToken: optional(env, 'ZOOM_WEBHOOK_SECRET_TOKEN'),
     },
-    redis: { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' },
+    redis: redisConfig(env, redisUrl),
     tokenEncryptionKeys: keys,
     defaultTimeZone: timeZone(env, 'DEFAULT_TIMEZONE', 'Asia/Tokyo'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['ja', 'en'] as const, 'ja'),
     port: port(env, 'PORT', 3000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
   };
+}
+
+function redisConfig(env: Env, redisUrl: string): RedisConfig {
+  const config: RedisConfig = { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' };
+  const clusterNodes = nodeList(env, 'REDIS_CLUSTER_NODES');
+  const sentinels = nodeList(env, 'REDIS_SENTINELS');
+  const sentinelName = optional(env, 'REDIS_SENTINEL_NAME');
+  if (clusterNodes && sentinels) {
+    throw new ConfigError('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS cannot both be set; choose one');
+  }
+  if (sentinels && !sentinelName) {
+    throw new ConfigError('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the master group name)');
+  }
+  if (sentinelName && !sentinels) {
+    throw new ConfigError('REDIS_SENTINELS', 'is required with REDIS_SENTINEL_NAME (host:port,host:port)');
+  }
+  if (clusterNodes) config.clusterNodes = clusterNodes;
+  if (sentinels) Object.assign(config, { sentinels, sentinelName });
+  return config;
+}
+
+/** `host:port,host:port` ([v6]:port for IPv6). */
+function nodeList(env: Env, name: string): RedisNode[] | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  return value.split(',').map((part) => {
+    const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(part.trim());
+    const portNumber = Number(match?.[3]);
+    if (!match || portNumber < 1 || portNumber > 65535) {
+      throw new ConfigError(name, `must be host:port,host:port; got "${part.trim()}"`);
+    }
+    return { host: (match[1] ?? match[2]) as string, port: portNumber };
+  });
 }
 
 const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;

@@ -5,11 +5,11 @@
  */
 import axios from 'axios';
 import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
 import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
-import type { SlackUserRef } from '../zoom/types.js';
 import { renderMeetingMessage } from './blocks/meeting-message.js';
-import { type PrivateMessage, startLinkMessage } from './blocks/notices.js';
+import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
 import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
@@ -80,6 +80,12 @@ export class SlackAnnouncer implements MeetingPublisher {
     const text =
       note.kind === 'zoom_deauthorized' ? t.zoomDeauthorized : t.recordingNotShared(escapeMrkdwn(note.topic));
     await this.directMessage(user, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+  }
+
+  /** After /zoom connect: which Zoom account the user is now connected as. */
+  async tellConnected(user: SlackUserRef, zoomEmail: string): Promise<void> {
+    const { locale } = await this.profiles.get(user);
+    await this.directMessage(user, notice(messages(locale).connectedDm(escapeMrkdwn(zoomEmail))));
   }
 
   async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {

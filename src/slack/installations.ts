@@ -5,9 +5,8 @@
  * workspace's key does not open there.
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from '../zoom/crypto.js';
 import type { WorkspaceRef } from './clients.js';
 
@@ -25,7 +24,7 @@ export class RedisInstallationStore implements InstallationStore {
   private readonly linked = new Set<string>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     encryptionKeys: Buffer[],
     private readonly logger: Logger,

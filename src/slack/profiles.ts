@@ -1,9 +1,8 @@
 /** The Slack user's time zone and language (users.info), cached in Redis for a day. */
-import type { Redis } from 'ioredis';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
+import type { Keys, RedisClient } from '../redis.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
 
@@ -34,7 +33,7 @@ function isTimeZone(tz: unknown): tz is string {
 
 export class ProfileCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clients: SlackClients,
     readonly defaults: SlackProfile,
@@ -69,6 +68,8 @@ export class ProfileCache {
         'EX',
         TTL_SECONDS,
       );
+      // Listed under the workspace, so uninstalling it removes the cached profile too.
+      await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
       return profile;
     } catch (err) {
       this.logger.warn('users.info failed; using the default zone and language', { error: err });

@@ -1,13 +1,17 @@
 /** Natural-language meeting times (Japanese and English), exact in the user's zone. */
-import type { Locale } from '../config.js';
+
 import { readDuration, readOffsetFromNow } from './duration.js';
 import { readEnglish } from './english.js';
 import { type FormatOptions, formatInZone } from './format.js';
 import { readJapanese } from './japanese.js';
 import type { Reading } from './reading.js';
+import { readSeriesEnglish } from './recurrence-en.js';
+import { readSeriesJapanese } from './recurrence-ja.js';
 import { resolveReading } from './resolve.js';
+import { resolveSeries } from './series.js';
+import type { SeriesReading } from './series-reading.js';
 import { foldWidth, quietLongRuns } from './text.js';
-import type { ParseOptions, ParseResult } from './types.js';
+import type { Locale, ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
 import { readZoneWords } from './zone-words.js';
 
@@ -39,6 +43,11 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   const reading: Reading = { spans: [], assumptions: [] };
   let rest = quietLongRuns(foldWidth(original));
   rest = readZoneWords(rest, reading);
+  // Recurrence first, so an end such as 3月31日まで is not read as the meeting's day.
+  const series: SeriesReading = {};
+  if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);
+  if (!series.pattern && LATIN_OR_DIGIT.test(rest)) rest = readSeriesEnglish(rest, reading, series);
+  if (series.period) reading.period = series.period;
   rest = readOffsetFromNow(rest, reading);
   // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;
   // English lengths before chrono, which would read "for 45 min" as a time.
@@ -47,7 +56,7 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   if (LATIN_OR_DIGIT.test(rest) && (!reading.day || !reading.time) && reading.afterMinutes === undefined) {
     readEnglish(rest, reading);
   }
-  return resolveReading(reading, original, now, timeZone);
+  return resolveSeries(resolveReading(reading, original, now, timeZone), series, now, timeZone);
 }
 
 /** "11月29日(日) 15:00" / "Sun, Nov 29 15:00", in `timeZone`; `options.now` adds the year when it differs. */

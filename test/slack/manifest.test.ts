@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/slack/install.js';
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifest.yml', root), 'utf8')) as {
   features: { slash_commands: { command: string; url: string }[] };
-  oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
+  settings: {
+    interactivity: { is_enabled: boolean; request_url: string };
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    org_deploy_enabled: boolean;
+  };
 };
 
 test("manifest.yml is valid against Slack's app manifest schema", () => {
@@ -71,4 +76,15 @@ test('the scopes are exactly the ones the code needs', () => {
     if (scope) needed.add(scope);
   }
   assert.deepEqual([...manifest.oauth_config.scopes.bot].sort(), [...needed].sort());
+});
+
+test('installs ask for the manifest’s scopes, come back to /slack/oauth_redirect, and uninstalls are heard', () => {
+  assert.deepEqual([...BOT_SCOPES].sort(), [...manifest.oauth_config.scopes.bot].sort());
+  assert.ok(manifest.oauth_config.redirect_urls.every((u) => new URL(u).pathname === REDIRECT_PATH));
+  assert.ok(manifest.oauth_config.redirect_urls.length > 0);
+  assert.match(manifest.settings.event_subscriptions.request_url, /\/slack\/events$/);
+  assert.deepEqual([...manifest.settings.event_subscriptions.bot_events].sort(), [
+    'app_uninstalled',
+    'tokens_revoked',
+  ]);
 });

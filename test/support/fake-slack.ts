@@ -6,12 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Access, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
 import { issuedSecret } from './test-logs.js';
 
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The token the call was made with (Authorization header or `token` field). */
+  token?: string;
 }
 
 export interface PostedMessage {
@@ -49,6 +52,13 @@ export interface FakeSlack {
   notInChannel: Set<string>;
   /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
   setSocketUrl(url: string): void;
+  /** Workspaces, their ids and tokens, and the OAuth app (client id/secret, redirect URLs). */
+  workspaces: FakeWorkspaces;
+  /**
+   * The browser of a signed-in user of `teamId` opening the consent page at `authorizeUrl` and
+   * approving: answers Slack's redirect (Location) back to the app, or throws Slack's error.
+   */
+  approveInstall(authorizeUrl: string, who: { teamId: string; orgWide?: boolean }): Promise<string>;
   /** Delay every answer by this many ms (0 = off); with `method`, only that method's answers. */
   setLatency(ms: number, method?: string): void;
   close(): Promise<void>;
@@ -68,6 +78,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const workspaces = new FakeWorkspaces();
   let latencyMs = 0;
   let socketUrl: string | undefined;
   const methodLatency = new Map<string, number>();
@@ -89,18 +100,29 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     return head.failure;
   };
 
-  const api = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  /** Slack answers another workspace's channel or user as not found. */
+  const foreignId = (method: string, args: Record<string, unknown>, grant: Access & { ok: true }) => {
+    const targets: [string, 'channels' | 'users', string][] = [];
+    if (typeof args.channel === 'string' && args.channel)
+      targets.push([args.channel, 'channels', 'channel_not_found']);
+    if (typeof args.user === 'string' && args.user) targets.push([args.user, 'users', 'user_not_found']);
+    if (method === 'conversations.open' && typeof args.users === 'string') {
+      for (const id of args.users.split(',')) targets.push([id, 'users', 'user_not_found']);
+    }
+    for (const [id, kind, error] of targets) {
+      if (!workspaces.mayActIn(grant.grant, workspaces.ownerOf(id, kind))) return error;
+    }
+    return undefined;
+  };
+
+  const api = (
+    method: string,
+    args: Record<string, unknown>,
+    access: Access & { ok: true },
+  ): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://example.slack.com/',
-          team: 'Example',
-          user: 'zoombot',
-          team_id: 'T0001',
-          user_id: 'UBOT0001',
-          bot_id: 'BBOT0001',
-        };
+        return workspaces.authTest(access.grant);
       case 'users.info': {
         const id = String(args.user ?? '');
         const profile = users.get(id) ?? {};
@@ -171,7 +193,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'conversations.open': {
         const target = String(args.users ?? '').split(',')[0] ?? '';
-        return { ok: true, channel: { id: `D${target.replace(/^U/, '')}` } };
+        const id = `D${target.replace(/^U/, '')}`;
+        workspaces.ownerOf(target, 'users').channels.add(id);
+        return { ok: true, channel: { id } };
       }
       default:
         return { ok: false, error: 'unknown_method' };
@@ -200,22 +224,40 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
       }
       return reply(200, { ok: true });
     }
+    if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') {
+      const who = {
+        teamId: String(req.headers['x-fake-session-team'] ?? ''),
+        orgWide: req.headers['x-fake-org-wide'] === 'true',
+      };
+      const answer = workspaces.consent(url.searchParams, who);
+      if ('location' in answer) return res.writeHead(302, { location: answer.location }).end();
+      return reply(answer.status, { ok: false, error: answer.error });
+    }
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
     const method = url.pathname.slice('/api/'.length);
     const slow = methodLatency.get(method) ?? 0;
     if (slow > 0) await new Promise((r) => setTimeout(r, slow));
     const args = parseBody(raw, req.headers['content-type']);
     for (const [key, value] of url.searchParams) args[key] = value;
-    calls.push({ method, args });
     const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof args.token === 'string'
+        ? args.token
+        : undefined;
+    calls.push({ method, args, ...(token ? { token } : {}) });
+    if (method === 'oauth.v2.access') return reply(200, workspaces.exchange(args, auth));
     const appLevel = method.startsWith('apps.connections.') && auth.startsWith('Bearer xapp-');
-    if (!appLevel && !auth.startsWith('Bearer xoxb-') && args.token === undefined) {
-      return reply(200, { ok: false, error: 'not_authed' });
-    }
+    const access: Access = appLevel
+      ? { ok: true, grant: { teamId: 'T0001', scopes: [], revoked: false } }
+      : workspaces.access(auth, args.token);
+    if (!access.ok) return reply(200, { ok: false, error: access.error });
+    const foreign = foreignId(method, args, access);
+    if (foreign) return reply(200, { ok: false, error: foreign });
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
-    return reply(200, api(method, args));
+    return reply(200, api(method, args, access));
   };
 
   const server = createServer((req, res) => {
@@ -248,6 +290,21 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     schemaErrors,
     messages,
     notInChannel,
+    workspaces,
+    async approveInstall(authorizeUrl, who) {
+      const target = new URL(authorizeUrl);
+      if (target.origin !== base) throw new Error(`the install link leads to ${target.origin}, not to Slack`);
+      const answer = await fetch(target, {
+        redirect: 'manual',
+        headers: {
+          'x-fake-session-team': who.teamId,
+          ...(who.orgWide ? { 'x-fake-org-wide': 'true' } : {}),
+        },
+      });
+      const location = answer.headers.get('location');
+      if (answer.status !== 302 || !location) throw new Error(`consent refused: ${await answer.text()}`);
+      return location;
+    },
     setSocketUrl: (url) => {
       socketUrl = url;
     },

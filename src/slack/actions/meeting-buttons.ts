@@ -6,9 +6,8 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
-import type { SlackUserRef } from '../../zoom/types.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
 import {
   CONNECT_ACTION,
@@ -21,6 +20,7 @@ import {
 } from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
@@ -30,7 +30,7 @@ import { slackErrorCode } from '../web.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(
     RESCHEDULE_ACTION,
     reportingFailures(services, rescheduleButton(services)),
@@ -47,7 +47,7 @@ export function register(app: App, services: AppServices): void {
 }
 
 /** Whatever a button handler did not catch (Redis down, say) still gets the clicking user an answer. */
-function reportingFailures(services: AppServices, handler: (args: ButtonArgs) => Promise<void>) {
+function reportingFailures(services: SlackDeps, handler: (args: ButtonArgs) => Promise<void>) {
   return async (args: ButtonArgs): Promise<void> => {
     try {
       await handler(args);
@@ -70,7 +70,7 @@ function privately(respond: ButtonArgs['respond']) {
     respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
 }
 
-export function rescheduleButton(services: AppServices) {
+export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
@@ -122,7 +122,7 @@ function openRescheduleModal(
   });
 }
 
-export function cancelButton(services: AppServices) {
+export function cancelButton(services: SlackDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
@@ -149,7 +149,7 @@ export function cancelButton(services: AppServices) {
 }
 
 /** Only the clicking user's own Zoom account is asked, so nobody gets another host's link. */
-export function freshStartLinkButton(services: AppServices) {
+export function freshStartLinkButton(services: SlackDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);

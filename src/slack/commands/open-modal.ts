@@ -1,7 +1,8 @@
 /** Opens the scheduling modal within the trigger_id's 3 seconds, prefilled from the command text. */
-import type { AppServices } from '../../bootstrap.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { PrivateMessage } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
@@ -19,7 +20,7 @@ export interface OpenModalRequest {
 }
 
 export async function openScheduleModal(
-  services: AppServices,
+  services: SlackDeps,
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
@@ -46,7 +47,7 @@ export async function openScheduleModal(
     .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
 }
 
-function modalFor(services: AppServices, req: OpenModalRequest, profile: SlackProfile) {
+function modalFor(services: SlackDeps, req: OpenModalRequest, profile: SlackProfile) {
   const now = services.now();
   const prefill = prefillFrom(req.text, profile, now, services);
   return buildScheduleModal({
@@ -70,7 +71,7 @@ interface Prefill {
   preview?: string;
 }
 
-function prefillFrom(text: string, profile: SlackProfile, now: Date, services: AppServices): Prefill {
+function prefillFrom(text: string, profile: SlackProfile, now: Date, services: SlackDeps): Prefill {
   if (!text) return { topic: '', when: '', durationMinutes: DEFAULT_DURATION };
   try {
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);

@@ -73,6 +73,8 @@ export const en: Messages = {
       past: 'That time has already passed. Pick a time in the future.',
       invalid_date: 'That date or time does not exist. Check the day and the hour.',
       duration_out_of_range: 'A meeting lasts between 1 minute and 24 hours.',
+      series_out_of_range:
+        'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,

@@ -1,6 +1,7 @@
 /** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
+
+import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
-import type { AutoRecording, SlackUserRef } from '../../zoom/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
