@@ -16,7 +16,14 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes asked for at install: the same list as manifest.yml's oauth_config.scopes.bot. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'im:write'];
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'users:read',
+  'users:read.email',
+  'im:write',
+];
 
 export function installReceiverOptions(
   config: Config,
