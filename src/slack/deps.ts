@@ -24,7 +24,10 @@ export interface SlackDeps {
   markers: OnceMarkers;
   profiles: ProfileCache;
   announcer: SlackAnnouncer;
-  connections: Pick<ZoomConnections, 'startConnect' | 'disconnect'>;
+  connections: Pick<
+    ZoomConnections,
+    'startConnect' | 'disconnect' | 'pendingLink' | 'confirmLink' | 'rejectLink'
+  >;
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
   background: AfterAnswer;

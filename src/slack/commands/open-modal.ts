@@ -30,7 +30,12 @@ export async function openScheduleModal(
     isConnected(services, req.user),
   ]);
   if (!connected) {
-    await req.reply(await notConnectedPrompt(services, req.user, quick.profile.locale));
+    await req.reply(
+      await notConnectedPrompt(services, req.user, quick.profile.locale, {
+        channelId: req.channelId,
+        responseUrl: req.responseUrl,
+      }),
+    );
     return;
   }
   const opened = await client.views.open({
