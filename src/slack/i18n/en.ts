@@ -93,6 +93,7 @@ export const en: Messages = {
     countOutOfRange: (max) => `Enter a number of occurrences from 1 to ${max}.`,
     untilBeforeStart: 'Pick an end date on or after the first meeting.',
     asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
+    next: (date) => `Next: ${date}`,
   },
   reschedule: {
     title: 'Reschedule meeting',

@@ -90,6 +90,7 @@ export const ja: Messages = {
     countOutOfRange: (max) => `回数は1から${max}の間で入力してください。`,
     untilBeforeStart: '終了日は初回以降の日付を選んでください。',
     asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
+    next: (date) => `次回: ${date}`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',

@@ -66,6 +66,8 @@ export interface Messages {
     countOutOfRange(max: number): string;
     untilBeforeStart: string;
     asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
   };
   errors: {
     time: Record<ParseFailureReason, string>;
