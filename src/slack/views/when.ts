@@ -24,7 +24,9 @@ export function previewOf(parsed: ParseResult, timeZone: string, locale: Locale,
     return parsed.reason === 'empty' ? m.whenHintEmpty : messages(locale).errors.time[parsed.reason];
   }
   // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
-  return m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale, { now }), timeZone);
+  const line = m.whenResolves(formatMeetingTime(parsed.start.instant, timeZone, locale, { now }), timeZone);
+  // A reading that rests on a convention says so, so that a wrong guess is caught before the submit.
+  return parsed.assumptions.length > 0 ? `${line}\n${messages(locale).assumed(parsed.assumptions)}` : line;
 }
 
 /** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
