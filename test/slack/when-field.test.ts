@@ -154,7 +154,10 @@ describe('the preview says what it assumed', () => {
   test('「3時」 and 「6/5」 are named under the reading, in Japanese', async () => {
     const { preview } = await openWith('6/5 3時 定例', 'UGUESSJA');
     assert.match(preview, /6月5日.* 15:00/);
-    assert.match(preview, /※ 「6\/5」を6月5日、「3時」を午後3時(、年のない日付を\d{4}年)?と読みました。違う場合は書き直してください。/);
+    assert.match(
+      preview,
+      /※ 「6\/5」を6月5日、「3時」を午後3時(、年のない日付を\d{4}年)?と読みました。違う場合は書き直してください。/,
+    );
   });
 
   test('Enter in when shows the same note in English', async () => {

@@ -5,6 +5,7 @@ import type { PrivateMessage } from '../blocks/notices.js';
 import type { SlackDeps } from '../deps.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
+import type { RepeatPrefill } from '../views/repeat.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
@@ -65,6 +66,7 @@ function modalFor(services: SlackDeps, req: OpenModalRequest, profile: SlackProf
     topic: prefill.topic,
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
+    ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
     preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now),
   });
 }
@@ -74,6 +76,7 @@ interface Prefill {
   when: string;
   durationMinutes: number;
   preview?: string;
+  repeat?: RepeatPrefill;
 }
 
 function prefillFrom(text: string, profile: SlackProfile, now: Date, services: SlackDeps): Prefill {
@@ -86,6 +89,9 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: S
       // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
       when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
+      ...(parsed.recurrence
+        ? { repeat: { typed: parsed.recurrence, ...(parsed.ok ? { startLocal: parsed.start.local } : {}) } }
+        : {}),
       // The whole text was read already: its result is the preview (no second parse).
       ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
