@@ -190,4 +190,14 @@ export const ja: Messages = {
     recordingAuthNotApplied:
       'ミーティングは予約しましたが、「録画を見るにはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
   },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `「${a.typed}時」を午後${a.typed}時`
+        : a.kind === 'monthFirst'
+          ? `「${a.month}/${a.day}」を${a.month}月${a.day}日`
+          : `年のない日付を${a.year}年`,
+    );
+    return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
+  },
 };

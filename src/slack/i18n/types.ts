@@ -1,4 +1,5 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { Assumption } from '../../time/index.js';
 import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
 
@@ -126,4 +127,6 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
+  assumed(notes: readonly Assumption[]): string;
 }
