@@ -4,6 +4,7 @@
  * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
 import type { Logger } from '../log.js';
+import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
 import { NotFoundError } from './ports/errors.js';
 import type { MeetingRecords } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
@@ -46,6 +47,8 @@ export interface NewMeeting {
   recordingAuthentication: boolean;
   channelId: string;
   responseUrl?: string;
+  /** A recurring series (Zoom type 8); `start` is its first meeting. */
+  recurrence?: RecurrenceRule;
 }
 
 export interface Created {
@@ -86,7 +89,10 @@ export class MeetingScheduler {
     const { zoom, meetings, publisher, logger } = this.deps;
     const meeting = await zoom.createMeeting(input.host, {
       topic: input.topic,
-      type: input.start ? 2 : 1,
+      type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
+      ...(input.recurrence && input.start
+        ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
+        : {}),
       ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
       duration: input.durationMinutes,
       ...(input.agenda ? { agenda: input.agenda } : {}),
@@ -126,6 +132,9 @@ export class MeetingScheduler {
       channelId: input.channelId,
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
+      ...(input.recurrence && input.start
+        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
+        : {}),
     };
     // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
     await meetings.save(record);

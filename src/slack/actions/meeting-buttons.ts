@@ -119,7 +119,7 @@ function openRescheduleModal(
       topic: record.topic,
       when,
       durationMinutes: minutes,
-      preview: whenPreview(when, profile.timeZone, profile.locale, now, {
+      preview: whenPreview(when, profile.timeZone, profile.locale, now, undefined, {
         selected: minutes,
         opened: minutes,
       }),

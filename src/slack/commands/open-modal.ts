@@ -5,6 +5,7 @@ import type { PrivateMessage } from '../blocks/notices.js';
 import type { SlackDeps } from '../deps.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
+import type { RepeatPrefill } from '../views/repeat.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
@@ -97,7 +98,10 @@ function modalFor(
     topic: prefill.topic,
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
-    preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now, duration),
+    ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
+    preview:
+      prefill.preview ??
+      whenPreview(prefill.when, profile.timeZone, profile.locale, now, undefined, duration),
   });
 }
 
@@ -106,6 +110,7 @@ interface Prefill {
   when: string;
   durationMinutes: number;
   preview?: string;
+  repeat?: RepeatPrefill;
 }
 
 function prefillFrom(text: string, profile: SlackProfile, now: Date, services: SlackDeps): Prefill {
@@ -118,10 +123,13 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: S
       // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
       when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
+      ...(parsed.recurrence
+        ? { repeat: { typed: parsed.recurrence, ...(parsed.ok ? { startLocal: parsed.start.local } : {}) } }
+        : {}),
       // The whole text was read already: its result is the preview (no second parse).
       ...(parsed.timeText
         ? {
-            preview: previewOf(parsed, profile.timeZone, profile.locale, now, {
+            preview: previewOf(parsed, profile.timeZone, profile.locale, now, undefined, {
               selected: parsed.durationMinutes ?? DEFAULT_DURATION,
               opened: parsed.durationMinutes ?? DEFAULT_DURATION,
             }),

@@ -73,6 +73,28 @@ export const ja: Messages = {
     recordingAuth: '録画の閲覧',
     recordingAuthOption: '録画を見るにはサインインが必要',
   },
+  repeat: {
+    label: '繰り返し',
+    options: {
+      none: '繰り返さない',
+      daily: '毎日',
+      weekdays: '平日（月〜金）',
+      weekly: '毎週',
+      biweekly: '隔週',
+      monthly_day: '毎月（同じ日付）',
+      monthly_weekday: '毎月（同じ曜日）',
+    },
+    asTyped: (words) => `入力どおり: ${words}`,
+    count: '回数',
+    countHint: '空欄の場合は10回です。Zoomでは最大60回です。',
+    until: '終了日',
+    untilHint: 'その日の23:59に終了します。回数より優先されます。',
+    preview: (words, end, firstDates) => `${words}（${end}）: ${firstDates.join('、')}`,
+    countOutOfRange: (max) => `回数は1から${max}の間で入力してください。`,
+    untilBeforeStart: '終了日は初回以降の日付を選んでください。',
+    asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
+    next: (date) => `次回: ${date}`,
+  },
   reschedule: {
     title: 'ミーティングの日時を変更',
     submit: '変更する',
@@ -170,5 +192,15 @@ export const ja: Messages = {
     formExpired: 'フォームを開くのが間に合いませんでした。もう一度コマンドを入力してください。',
     recordingAuthNotApplied:
       'ミーティングは予約しましたが、「録画を見るにはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
+  },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `「${a.typed}時」を午後${a.typed}時`
+        : a.kind === 'monthFirst'
+          ? `「${a.month}/${a.day}」を${a.month}月${a.day}日`
+          : `年のない日付を${a.year}年`,
+    );
+    return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
   },
 };

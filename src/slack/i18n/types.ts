@@ -1,4 +1,6 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { Assumption } from '../../time/index.js';
+import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
 
 export type ZoomOption =
@@ -54,6 +56,24 @@ export interface Messages {
     recordingAuthOption: string;
   };
   reschedule: { title: string; submit: string; current(formatted: string): string };
+  /** The modal's repeat fields and the series line of the preview. */
+  repeat: {
+    label: string;
+    options: Record<Exclude<RepeatChoice, 'as_typed'>, string>;
+    /** The option that keeps the rule as typed, e.g. "As typed: Every Tue, Thu". */
+    asTyped(words: string): string;
+    count: string;
+    countHint: string;
+    until: string;
+    untilHint: string;
+    /** The rule in words, its end, the first meetings as <!date>. */
+    preview(words: string, end: string, firstDates: string[]): string;
+    countOutOfRange(max: number): string;
+    untilBeforeStart: string;
+    asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
+  };
   errors: {
     time: Record<ParseFailureReason, string>;
     topicEmpty: string;
@@ -111,4 +131,6 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
+  assumed(notes: readonly Assumption[]): string;
 }

@@ -4,6 +4,7 @@ import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
+import { type RepeatPrefill, repeatBlocks } from './repeat.js';
 import { settingsBlocks } from './settings-blocks.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
@@ -72,6 +73,8 @@ export interface ScheduleModalInput {
   when: string;
   durationMinutes: number;
   preview: string;
+  /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
+  repeat?: RepeatPrefill;
 }
 
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
@@ -93,6 +96,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
     },
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
+    ...repeatBlocks(locale, input.repeat ?? {}),
     {
       type: 'input',
       block_id: 'agenda',
