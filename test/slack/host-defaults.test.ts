@@ -139,8 +139,9 @@ describe("the host's Zoom defaults", () => {
     assert.equal(res.status, 200);
     await h.settle();
     const create = h.zoom.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/meetings')).at(-1);
-    assert.equal((create?.body as { type?: number }).type, 1);
-    assert.equal((create?.body as { settings?: unknown }).settings, undefined);
+    const body = (create?.body ?? {}) as { type?: number; settings?: unknown };
+    assert.equal(body.type, 1);
+    assert.equal(body.settings, undefined);
   });
 
   test('every view passed Slack validation and every request Zoom schema', () => {

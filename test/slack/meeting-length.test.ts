@@ -131,7 +131,7 @@ describe('the meeting length', () => {
       assert.equal(submitted.status, 200);
       await h.settle();
       assert.equal(patches().length, before + 1);
-      assert.equal((patches().at(-1)?.body as { duration?: number }).duration, expected);
+      assert.equal(((patches().at(-1)?.body ?? {}) as { duration?: number }).duration, expected);
     }
     assert.equal((await h.services.meetings.get(record.meetingId))?.durationMinutes, 45);
   });
