@@ -6,6 +6,7 @@ import { MeetingStore } from './scheduling/meeting-store.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
 import { BackgroundTasks, type Services } from './services.js';
 import { SlackAnnouncer } from './slack/announcer.js';
+import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, type SlackWebClient } from './slack/web.js';
 import { ZoomClient } from './zoom/client.js';
@@ -17,6 +18,8 @@ import { TokenStore } from './zoom/tokens.js';
 export interface AppServices extends Services {
   announcer: SlackAnnouncer;
   profiles: ProfileCache;
+  /** Personal defaults from the App Home. */
+  preferences: PreferenceStore;
   slack: SlackWebClient;
   scheduler: MeetingScheduler;
   now: () => Date;
@@ -60,6 +63,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     announcer,
     background: new BackgroundTasks(logger),
     profiles,
+    preferences: new PreferenceStore(redis, keys),
     slack,
     scheduler,
     now,

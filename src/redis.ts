@@ -63,6 +63,10 @@ export class Keys {
   once(scope: string, id: string): string {
     return `${this.prefix}once:${scope}:${id}`;
   }
+  /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
+  userPreferences(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:preferences`;
+  }
   /** Cached Slack profile bits (tz, locale). */
   slackProfile(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:slack-profile`;

@@ -44,6 +44,8 @@ export interface NewMeeting {
   recording: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
+  /** Post the meeting as a reply in this thread of the channel. */
+  threadTs?: string;
   responseUrl?: string;
 }
 
@@ -123,6 +125,7 @@ export class MeetingScheduler {
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
     };

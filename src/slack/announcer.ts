@@ -26,7 +26,11 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
-      const posted = await this.client.chat.postMessage({ channel: record.channelId, ...message });
+      const posted = await this.client.chat.postMessage({
+        channel: record.channelId,
+        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+        ...message,
+      });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
     } catch (err) {
@@ -59,7 +63,8 @@ export class SlackAnnouncer implements MeetingPublisher {
     if (record.messageTs) {
       await this.client.chat.postMessage({
         channel: record.channelId,
-        thread_ts: record.messageTs,
+        // A meeting posted as a reply keeps its notes in the same thread.
+        thread_ts: record.threadTs ?? record.messageTs,
         ...message,
       });
     } else if (record.responseUrl) {

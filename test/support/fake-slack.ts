@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { surfaceMethods } from './fake-slack-surfaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
+import { validateArguments } from './slack-web-api.js';
 
 export interface SlackCall {
   method: string;
@@ -40,6 +42,15 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
+  /** Home tabs as last published, by user id. */
+  homes: Map<string, Record<string, unknown>>;
+  /**
+   * Starts a workflow step run as Slack does before sending function_executed: the execution
+   * can then be completed once, with outputs that match `outputs` (name -> type, `!` = required).
+   */
+  startFunctionExecution(executionId: string, outputs: Record<string, string>): void;
+  /** How each execution ended: outputs (completeSuccess) or the error (completeError). */
+  functionResults: Map<string, { outputs: Record<string, unknown> } | { error: string }>;
   /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
   setSocketUrl(url: string): void;
   /** Delay every answer by this many ms (0 = off); with `method`, only that method's answers. */
@@ -49,7 +60,10 @@ export interface FakeSlack {
 
 type Failure = { error: string } | { status: number };
 
-const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
+
+/** A workflow token (function_executed's bot_access_token) is accepted like a bot token. */
+const TOKEN_PREFIXES = ['Bearer xoxb-', 'Bearer xwfp-'];
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
 export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
@@ -61,6 +75,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const surfaces = surfaceMethods(validate, schemaErrors);
   let latencyMs = 0;
   let socketUrl: string | undefined;
   const methodLatency = new Map<string, number>();
@@ -156,6 +171,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         messages.set(`${channel}:${ts}`, message);
         return { ok: true, channel, ts, message };
       }
+      case 'views.publish':
+      case 'chat.unfurl':
+      case 'functions.completeSuccess':
+      case 'functions.completeError':
+        return surfaces.api(method, args);
       case 'chat.delete':
         messages.delete(`${String(args.channel)}:${String(args.ts)}`);
         return { ok: true, channel: args.channel, ts: args.ts };
@@ -197,12 +217,21 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     calls.push({ method, args });
     const auth = req.headers.authorization ?? '';
     const appLevel = method.startsWith('apps.connections.') && auth.startsWith('Bearer xapp-');
-    if (!appLevel && !auth.startsWith('Bearer xoxb-') && args.token === undefined) {
+    if (!appLevel && !TOKEN_PREFIXES.some((p) => auth.startsWith(p)) && args.token === undefined) {
       return reply(200, { ok: false, error: 'not_authed' });
     }
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
+    const argumentErrors = validate ? validateArguments(method, args) : [];
+    if (argumentErrors.length > 0) {
+      schemaErrors.push(...argumentErrors);
+      return reply(200, {
+        ok: false,
+        error: 'invalid_arguments',
+        response_metadata: { messages: argumentErrors },
+      });
+    }
     return reply(200, api(method, args));
   };
 
@@ -231,6 +260,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     schemaErrors,
     messages,
     notInChannel,
+    homes: surfaces.homes,
+    startFunctionExecution: surfaces.startFunctionExecution,
+    functionResults: surfaces.functionResults,
     setSocketUrl: (url) => {
       socketUrl = url;
     },

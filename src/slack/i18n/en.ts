@@ -1,3 +1,4 @@
+import { surfacesEn } from './surfaces-en.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -143,4 +144,5 @@ export const en: Messages = {
     recordingAuthNotApplied:
       'The meeting is scheduled, but Zoom did not accept "recording viewers must sign in". Turn it on in Zoom if you need it.',
   },
+  surfaces: surfacesEn,
 };

@@ -1,3 +1,4 @@
+import { surfacesJa } from './surfaces-ja.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -143,4 +144,5 @@ export const ja: Messages = {
     recordingAuthNotApplied:
       '会議は予約しましたが、「録画の閲覧にはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
   },
+  surfaces: surfacesJa,
 };

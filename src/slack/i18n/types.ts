@@ -1,5 +1,6 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
 import type { ParseFailureReason } from '../../time/types.js';
+import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
   | 'host_video'
@@ -93,4 +94,6 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  /** App Home, shortcuts, the Workflow Builder step, link previews. */
+  surfaces: SurfaceMessages;
 }
