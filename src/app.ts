@@ -9,11 +9,14 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { register as registerLinkPreviews } from './slack/events/link-shared.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
 import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
 import { register as registerHome } from './slack/home/app-home.js';
+import { installReceiverOptions } from './slack/install.js';
 import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
@@ -28,8 +31,28 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis)];
-  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
+  const { logger, background, announcer } = services;
+  const routes = [
+    oauthCallbackRoute({
+      connections: services.connections,
+      logger,
+      onConnected: (user, zoomEmail) =>
+        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+    }),
+    healthRoute(),
+    readyRoute(services.redis),
+  ];
+  const secretToken = services.config.zoom.webhookSecretToken;
+  if (secretToken) {
+    routes.push(
+      zoomWebhookRoute({
+        secretToken,
+        logger,
+        accept: async (event, key) =>
+          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+      }),
+    );
+  }
   return routes;
 }
 
@@ -39,20 +62,36 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   const routes = customRoutes(services);
   const port = opts.port ?? config.port;
   const socketMode = config.slack.appToken !== undefined;
+  // Installed through OAuth: Bolt serves the install routes and authorizes each request by its workspace.
+  const install =
+    config.slack.oauth && services.installations
+      ? installReceiverOptions(config, config.slack.oauth, services.installations, services.logger)
+      : undefined;
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slack.appToken as string,
         customRoutes: routes,
-        // The custom routes are served on PORT; the socket client honours SLACK_API_URL too.
-        installerOptions: { port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        ...install,
+        // The custom routes (and the install routes) are served on PORT; the socket client honours
+        // SLACK_API_URL too.
+        installerOptions: {
+          ...install?.installerOptions,
+          port,
+          clientOptions: { ...install?.installerOptions.clientOptions, slackApiUrl: config.slack.apiUrl },
+        },
         logger,
       })
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret, customRoutes: routes, logger });
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret,
+        customRoutes: routes,
+        ...install,
+        logger,
+      });
   const app = new App({
     receiver,
-    token: config.slack.botToken,
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
     logger,
-    clientOptions: slackClientOptions(config, logger),
+    clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();
@@ -76,6 +115,7 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerShortcuts(app, services);
   registerWorkflowStep(app, services);
   registerLinkPreviews(app, services);
+  registerUninstall(app, services);
 
   return {
     app,

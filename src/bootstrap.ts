@@ -1,32 +1,48 @@
 /** Builds every long-lived part of the bot once: Redis, the Zoom side, the Slack side, the use cases. */
+
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { createRedis, Keys } from './redis.js';
-import { MeetingStore } from './scheduling/meeting-store.js';
+import { createRedis, Keys, type RedisClient } from './redis.js';
+import type { MeetingEventDeps } from './scheduling/meeting-events.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
-import { BackgroundTasks, type Services } from './services.js';
+import { BackgroundTasks } from './services.js';
 import { SlackAnnouncer } from './slack/announcer.js';
+import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
+import type { SlackDeps } from './slack/deps.js';
+import { RedisInstallationStore } from './slack/installations.js';
 import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
-import { createSlackWebClient, type SlackWebClient } from './slack/web.js';
+import { createSlackWebClient, slackClientOptions } from './slack/web.js';
+import { RedisOnceMarkers } from './storage/markers.js';
+import { MeetingStore } from './storage/meeting-store.js';
+import { RedisUserData } from './storage/user-data.js';
+import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
 import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
-/** The shared services plus the Slack-side parts the listeners use. */
-export interface AppServices extends Services {
+/** Everything the listeners, routes and shutdown use. */
+export interface AppServices extends SlackDeps, MeetingEventDeps {
+  config: Config;
+  redis: RedisClient;
+  keys: Keys;
+  tokens: TokenStore;
+  zoom: ZoomClient;
+  connections: ZoomConnections;
+  meetings: MeetingStore;
   announcer: SlackAnnouncer;
-  profiles: ProfileCache;
-  /** Personal defaults from the App Home. */
-  preferences: PreferenceStore;
-  slack: SlackWebClient;
-  scheduler: MeetingScheduler;
-  now: () => Date;
+  background: BackgroundTasks;
+  /** The Slack client of each workspace, for work outside a Bolt listener. */
+  slackClients: SlackClients;
+  /** The users of each workspace (removed with it when it uninstalls the app). */
+  workspaceUsers: RedisWorkspaceUsers;
+  /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
+  installations?: RedisInstallationStore;
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis);
   redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
   const keys = new Keys(config.redis.keyPrefix);
   const oauth = new ZoomOAuth({
@@ -40,15 +56,20 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   const zoom = new ZoomClient({ apiUrl: config.zoom.apiUrl, tokens, logger });
   const connections = new ZoomConnections({ redis, keys, oauth, tokens });
   const meetings = new MeetingStore(redis, keys);
-  const slack = createSlackWebClient(config, logger);
+  const installations = config.slack.oauth
+    ? new RedisInstallationStore(redis, keys, config.tokenEncryptionKeys, logger)
+    : undefined;
+  const slackClients: SlackClients = installations
+    ? new InstalledWorkspaceClients((ws) => installations.botToken(ws), slackClientOptions(config, logger))
+    : new SingleWorkspaceClients(createSlackWebClient(config, logger));
   const profiles = new ProfileCache(
     redis,
     keys,
-    slack,
+    slackClients,
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
     logger,
   );
-  const announcer = new SlackAnnouncer(slack, profiles, logger);
+  const announcer = new SlackAnnouncer(slackClients, profiles, logger);
   const now = opts.now ?? (() => new Date());
   const scheduler = new MeetingScheduler({ zoom, meetings, publisher: announcer, logger, now });
   return {
@@ -57,14 +78,19 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     redis,
     keys,
     tokens,
+    accounts: tokens,
     zoom,
     connections,
     meetings,
+    markers: new RedisOnceMarkers(redis, keys),
+    userData: new RedisUserData(redis, keys),
+    workspaceUsers: new RedisWorkspaceUsers(redis, keys),
     announcer,
     background: new BackgroundTasks(logger),
     profiles,
     preferences: new PreferenceStore(redis, keys),
-    slack,
+    slackClients,
+    ...(installations ? { installations } : {}),
     scheduler,
     now,
   };

@@ -1,18 +1,80 @@
-/** The Redis connection and the key layout shared by every store. */
-import { Redis } from 'ioredis';
+/**
+ * The Redis connection and the key layout shared by every store. One node (REDIS_URL), Redis
+ * Cluster (REDIS_CLUSTER_NODES) or Sentinel (REDIS_SENTINELS): the stores see the same commands.
+ */
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { RedisConfig } from './config.js';
 
-export function createRedis(url: string): Redis {
-  return new Redis(url, {
-    // Fail a command fast when Redis is down instead of queueing it forever: the bot must answer
-    // Slack within 3 seconds either way.
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    // Redis answers in well under a millisecond; a second means it is down or stuck, and Slack's
-    // 3-second windows leave no room to wait longer.
-    commandTimeout: 1000,
-    enableOfflineQueue: true,
-    lazyConnect: false,
-  });
+/** A single node, a Sentinel-managed master or a cluster: every store takes either. */
+export type RedisClient = Redis | Cluster;
+
+/** Connection settings taken from REDIS_URL that apply to every node (scheme, user, password, db). */
+function nodeOptions(url: string): RedisOptions {
+  const parsed = new URL(url);
+  const db = Number(parsed.pathname.replace(/^\//, '') || 0);
+  return {
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    // TLS with each node's own host name (Node's default), so certificates of every node match.
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+    ...(db ? { db } : {}),
+  };
+}
+
+const SERVING_OPTIONS: RedisOptions = {
+  // Fail a command fast when Redis is down instead of queueing it forever: the bot must answer
+  // Slack within 3 seconds either way.
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2000,
+  // Redis answers in well under a millisecond; a second means it is down or stuck, and Slack's
+  // 3-second windows leave no room to wait longer.
+  commandTimeout: 1000,
+};
+
+export function createRedis(config: RedisConfig | string): RedisClient {
+  const settings = typeof config === 'string' ? { url: config, keyPrefix: '' } : config;
+  return connect(settings, SERVING_OPTIONS);
+}
+
+/**
+ * A connection for the job queue (BullMQ): its workers block on Redis, so commands must neither
+ * time out nor give up while Redis is briefly away. On a cluster every queue key shares the hash
+ * tag of `queuePrefix`, so BullMQ's scripts stay in one slot.
+ */
+export function createQueueConnection(config: RedisConfig): RedisClient {
+  return connect(config, { maxRetriesPerRequest: null, connectTimeout: 2000, enableReadyCheck: false });
+}
+
+/** BullMQ's `prefix` option: one hash tag for all queue keys (required on Redis Cluster). */
+export function queuePrefix(keyPrefix: string): string {
+  return `{${keyPrefix}jobs}`;
+}
+
+function connect(config: RedisConfig, options: RedisOptions): RedisClient {
+  if (config.clusterNodes) {
+    const { enableOfflineQueue: _e, ...perNode } = options;
+    return new Cluster(config.clusterNodes, {
+      redisOptions: { ...perNode, ...nodeOptions(config.url) },
+      enableOfflineQueue: true,
+      // A cluster that lost a master answers CLUSTERDOWN until a replica takes over: retry briefly.
+      retryDelayOnClusterDown: 100,
+      // Seeds given by name stay names (no DNS lookup by ioredis), so TLS certificates match them.
+      ...(config.url.startsWith('rediss:')
+        ? { dnsLookup: (address, callback) => callback(null, address) }
+        : {}),
+    });
+  }
+  if (config.sentinels && config.sentinelName) {
+    const node = nodeOptions(config.url);
+    return new Redis({
+      ...options,
+      ...node,
+      sentinels: config.sentinels,
+      name: config.sentinelName,
+      ...(node.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
+    });
+  }
+  return new Redis(config.url, { ...options, enableOfflineQueue: true, lazyConnect: false });
 }
 
 /** True for ioredis' failures that mean Redis is down or not answering (not a bad command). */
@@ -22,22 +84,36 @@ export function isStorageUnavailable(err: unknown): boolean {
     err.name === 'MaxRetriesPerRequestError' ||
     err.message === 'Command timed out' ||
     err.message.startsWith('Connection is closed') ||
-    err.message.includes("Stream isn't writeable")
+    err.message.includes("Stream isn't writeable") ||
+    err.name === 'ClusterAllFailedError' ||
+    err.message.startsWith('CLUSTERDOWN') ||
+    err.message.includes("Cluster isn't ready")
   );
 }
 
 /**
- * Key names. Everything for one Slack user sits under the hash tag `{team:user}`, so a user's keys
- * share one cluster slot and multi-key Lua scripts stay legal on Redis Cluster.
+ * Key names, laid out for Redis Cluster: every multi-key command or script touches keys of one
+ * hash tag only (one slot).
+ * - `{team:user}`: everything of one Slack user (tokens, refresh lock, profile, meeting index).
+ * - `{meeting:id}`: one meeting's record (looked up by id from webhooks and buttons).
+ * - `{team:T}` / `{enterprise:E}`: a workspace's (an org's) Slack installation and user index.
+ * Nothing is ever found by scanning: a user's keys are listed by `userKeys`, their meetings by the
+ * `userMeetings` index, the Slack users of a Zoom account by `zoomUserLinks`.
  */
 export class Keys {
   constructor(readonly prefix: string) {}
   private user(teamId: string, userId: string): string {
     return `${this.prefix}{${teamId}:${userId}}`;
   }
-  /** SCAN pattern matching every key of one Slack user (glob characters in the names escaped). */
-  userKeyPattern(teamId: string, userId: string): string {
-    return `${this.user(teamId, userId).replace(/[*?[\]\\{}^-]/g, '\\$&')}:*`;
+  /** Every key that holds something of one Slack user (all in one slot: one DEL removes them). */
+  userKeys(teamId: string, userId: string): string[] {
+    return [
+      this.tokens(teamId, userId),
+      this.refreshLock(teamId, userId),
+      this.userMeetings(teamId, userId),
+      this.slackProfile(teamId, userId),
+      this.userPreferences(teamId, userId),
+    ];
   }
   tokens(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-tokens`;
@@ -53,7 +129,7 @@ export class Keys {
     return `${this.prefix}zoom-user:${zoomUserId}:slack-users`;
   }
   meeting(meetingId: string): string {
-    return `${this.prefix}meeting:${meetingId}`;
+    return `${this.prefix}{meeting:${meetingId}}:record`;
   }
   /** Set of meeting ids a Slack user created (so their records can be removed together). */
   userMeetings(teamId: string, userId: string): string {
@@ -62,6 +138,33 @@ export class Keys {
   /** Short-lived marker for idempotency (duplicate submissions, webhook redeliveries). */
   once(scope: string, id: string): string {
     return `${this.prefix}once:${scope}:${id}`;
+  }
+  /** A workspace's own keys share the hash tag `{team:T}` (an org's: `{enterprise:E}`). */
+  private workspace(teamId: string): string {
+    return `${this.prefix}{team:${teamId}}`;
+  }
+  private organization(enterpriseId: string): string {
+    return `${this.prefix}{enterprise:${enterpriseId}}`;
+  }
+  /** The bot's Slack installation in one workspace (sealed; holds its bot token). */
+  slackInstallation(teamId: string): string {
+    return `${this.workspace(teamId)}:slack-installation`;
+  }
+  /** An org-wide installation on Enterprise Grid (sealed). */
+  slackOrgInstallation(enterpriseId: string): string {
+    return `${this.organization(enterpriseId)}:slack-installation`;
+  }
+  /** The organization whose org-wide install serves this workspace. */
+  workspaceOrganization(teamId: string): string {
+    return `${this.workspace(teamId)}:enterprise`;
+  }
+  /** Set of workspaces seen under an org-wide install (to clean them up when it is removed). */
+  organizationWorkspaces(enterpriseId: string): string {
+    return `${this.organization(enterpriseId)}:teams`;
+  }
+  /** Set of user ids of one workspace the bot keeps anything for (removed together at uninstall). */
+  teamUsers(teamId: string): string {
+    return `${this.workspace(teamId)}:users`;
   }
   /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
   userPreferences(teamId: string, userId: string): string {

@@ -1,6 +1,6 @@
 /** GET /healthz (the process is up) and GET /readyz (Redis answers PING within a second). */
 import type { CustomRoute } from '@slack/bolt';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis.js';
 
 const READY_TIMEOUT_MS = 1000;
 
@@ -14,7 +14,7 @@ export function healthRoute(): CustomRoute {
   };
 }
 
-export async function redisAnswers(redis: Redis, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
+export async function redisAnswers(redis: RedisClient, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
@@ -28,7 +28,7 @@ export async function redisAnswers(redis: Redis, timeoutMs = READY_TIMEOUT_MS): 
   return ok;
 }
 
-export function readyRoute(redis: Redis): CustomRoute {
+export function readyRoute(redis: RedisClient): CustomRoute {
   return {
     path: '/readyz',
     method: ['GET'],

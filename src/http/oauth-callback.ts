@@ -6,11 +6,17 @@
 
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { AppServices } from '../bootstrap.js';
-import { notice } from '../slack/blocks/notices.js';
-import { escapeMrkdwn } from '../slack/blocks/text.js';
-import { messages } from '../slack/i18n/index.js';
+import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { ZoomConnections } from '../zoom/connections.js';
 import { OAuthStateError } from '../zoom/errors.js';
+
+export interface OAuthCallbackDeps {
+  connections: Pick<ZoomConnections, 'completeConnect'>;
+  logger: Logger;
+  /** Called once the connection is stored (tells the user in Slack); must not throw. */
+  onConnected(user: SlackUserRef, zoomEmail: string): void;
+}
 
 interface Page {
   status: number;
@@ -63,7 +69,7 @@ function send(res: ServerResponse, page: Page): void {
     .end(html);
 }
 
-export function oauthCallbackRoute(services: AppServices): CustomRoute {
+export function oauthCallbackRoute(services: OAuthCallbackDeps): CustomRoute {
   return {
     path: '/zoom/oauth/callback',
     method: ['GET'],
@@ -76,14 +82,14 @@ export function oauthCallbackRoute(services: AppServices): CustomRoute {
   };
 }
 
-async function handle(services: AppServices, url: string, res: ServerResponse): Promise<void> {
+async function handle(services: OAuthCallbackDeps, url: string, res: ServerResponse): Promise<void> {
   const query = new URL(url, 'http://localhost').searchParams;
   if (query.get('error')) return send(res, PAGES.denied);
   const state = query.get('state');
   const code = query.get('code');
   if (!state) return send(res, PAGES.badState);
   if (!code) return send(res, PAGES.missingCode);
-  let connected: Awaited<ReturnType<AppServices['connections']['completeConnect']>>;
+  let connected: Awaited<ReturnType<ZoomConnections['completeConnect']>>;
   try {
     connected = await services.connections.completeConnect(state, code);
   } catch (err) {
@@ -97,11 +103,5 @@ async function handle(services: AppServices, url: string, res: ServerResponse): 
     ja: `Zoom に ${email} として連携しました。このタブは閉じてかまいません。`,
     en: `Connected to Zoom as ${email}. You can close this tab.`,
   });
-  services.background.run('connected notice', async () => {
-    const { locale } = await services.profiles.get(connected.user);
-    await services.announcer.directMessage(
-      connected.user,
-      notice(messages(locale).connectedDm(escapeMrkdwn(email))),
-    );
-  });
+  services.onConnected(connected.user, email);
 }

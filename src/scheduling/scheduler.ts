@@ -1,14 +1,13 @@
 /**
  * The scheduling use cases: create, reschedule and cancel a meeting. They talk to Zoom, keep the
  * record in Redis and show every change through the announcer port; nothing here knows Slack.
- * Zoom failures propagate as the typed errors of src/zoom/errors.ts, with nothing changed.
+ * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
-import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
-import type { ZoomClient } from '../zoom/client.js';
-import { ZoomNotFoundError } from '../zoom/errors.js';
-import type { AutoRecording, MeetingSettings, SlackUserRef } from '../zoom/types.js';
-import type { MeetingStore } from './meeting-store.js';
+import { NotFoundError } from './ports/errors.js';
+import type { MeetingRecords } from './ports/storage.js';
+import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
+import type { ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -71,8 +70,8 @@ export class MeetingNotPostedError extends Error {
 }
 
 export interface SchedulerDeps {
-  zoom: ZoomClient;
-  meetings: MeetingStore;
+  zoom: ZoomMeetings;
+  meetings: MeetingRecords;
   publisher: MeetingPublisher;
   logger: Logger;
   now?: () => Date;
@@ -171,7 +170,7 @@ export class MeetingScheduler {
       });
     } catch (err) {
       await this.restoreTime(meetingId, before, change.start.instant);
-      if (!(err instanceof ZoomNotFoundError)) throw err;
+      if (!(err instanceof NotFoundError)) throw err;
       return {
         ok: false,
         reason: 'deleted',
@@ -199,7 +198,7 @@ export class MeetingScheduler {
     try {
       await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
     } catch (err) {
-      if (!(err instanceof ZoomNotFoundError)) throw err;
+      if (!(err instanceof NotFoundError)) throw err;
       alreadyDeleted = true;
     }
     return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
@@ -210,7 +209,8 @@ export class MeetingScheduler {
     meetingId: string,
   ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
     const record = await this.deps.meetings.get(meetingId);
-    if (!record) return { ok: false, reason: 'unknown' };
+    // Another workspace's meeting is unknown here: not even its host is shown.
+    if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };

@@ -1,6 +1,5 @@
 /** The scheduling core's own data. No Slack or HTTP types in here. */
-import type { Locale } from '../config.js';
-import type { AutoRecording, SlackUserRef } from '../zoom/types.js';
+import type { AutoRecording, Locale, SlackUserRef } from './ports/types.js';
 
 export type MeetingStatus = 'scheduled' | 'started' | 'ended' | 'cancelled';
 

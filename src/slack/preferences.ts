@@ -2,9 +2,8 @@
  * Personal defaults a user sets on the App Home: meeting length, reminder, recording and the
  * language the bot speaks to them. One Redis hash per user, no expiry (they are choices, not caches).
  */
-import type { Redis } from 'ioredis';
 import type { Locale } from '../config.js';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import type { AutoRecording, SlackUserRef } from '../zoom/types.js';
 
 export type LanguageChoice = 'auto' | Locale;
@@ -70,7 +69,7 @@ export function chosenLocale(language: string | null | undefined, slackLocale: L
 
 export class PreferenceStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
@@ -83,6 +82,8 @@ export class PreferenceStore {
     const value = readPreference(name, raw);
     if (value === undefined) return false;
     await this.redis.hset(this.keys.userPreferences(user.teamId, user.userId), FIELD[name], value);
+    // Listed under the workspace, so uninstalling the app removes the choices too.
+    await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
     return true;
   }
 }

@@ -2,14 +2,13 @@
  * The Slack user's time zone and language (users.info), cached in Redis for a day. A language
  * chosen on the App Home (preferences) wins over Slack's locale everywhere the bot speaks.
  */
-import type { Redis } from 'ioredis';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
+import type { Keys, RedisClient } from '../redis.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
 import { chosenLocale } from './preferences.js';
-import type { SlackWebClient } from './web.js';
 
 export interface SlackProfile {
   timeZone: string;
@@ -38,9 +37,9 @@ function isTimeZone(tz: unknown): tz is string {
 
 export class ProfileCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     readonly defaults: SlackProfile,
     private readonly logger: Logger,
   ) {}
@@ -72,7 +71,8 @@ export class ProfileCache {
   /** Asks Slack; on failure answers the defaults without caching them. */
   async fetch(user: SlackUserRef): Promise<SlackProfile> {
     try {
-      const answer = await this.client.users.info({ user: user.userId, include_locale: true });
+      const client = await this.clients.forTeam(user);
+      const answer = await client.users.info({ user: user.userId, include_locale: true });
       const profile: SlackProfile = {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),
@@ -86,6 +86,8 @@ export class ProfileCache {
           TTL_SECONDS,
         ),
       ]);
+      // Listed under the workspace, so uninstalling it removes the cached profile too.
+      await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
       return { ...profile, locale: chosenLocale(language, profile.locale) };
     } catch (err) {
       this.logger.warn('users.info failed; using the default zone and language', { error: err });

@@ -133,6 +133,8 @@ function rangeMinutes(start: ClockTime, end: ClockTime): number {
 export function resolveReading(reading: Reading, text: string, now: Date, timeZone: string): ParseResult {
   const topic = leftoverTopic(text, reading.spans);
   const matchedText = matchedPhrases(text, reading.spans);
+  const timeText = matchedPhrases(text, reading.spans, 'time');
+  const durationText = matchedPhrases(text, reading.spans, 'duration');
   const periodHour = reading.period !== undefined ? PERIOD_DEFAULT_HOURS[reading.period] : undefined;
   const time: ClockTime | undefined =
     reading.time ?? (periodHour !== undefined ? { hour: periodHour, minute: 0 } : undefined);
@@ -145,6 +147,8 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     topic,
     ...(duration !== undefined ? { durationMinutes: duration } : {}),
     ...(matchedText ? { matchedText } : {}),
+    ...(timeText ? { timeText } : {}),
+    ...(durationText ? { durationText } : {}),
   });
 
   const nowMs = now.getTime();
@@ -182,5 +186,7 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     ...(duration !== undefined ? { durationMinutes: duration } : {}),
     topic,
     matchedText,
+    timeText,
+    durationText,
   };
 }

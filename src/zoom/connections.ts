@@ -1,8 +1,7 @@
 /** Connecting and disconnecting a Slack user's Zoom account (OAuth state + PKCE in Redis). */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from './crypto.js';
 import { OAuthStateError, ZoomResponseError } from './errors.js';
 import type { ZoomOAuth } from './oauth.js';
@@ -10,7 +9,7 @@ import type { TokenStore } from './tokens.js';
 import type { SlackUserRef } from './types.js';
 
 export interface ZoomConnectionsOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   oauth: ZoomOAuth;
   tokens: TokenStore;

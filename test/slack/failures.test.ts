@@ -30,7 +30,7 @@ const posted = (topic: string) =>
   h.slack.callsTo('chat.postMessage').some((a) => JSON.stringify(a).includes(topic));
 
 describe('failures after the modal closed', () => {
-  test("Zoom 429: the user reads Zoom's message and what to do; nothing is posted or stored", async () => {
+  test('Zoom 429: the user reads, in their language, that it was not done and when to try again; nothing is posted', async () => {
     await h.connect({ userId: 'U429' });
     h.slack.setUser('U429', { locale: 'en-US' });
     const message =
@@ -41,8 +41,11 @@ describe('failures after the modal closed', () => {
     );
     const { ephemerals } = await submitMeeting('U429', 'Rate limited');
     assert.equal(ephemerals.length, 1);
-    assert.ok(ephemerals[0]?.includes('daily rate limit (100)'));
-    assert.match(ephemerals[0] ?? '', /Try again later/);
+    assert.ok(!ephemerals[0]?.includes('daily rate limit (100)'), "Zoom's raw English is not shown");
+    assert.match(
+      ephemerals[0] ?? '',
+      /^Zoom's request limit is reached, so this was not done\. Try again after <!date\^\d+\^/,
+    );
     assert.equal(posted('Rate limited'), false);
   });
 
@@ -55,7 +58,7 @@ describe('failures after the modal closed', () => {
     );
     const { ephemerals } = await submitMeeting('U500', 'Zoom down');
     assert.equal(ephemerals.length, 1);
-    assert.match(ephemerals[0] ?? '', /Zoom が応答しない/);
+    assert.match(ephemerals[0] ?? '', /^Zoom が応答していないため、実行できませんでした。/);
     assert.equal(posted('Zoom down'), false);
   });
 

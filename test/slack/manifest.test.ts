@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/slack/install.js';
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifest.yml', root), 'utf8')) as {
@@ -13,11 +14,11 @@ const manifest = parse(readFileSync(new URL('manifest.yml', root), 'utf8')) as {
     shortcuts?: { type: string; callback_id: string }[];
     unfurl_domains?: string[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
     interactivity: { is_enabled: boolean; request_url: string };
-    event_subscriptions?: { request_url: string; bot_events: string[] };
-    org_deploy_enabled?: boolean;
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    org_deploy_enabled: boolean;
     function_runtime?: string;
   };
   functions?: Record<
@@ -67,8 +68,10 @@ const SCOPE_OF: Record<string, string | null> = {
   'views.publish': null,
 };
 
-/** The bot scope each subscribed event needs (app_home_opened and function_executed need none). */
+/** The bot scope each subscribed event needs (null: none). */
 const EVENT_SCOPE: Record<string, string | null> = {
+  app_uninstalled: null,
+  tokens_revoked: null,
   app_home_opened: null,
   link_shared: 'links:read',
   function_executed: null,
@@ -113,8 +116,10 @@ test('the manifest declares the App Home, both shortcuts, Zoom link previews and
   assert.match(events?.request_url ?? '', /\/slack\/events$/);
   assert.deepEqual([...(events?.bot_events ?? [])].sort(), [
     'app_home_opened',
+    'app_uninstalled',
     'function_executed',
     'link_shared',
+    'tokens_revoked',
   ]);
 });
 
@@ -152,4 +157,13 @@ test('the schema check covers the new sections: a misspelled function parameter 
   const badUnfurl = structuredClone(manifest);
   badUnfurl.features.unfurl_domains = ['https://zoom.us/'];
   assert.equal(validate(badUnfurl), false);
+});
+test('installs ask for the manifest’s scopes, come back to /slack/oauth_redirect, and uninstalls are heard', () => {
+  assert.deepEqual([...BOT_SCOPES].sort(), [...manifest.oauth_config.scopes.bot].sort());
+  assert.ok(manifest.oauth_config.redirect_urls.every((u) => new URL(u).pathname === REDIRECT_PATH));
+  assert.ok(manifest.oauth_config.redirect_urls.length > 0);
+  assert.match(manifest.settings.event_subscriptions.request_url, /\/slack\/events$/);
+  for (const event of ['app_uninstalled', 'tokens_revoked']) {
+    assert.ok(manifest.settings.event_subscriptions.bot_events.includes(event), event);
+  }
 });

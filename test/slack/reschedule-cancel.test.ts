@@ -161,7 +161,10 @@ describe('cancel', () => {
 
   test('a click on a meeting the bot has no record of changes nothing', async () => {
     await click('cancel_meeting', '99999999999', 'UHOST', 'cancel-unknown');
-    assert.match(String(answersOn('cancel-unknown')[0]?.text), /no longer have a record/);
+    assert.match(
+      String(answersOn('cancel-unknown')[0]?.text),
+      /^The bot no longer has a record of this meeting, so it cannot be changed here\. Use the Zoom app instead\.$/,
+    );
   });
 
   test('every view and message passed Slack validation', () => {

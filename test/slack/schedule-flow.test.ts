@@ -156,7 +156,7 @@ describe('a slow users.info', () => {
     }
     const methods = h.slack.calls.map((c) => c.method);
     const opened = h.openedView('T-slow') as { title: { text: string }; private_metadata: string };
-    assert.equal(opened.title.text, 'Zoom 会議を予約');
+    assert.equal(opened.title.text, 'Zoom ミーティングを予約');
     assert.match(opened.private_metadata, /Asia\/Tokyo/);
     assert.ok(methods.lastIndexOf('views.update') > methods.lastIndexOf('views.open'));
     const update = h.slack.callsTo('views.update').at(-1) as {

@@ -7,12 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { surfaceMethods } from './fake-slack-surfaces.js';
+import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
 import { validateArguments } from './slack-web-api.js';
+import { issuedSecret } from './test-logs.js';
 
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** The token the call was made with (Authorization header or `token` field). */
+  token?: string;
 }
 
 export interface PostedMessage {
@@ -26,7 +30,10 @@ export interface PostedMessage {
 export interface FakeSlack {
   /** Use as SLACK_API_URL (ends with '/'). */
   apiUrl: string;
-  /** A response_url on the fake; posts to it are recorded in `responses`. */
+  /**
+   * A response_url on the fake; posts to it are recorded in `responses` under `id`. Like Slack's,
+   * its path ends in a random key (the credential part); a path with a key never issued gets 404.
+   */
   responseUrl(id?: string): string;
   calls: SlackCall[];
   callsTo(method: string): Record<string, unknown>[];
@@ -34,7 +41,10 @@ export interface FakeSlack {
   responses: { id: string; body: Record<string, unknown> }[];
   /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
   setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
-  /** The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP status. */
+  /**
+   * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
+   * status; `method` 'response_url' makes posts to response_urls answer that status.
+   */
   failNext(method: string, failure: { error: string } | { status: number }, times?: number): void;
   /** Views and messages that failed Block Kit schema / Slack limit validation. Tests assert it stays empty. */
   schemaErrors: string[];
@@ -46,13 +56,21 @@ export interface FakeSlack {
   homes: Map<string, Record<string, unknown>>;
   /**
    * Starts a workflow step run as Slack does before sending function_executed: the execution
-   * can then be completed once, with outputs that match `outputs` (name -> type, `!` = required).
+   * can then be completed once, with outputs that match `outputs` (name -> type, `!` = required);
+   * `token` is the event's bot_access_token, which acts for the workspace while the step runs.
    */
-  startFunctionExecution(executionId: string, outputs: Record<string, string>): void;
+  startFunctionExecution(executionId: string, outputs: Record<string, string>, token?: string): void;
   /** How each execution ended: outputs (completeSuccess) or the error (completeError). */
   functionResults: Map<string, { outputs: Record<string, unknown> } | { error: string }>;
   /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
   setSocketUrl(url: string): void;
+  /** Workspaces, their ids and tokens, and the OAuth app (client id/secret, redirect URLs). */
+  workspaces: FakeWorkspaces;
+  /**
+   * The browser of a signed-in user of `teamId` opening the consent page at `authorizeUrl` and
+   * approving: answers Slack's redirect (Location) back to the app, or throws Slack's error.
+   */
+  approveInstall(authorizeUrl: string, who: { teamId: string; orgWide?: boolean }): Promise<string>;
   /** Delay every answer by this many ms (0 = off); with `method`, only that method's answers. */
   setLatency(ms: number, method?: string): void;
   close(): Promise<void>;
@@ -61,9 +79,6 @@ export interface FakeSlack {
 type Failure = { error: string } | { status: number };
 
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
-
-/** A workflow token (function_executed's bot_access_token) is accepted like a bot token. */
-const TOKEN_PREFIXES = ['Bearer xoxb-', 'Bearer xwfp-'];
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
 export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
@@ -76,10 +91,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
   const surfaces = surfaceMethods(validate, schemaErrors);
+  const workspaces = new FakeWorkspaces();
   let latencyMs = 0;
   let socketUrl: string | undefined;
   const methodLatency = new Map<string, number>();
   let tsCounter = 0;
+  const responseKeys = new Map<string, string>();
   let viewCounter = 0;
 
   const nextTs = () => {
@@ -96,18 +113,29 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     return head.failure;
   };
 
-  const api = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  /** Slack answers another workspace's channel or user as not found. */
+  const foreignId = (method: string, args: Record<string, unknown>, grant: Access & { ok: true }) => {
+    const targets: [string, 'channels' | 'users', string][] = [];
+    if (typeof args.channel === 'string' && args.channel)
+      targets.push([args.channel, 'channels', 'channel_not_found']);
+    if (typeof args.user === 'string' && args.user) targets.push([args.user, 'users', 'user_not_found']);
+    if (method === 'conversations.open' && typeof args.users === 'string') {
+      for (const id of args.users.split(',')) targets.push([id, 'users', 'user_not_found']);
+    }
+    for (const [id, kind, error] of targets) {
+      if (!workspaces.mayActIn(grant.grant, workspaces.ownerOf(id, kind))) return error;
+    }
+    return undefined;
+  };
+
+  const api = (
+    method: string,
+    args: Record<string, unknown>,
+    access: Access & { ok: true },
+  ): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://example.slack.com/',
-          team: 'Example',
-          user: 'zoombot',
-          team_id: 'T0001',
-          user_id: 'UBOT0001',
-          bot_id: 'BBOT0001',
-        };
+        return workspaces.authTest(access.grant);
       case 'users.info': {
         const id = String(args.user ?? '');
         const profile = users.get(id) ?? {};
@@ -183,7 +211,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'conversations.open': {
         const target = String(args.users ?? '').split(',')[0] ?? '';
-        return { ok: true, channel: { id: `D${target.replace(/^U/, '')}` } };
+        const id = `D${target.replace(/^U/, '')}`;
+        workspaces.ownerOf(target, 'users').channels.add(id);
+        return { ok: true, channel: { id } };
       }
       default:
         return { ok: false, error: 'unknown_method' };
@@ -198,7 +228,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/response/')) {
-      const id = decodeURIComponent(url.pathname.slice('/response/'.length));
+      const [rawId = '', key = ''] = url.pathname.slice('/response/'.length).split('/');
+      const id = decodeURIComponent(rawId);
+      if (responseKeys.get(key) !== id) return reply(404, { ok: false, error: 'invalid_response_url' });
+      const failure = takeFailure('response_url');
+      if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
       const body = parseBody(raw, req.headers['content-type']);
       responses.push({ id, body });
       const errors = validate ? validateMessage(body) : [];
@@ -208,18 +242,36 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
       }
       return reply(200, { ok: true });
     }
+    if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') {
+      const who = {
+        teamId: String(req.headers['x-fake-session-team'] ?? ''),
+        orgWide: req.headers['x-fake-org-wide'] === 'true',
+      };
+      const answer = workspaces.consent(url.searchParams, who);
+      if ('location' in answer) return res.writeHead(302, { location: answer.location }).end();
+      return reply(answer.status, { ok: false, error: answer.error });
+    }
     if (!url.pathname.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
     const method = url.pathname.slice('/api/'.length);
     const slow = methodLatency.get(method) ?? 0;
     if (slow > 0) await new Promise((r) => setTimeout(r, slow));
     const args = parseBody(raw, req.headers['content-type']);
     for (const [key, value] of url.searchParams) args[key] = value;
-    calls.push({ method, args });
     const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof args.token === 'string'
+        ? args.token
+        : undefined;
+    calls.push({ method, args, ...(token ? { token } : {}) });
+    if (method === 'oauth.v2.access') return reply(200, workspaces.exchange(args, auth));
     const appLevel = method.startsWith('apps.connections.') && auth.startsWith('Bearer xapp-');
-    if (!appLevel && !TOKEN_PREFIXES.some((p) => auth.startsWith(p)) && args.token === undefined) {
-      return reply(200, { ok: false, error: 'not_authed' });
-    }
+    const access: Access = appLevel
+      ? { ok: true, grant: { teamId: 'T0001', scopes: [], revoked: false } }
+      : workspaces.access(auth, args.token);
+    if (!access.ok) return reply(200, { ok: false, error: access.error });
+    const foreign = foreignId(method, args, access);
+    if (foreign) return reply(200, { ok: false, error: foreign });
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
@@ -232,7 +284,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         response_metadata: { messages: argumentErrors },
       });
     }
-    return reply(200, api(method, args));
+    return reply(200, api(method, args, access));
   };
 
   const server = createServer((req, res) => {
@@ -245,7 +297,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
 
   return {
     apiUrl: `${base}/api/`,
-    responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
+    responseUrl: (id = randomBytes(6).toString('hex')) => {
+      const key = randomBytes(18).toString('base64url');
+      responseKeys.set(key, id);
+      issuedSecret(key);
+      return `${base}/response/${encodeURIComponent(id)}/${key}`;
+    },
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     responses,
@@ -261,8 +318,26 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     messages,
     notInChannel,
     homes: surfaces.homes,
-    startFunctionExecution: surfaces.startFunctionExecution,
+    startFunctionExecution: (executionId, outputs, token) => {
+      surfaces.startFunctionExecution(executionId, outputs);
+      if (token) workspaces.grantWorkflowToken(token, DEFAULT_WORKSPACE);
+    },
     functionResults: surfaces.functionResults,
+    workspaces,
+    async approveInstall(authorizeUrl, who) {
+      const target = new URL(authorizeUrl);
+      if (target.origin !== base) throw new Error(`the install link leads to ${target.origin}, not to Slack`);
+      const answer = await fetch(target, {
+        redirect: 'manual',
+        headers: {
+          'x-fake-session-team': who.teamId,
+          ...(who.orgWide ? { 'x-fake-org-wide': 'true' } : {}),
+        },
+      });
+      const location = answer.headers.get('location');
+      if (answer.status !== 302 || !location) throw new Error(`consent refused: ${await answer.text()}`);
+      return location;
+    },
     setSocketUrl: (url) => {
       socketUrl = url;
     },

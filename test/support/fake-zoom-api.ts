@@ -4,6 +4,7 @@ import type { FakeAnswer, FakeRequest } from './fake-zoom-oauth.js';
 import type { ZoomOperation, ZoomRequestSchemas } from './fake-zoom-schema.js';
 import type { FakeMeeting, FakeZoomState } from './fake-zoom-state.js';
 import { toZoomUtc, zoomStartToUtc } from './fake-zoom-time.js';
+import { issuedSecret } from './test-logs.js';
 
 type Body = Record<string, unknown>;
 
@@ -162,7 +163,9 @@ export class FakeZoomApi {
   }
 
   private startUrl(m: FakeMeeting): string {
-    return `${this.origin()}/s/${m.id}?zak=${randomBytes(24).toString('base64url')}`;
+    const zak = randomBytes(24).toString('base64url');
+    issuedSecret(zak);
+    return `${this.origin()}/s/${m.id}?zak=${zak}`;
   }
 }
 

@@ -1,6 +1,7 @@
 /** What the fake Zoom remembers: users, authorization codes, token pairs, meetings. */
 import { randomBytes } from 'node:crypto';
 import type { ZoomMeeting } from '../../src/zoom/types.js';
+import { issuedSecret } from './test-logs.js';
 
 export interface FakeZoomUser {
   id: string;
@@ -50,6 +51,8 @@ export class FakeZoomState {
     const expiresInSeconds = opts.expiresInSeconds ?? this.accessTokenTtlSeconds;
     const accessToken = newToken('access');
     const refreshToken = newToken('refresh');
+    issuedSecret(accessToken);
+    issuedSecret(refreshToken);
     this.accessTokens.set(accessToken, { zoomUserId, expiresAt: Date.now() + expiresInSeconds * 1000 });
     this.refreshTokens.set(refreshToken, zoomUserId);
     return { accessToken, refreshToken, expiresInSeconds, scope: SCOPES };
@@ -93,6 +96,7 @@ export class FakeZoomState {
 
   newCode(entry: AuthorizationCode): string {
     const code = randomBytes(18).toString('base64url');
+    issuedSecret(code);
     this.codes.set(code, entry);
     return code;
   }

@@ -10,6 +10,7 @@ import { FakeZoomApi } from './fake-zoom-api.js';
 import { type FakeAnswer, type FakeRequest, FakeZoomOAuth } from './fake-zoom-oauth.js';
 import { ZoomRequestSchemas } from './fake-zoom-schema.js';
 import { type FakeMeeting, FakeZoomState, type FakeZoomUser, type IssuedTokens } from './fake-zoom-state.js';
+import { issuedSecret } from './test-logs.js';
 
 export type { FakeZoomUser } from './fake-zoom-state.js';
 
@@ -75,6 +76,7 @@ export async function startFakeZoom(
   const clientId = opts.clientId ?? 'fake-client-id';
   const clientSecret = opts.clientSecret ?? 'fake-client-secret';
   const state = new FakeZoomState(opts.accessTokenTtlSeconds ?? 3600);
+  issuedSecret(clientSecret);
   const schemaErrors: string[] = [];
   const requests: RecordedRequest[] = [];
   const failures: PendingFailure[] = [];

@@ -68,7 +68,11 @@ export interface StepInputs {
 }
 
 /** A function_executed event for create_zoom_meeting, with its own workflow token. */
-export function functionExecuted(executionId: string, inputs: StepInputs): Record<string, unknown> {
+export function functionExecuted(
+  executionId: string,
+  inputs: StepInputs,
+  token = `xwfp-${randomBytes(8).toString('hex')}`,
+): Record<string, unknown> {
   const param = (name: string, type: string, required: boolean) => ({
     type,
     name,
@@ -104,7 +108,7 @@ export function functionExecuted(executionId: string, inputs: StepInputs): Recor
     function_execution_id: executionId,
     workflow_execution_id: `Wx${executionId}`,
     event_ts: `${Date.now() / 1000}`,
-    bot_access_token: `xwfp-${randomBytes(8).toString('hex')}`,
+    bot_access_token: token,
   };
 }
 

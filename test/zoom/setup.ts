@@ -1,7 +1,6 @@
 /** Builds the Zoom side of the bot against a real Redis and the fake Zoom, one key prefix per call. */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { Keys } from '../../src/redis.js';
+import { Keys, type RedisClient } from '../../src/redis.js';
 import { ZoomClient, type ZoomClientOptions } from '../../src/zoom/client.js';
 import { ZoomConnections } from '../../src/zoom/connections.js';
 import { ZoomOAuth } from '../../src/zoom/oauth.js';
@@ -13,7 +12,7 @@ import type { TestRedis } from '../support/redis.js';
 export const REDIRECT_URL = 'https://bot.example.com/zoom/oauth/callback';
 
 export interface ZoomSide {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   prefix: string;
   encryptionKeys: Buffer[];
@@ -90,7 +89,7 @@ export async function connectedUser(
 }
 
 /** Every key under `prefix` with its value (strings and set members): what a Redis dump would show. */
-export async function dump(redis: Redis, prefix: string): Promise<string> {
+export async function dump(redis: RedisClient, prefix: string): Promise<string> {
   const keys = await redis.keys(`${prefix}*`);
   const parts: string[] = [];
   for (const key of keys) {

@@ -9,9 +9,8 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
-import type { SlackUserRef } from '../../zoom/types.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
 import {
   CONNECT_ACTION,
@@ -24,6 +23,7 @@ import {
 } from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
+import type { SlackDeps } from '../deps.js';
 import { publishHome } from '../home/app-home.js';
 import { pageOf } from '../home/home-view.js';
 import { messages } from '../i18n/index.js';
@@ -35,7 +35,7 @@ import { slackErrorCode } from '../web.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(
     RESCHEDULE_ACTION,
     reportingFailures(services, rescheduleButton(services)),
@@ -52,7 +52,7 @@ export function register(app: App, services: AppServices): void {
 }
 
 /** Whatever a button handler did not catch (Redis down, say) still gets the clicking user an answer. */
-function reportingFailures(services: AppServices, handler: (args: ButtonArgs) => Promise<void>) {
+function reportingFailures(services: SlackDeps, handler: (args: ButtonArgs) => Promise<void>) {
   return async (args: ButtonArgs): Promise<void> => {
     try {
       await handler(args);
@@ -72,7 +72,7 @@ const actorOf = (body: BlockAction): SlackUserRef => ({
 });
 
 /** Through the message's response_url; a click on the App Home has none, so there it is a DM. */
-function privately(services: AppServices, { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>) {
+function privately(services: SlackDeps, { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>) {
   return async (message: PrivateMessage): Promise<void> => {
     if (!body.response_url) return services.announcer.tellUser(actorOf(body), {}, message);
     await respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
@@ -81,7 +81,7 @@ function privately(services: AppServices, { body, respond }: Pick<ButtonArgs, 'b
 
 const fromHome = (body: BlockAction) => body.view?.type === 'home';
 
-export function rescheduleButton(services: AppServices) {
+export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
@@ -91,8 +91,9 @@ export function rescheduleButton(services: AppServices) {
       quickProfile(services.profiles, actor),
     ]);
     const t = messages(profile.locale).actions;
-    if (!record) return void (await reply(notice(t.unknownMeeting)));
-    if (record.host.userId !== actor.userId || record.host.teamId !== actor.teamId) {
+    // Another workspace's meeting is unknown here: not even its host is shown.
+    if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
+    if (record.host.userId !== actor.userId) {
       return void (await reply(notice(t.onlyHost(record.host.userId, 'reschedule'))));
     }
     if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
@@ -133,7 +134,7 @@ function openRescheduleModal(
   });
 }
 
-export function cancelButton(services: AppServices) {
+export function cancelButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
@@ -161,7 +162,7 @@ export function cancelButton(services: AppServices) {
 }
 
 /** Only the clicking user's own Zoom account is asked, so nobody gets another host's link. */
-export function freshStartLinkButton(services: AppServices) {
+export function freshStartLinkButton(services: SlackDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);

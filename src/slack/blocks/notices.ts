@@ -2,6 +2,7 @@
 
 import type { Locale } from '../../config.js';
 import { isStorageUnavailable } from '../../redis.js';
+import type { ZoomMeeting } from '../../scheduling/ports/zoom.js';
 import {
   ZoomNoAnswerError,
   ZoomNotConnectedError,
@@ -10,7 +11,6 @@ import {
   ZoomUnavailableError,
   ZoomValidationError,
 } from '../../zoom/errors.js';
-import type { ZoomMeeting } from '../../zoom/types.js';
 import { messages } from '../i18n/index.js';
 import { JOIN_ACTION } from './meeting-message.js';
 import { escapeMrkdwn, slackDate, truncate } from './text.js';
@@ -93,12 +93,30 @@ export function startLinkMessage(locale: Locale, topic: string, startUrl: string
   };
 }
 
-/** What the user reads when Zoom refused or failed; never includes tokens or links. */
-export function failureText(locale: Locale, err: unknown): string {
+/**
+ * When a Zoom rate limit lifts: Retry-After when Zoom sends it; the daily limits reset at 00:00 UTC
+ * (developers.zoom.us/docs/api/rest/rate-limits); a per-second limit has no time worth showing.
+ */
+function rateLimitLifts(err: ZoomRateLimitError, now: Date): Date | undefined {
+  if (err.retryAfterSeconds !== undefined) return new Date(now.getTime() + err.retryAfterSeconds * 1000);
+  if (!/daily/i.test(err.message)) return undefined;
+  const midnight = new Date(now);
+  midnight.setUTCHours(24, 0, 0, 0);
+  return midnight;
+}
+
+/**
+ * What the user reads when Zoom refused or failed; never includes tokens or links. Times are
+ * `<!date>` tokens: Slack shows them in each reader's own zone.
+ */
+export function failureText(locale: Locale, err: unknown, now = new Date()): string {
   const f = messages(locale).failures;
   if (isStorageUnavailable(err)) return f.storageUnavailable;
   if (err instanceof ZoomNotConnectedError) return f.notConnected;
-  if (err instanceof ZoomRateLimitError) return f.rateLimited(escapeMrkdwn(err.message));
+  if (err instanceof ZoomRateLimitError) {
+    const lifts = rateLimitLifts(err, now);
+    return f.rateLimited(lifts && slackDate(lifts.toISOString(), 'UTC', locale));
+  }
   // No answer is not "nothing happened": Zoom may have acted, and a blind retry could double it.
   if (err instanceof ZoomNoAnswerError) return f.noAnswer;
   if (err instanceof ZoomUnavailableError) return f.unavailable;

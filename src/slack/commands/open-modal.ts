@@ -3,10 +3,10 @@
  * and the user's personal defaults. Every door that schedules (the command, the App Home, the
  * shortcuts) opens it through here.
  */
-import type { AppServices } from '../../bootstrap.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { PrivateMessage } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
+import type { SlackDeps } from '../deps.js';
 import type { UserPreferences } from '../preferences.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
@@ -33,7 +33,7 @@ export interface OpenModalRequest {
 }
 
 export async function openScheduleModal(
-  services: AppServices,
+  services: SlackDeps,
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
@@ -67,7 +67,7 @@ export async function openScheduleModal(
 }
 
 function modalFor(
-  services: AppServices,
+  services: SlackDeps,
   req: OpenModalRequest,
   profile: SlackProfile,
   preferences: UserPreferences,
@@ -117,7 +117,7 @@ function prefillFrom(
   text: string,
   profile: SlackProfile,
   now: Date,
-  services: AppServices,
+  services: SlackDeps,
   fallbackDuration: number,
 ): Prefill {
   if (!text) return { topic: '', when: '', durationMinutes: fallbackDuration };
@@ -125,10 +125,12 @@ function prefillFrom(
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);
     return {
       topic: parsed.topic,
-      when: parsed.matchedText ?? '',
+      // Only the time words: a length typed with them goes to the duration select, so that
+      // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
+      when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? fallbackDuration,
       // The whole text was read already: its result is the preview (no second parse).
-      ...(parsed.matchedText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
+      ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

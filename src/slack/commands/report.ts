@@ -1,15 +1,15 @@
 /** Tells a user, privately, why something they asked for did not happen. */
 
-import type { AppServices } from '../../bootstrap.js';
 import type { Locale } from '../../config.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
 import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
-import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText, notice, type PrivateMessage } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 
 export async function failureMessage(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   locale: Locale,
   err: unknown,
@@ -26,7 +26,7 @@ export async function failureMessage(
 }
 
 export async function reportCreateFailure(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   locale: Locale,
   where: { channelId?: string; responseUrl?: string },
@@ -37,7 +37,7 @@ export async function reportCreateFailure(
 }
 
 /** An unreadable token record counts as not connected; Redis being down is an error, not "connect again". */
-export async function isConnected(services: AppServices, user: SlackUserRef): Promise<boolean> {
+export async function isConnected(services: SlackDeps, user: SlackUserRef): Promise<boolean> {
   const tokens = await services.tokens.load(user).catch((err) => {
     if (err instanceof TokenStoreError) return null;
     throw err;
@@ -46,7 +46,7 @@ export async function isConnected(services: AppServices, user: SlackUserRef): Pr
 }
 
 export async function notConnectedPrompt(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   locale: Locale,
 ): Promise<PrivateMessage> {

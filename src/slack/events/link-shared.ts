@@ -3,18 +3,19 @@
  * same workspace. A meeting's number alone reveals nothing: when the posted join link carries a
  * passcode, the shared link must carry the same one.
  */
+
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { renderMeetingPreview } from '../blocks/meeting-preview.js';
 import type { KnownBlock } from '../blocks/types.js';
+import type { SlackDeps } from '../deps.js';
 
 type EventArgs = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;
 
 /** Slack sends at most a handful of links per message; more are not looked up. */
 const MAX_LINKS = 10;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.event('link_shared', linkShared(services));
 }
 
@@ -49,7 +50,7 @@ function passcodeOf(url: string): string | undefined {
   }
 }
 
-export function linkShared(services: AppServices) {
+export function linkShared(services: SlackDeps) {
   return async ({ event, body, client }: EventArgs): Promise<void> => {
     const teamId = body.team_id;
     const unfurls: Record<string, { blocks: KnownBlock[] }> = {};

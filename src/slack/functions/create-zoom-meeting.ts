@@ -12,8 +12,8 @@
  * https://api.slack.com/methods/functions.completeSuccess, and @slack/bolt 5.1.0's App#function
  * and CustomFunction (node_modules/@slack/bolt/dist/CustomFunction.js).
  */
+
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import type { Locale } from '../../config.js';
 import { isStorageUnavailable } from '../../redis.js';
 import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
@@ -29,6 +29,7 @@ import {
 import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText } from '../blocks/notices.js';
 import { isConnected, reportCreateFailure } from '../commands/report.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { readWhen } from '../views/when.js';
 
@@ -47,25 +48,23 @@ export interface StepOutputs {
   start_time: string;
 }
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.function(CREATE_MEETING_FUNCTION, { autoAcknowledge: true }, createZoomMeetingStep(services));
 }
 
 type Outcome = { ok: true; outputs: StepOutputs } | { ok: false; error: string };
 
-export function createZoomMeetingStep(services: AppServices) {
+export function createZoomMeetingStep(services: SlackDeps) {
   return async ({ inputs, complete, fail, body, event }: StepArgs): Promise<void> => {
     let outcome: Outcome;
     try {
-      const first = await services.redis.set(
-        services.keys.once('function-execution', event.function_execution_id),
-        '1',
-        'EX',
+      const first = await services.markers.claim(
+        'function-execution',
+        event.function_execution_id,
         ONCE_TTL_SECONDS,
-        'NX',
       );
       // A redelivery: the first delivery completes the step.
-      if (first !== 'OK') return;
+      if (!first) return;
       outcome = await run(services, body.team_id, inputs as Record<string, unknown>);
     } catch (err) {
       services.logger.error('workflow step failed', { error: err });
@@ -80,7 +79,7 @@ export function createZoomMeetingStep(services: AppServices) {
   };
 }
 
-async function run(services: AppServices, teamId: string, inputs: Record<string, unknown>): Promise<Outcome> {
+async function run(services: SlackDeps, teamId: string, inputs: Record<string, unknown>): Promise<Outcome> {
   const hostId = typeof inputs.host === 'string' ? inputs.host : '';
   const host: SlackUserRef = { teamId, userId: hostId };
   const [profile, preferences] = await Promise.all([
@@ -117,7 +116,7 @@ async function run(services: AppServices, teamId: string, inputs: Record<string,
   const channelId =
     typeof inputs.channel_id === 'string' && inputs.channel_id
       ? inputs.channel_id
-      : ((await services.slack.conversations.open({ users: hostId })).channel?.id ?? '');
+      : await services.announcer.directChannel(host);
 
   let record: MeetingRecord;
   try {
@@ -157,7 +156,7 @@ async function run(services: AppServices, teamId: string, inputs: Record<string,
   };
 }
 
-async function notConnected(services: AppServices, host: SlackUserRef, locale: Locale): Promise<Outcome> {
+async function notConnected(services: SlackDeps, host: SlackUserRef, locale: Locale): Promise<Outcome> {
   const url = await services.connections.startConnect(host);
   const t = messages(locale);
   await services.announcer.tellUser(host, {}, connectPrompt(locale, url, t.connect.notConnected));

@@ -2,6 +2,7 @@
  * The App Home tab: published on app_home_opened and again after every change the user makes
  * there (defaults, paging, disconnect, and meetings scheduled, moved or cancelled from it).
  */
+
 import type {
   AllMiddlewareArgs,
   App,
@@ -11,11 +12,11 @@ import type {
   SlackEventMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { failureText, notice, type PrivateMessage } from '../blocks/notices.js';
 import { openScheduleModal } from '../commands/open-modal.js';
+import type { SlackDeps } from '../deps.js';
 import type { PreferenceName } from '../preferences.js';
 import type { SlackWebClient } from '../web.js';
 import {
@@ -43,7 +44,7 @@ const NAME_OF_ACTION: Record<string, PreferenceName> = {
   [DEFAULT_ACTIONS.language]: 'language',
 };
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.event('app_home_opened', homeOpened(services));
   app.action<BlockAction<ButtonAction>>(HOME_SCHEDULE_ACTION, scheduleButton(services));
   app.action<BlockAction<ButtonAction>>(HOME_DISCONNECT_ACTION, disconnectButton(services));
@@ -59,7 +60,7 @@ const userOf = (body: BlockAction): SlackUserRef => ({
   userId: body.user.id,
 });
 
-export function homeOpened(services: AppServices) {
+export function homeOpened(services: SlackDeps) {
   return async ({ event, body, client }: EventArgs): Promise<void> => {
     if (event.tab !== undefined && event.tab !== 'home') return;
     const user = { teamId: body.team_id, userId: event.user };
@@ -72,7 +73,7 @@ export function homeOpened(services: AppServices) {
  * (Redis down), the Home says so instead.
  */
 export async function publishHome(
-  services: AppServices,
+  services: SlackDeps,
   client: SlackWebClient,
   user: SlackUserRef,
   page = 0,
@@ -101,7 +102,7 @@ export async function publishHome(
     .catch((err) => services.logger.warn('views.publish failed', { error: err }));
 }
 
-async function renderHome(services: AppServices, user: SlackUserRef, page: number): Promise<HomeView> {
+async function renderHome(services: SlackDeps, user: SlackUserRef, page: number): Promise<HomeView> {
   const [profile, preferences, tokens] = await Promise.all([
     services.profiles.get(user),
     services.preferences.get(user),
@@ -131,7 +132,7 @@ async function renderHome(services: AppServices, user: SlackUserRef, page: numbe
 }
 
 /** Zoom's list (meetings made anywhere), each marked changeable when the bot posted it for this user. */
-async function upcomingMeetings(services: AppServices, user: SlackUserRef): Promise<HomeMeeting[]> {
+async function upcomingMeetings(services: SlackDeps, user: SlackUserRef): Promise<HomeMeeting[]> {
   const listed = await services.zoom.listUpcomingMeetings(user, LISTED_MEETINGS);
   const sorted = [...listed].sort((a, b) => (a.start_time ?? '').localeCompare(b.start_time ?? ''));
   return Promise.all(
@@ -156,11 +157,11 @@ async function upcomingMeetings(services: AppServices, user: SlackUserRef): Prom
 }
 
 /** A private message from a Home button: there is no response_url, so it goes to the user's DM. */
-function tellPrivately(services: AppServices, user: SlackUserRef, message: PrivateMessage): Promise<void> {
+function tellPrivately(services: SlackDeps, user: SlackUserRef, message: PrivateMessage): Promise<void> {
   return services.announcer.tellUser(user, {}, message);
 }
 
-export function scheduleButton(services: AppServices) {
+export function scheduleButton(services: SlackDeps) {
   return async ({ ack, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     const user = userOf(body);
@@ -181,7 +182,7 @@ export function scheduleButton(services: AppServices) {
   };
 }
 
-export function disconnectButton(services: AppServices) {
+export function disconnectButton(services: SlackDeps) {
   return async ({ ack, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     const user = userOf(body);
@@ -192,7 +193,7 @@ export function disconnectButton(services: AppServices) {
   };
 }
 
-export function pageButton(services: AppServices) {
+export function pageButton(services: SlackDeps) {
   return async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
     await ack();
     const page = Number(action.value);
@@ -201,7 +202,7 @@ export function pageButton(services: AppServices) {
 }
 
 /** A default changed: saved only when it is one of the offered values, then the Home re-renders. */
-export function defaultChanged(services: AppServices) {
+export function defaultChanged(services: SlackDeps) {
   return async ({ ack, body, action, client }: SelectArgs): Promise<void> => {
     await ack();
     const user = userOf(body);

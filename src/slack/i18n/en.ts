@@ -29,7 +29,7 @@ export const en: Messages = {
   },
   connectedDm: (email) => `Zoom is connected as ${email}. Type \`/zoom\` to schedule a meeting.`,
   disconnected: 'Your Zoom account is disconnected and its tokens are deleted.',
-  nothingToDisconnect: 'No Zoom account was connected, so there was nothing to disconnect.',
+  nothingToDisconnect: 'No Zoom account is connected, so there is nothing to disconnect.',
   modal: {
     title: 'Schedule Zoom meeting',
     submit: 'Schedule',
@@ -43,7 +43,7 @@ export const en: Messages = {
     whenNotUnderstood: 'Not understood yet: type a day and a time, e.g. "tomorrow 3pm".',
     duration: 'Duration',
     durationOption: minutes,
-    agenda: 'Agenda',
+    agenda: 'Description',
     channel: 'Post in',
     options: 'Options',
     option: {
@@ -67,16 +67,22 @@ export const en: Messages = {
   },
   errors: {
     time: {
+      too_long: 'This is too long to read. Type a short time, e.g. "tomorrow 3pm".',
       empty: 'Type when the meeting starts, e.g. "tomorrow 3pm".',
-      no_time: 'I could not read a time here. Try e.g. "tomorrow 3pm" or "Dec 3 10:30".',
+      no_time: 'The bot could not read a time here. Try e.g. "tomorrow 3pm" or "Dec 3 10:30".',
       no_hour: 'Add a start time to the day, e.g. "tomorrow 3pm".',
       past: 'That time has already passed. Pick a time in the future.',
       invalid_date: 'That date or time does not exist. Check the day and the hour.',
       duration_out_of_range: 'A meeting lasts between 1 minute and 24 hours.',
+      series_out_of_range:
+        'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,
-    agendaTooLong: (max) => `Keep the agenda to ${max} characters.`,
+    agendaTooLong: (max) => `Keep the description to ${max} characters.`,
+    whenTooLong: (max, length) => `Keep the time to ${max} characters (it has ${length}).`,
+    commandTooLong: (max, length) =>
+      `This text is too long to read (${length} characters). Keep it to ${max}, or type \`/zoom\` alone to open the form.`,
   },
   message: {
     fallbackText: (topic) => `Zoom meeting: ${topic}`,
@@ -84,7 +90,7 @@ export const en: Messages = {
     now: 'Now',
     duration: 'Duration',
     host: 'Host',
-    agenda: 'Agenda',
+    agenda: 'Description',
     join: 'Join',
     reschedule: 'Reschedule',
     cancel: 'Cancel meeting',
@@ -107,40 +113,48 @@ export const en: Messages = {
     recording: (url, passcode) =>
       `The recording is ready: <${url}|watch it>${passcode ? ` (passcode ${passcode})` : ''}.`,
     zoomDeauthorized:
-      'Your Zoom account was disconnected from this app in Zoom, and its data here is deleted. Run `/zoom connect` to use /zoom again.',
+      'Your Zoom account was disconnected from this app in Zoom, so the bot deleted what it stored for it. Run `/zoom connect` to use /zoom again.',
     recordingNotShared: (topic) =>
-      `The cloud recording of *${topic}* is ready, but sign-in for viewers could not be turned on, so its link was not posted. Find it in Zoom.`,
+      `The cloud recording of *${topic}* is ready. Sign-in for viewers could not be turned on, so its link is not posted here. Find the recording in Zoom.`,
   },
   failures: {
-    notConnected: 'Your Zoom connection is missing or no longer valid. Run `/zoom connect`, then try again.',
-    rateLimited: (msg) =>
-      `Zoom refused for now: "${msg}". Nothing was changed. Try again later (daily limits reset at 00:00 UTC).`,
-    unavailable: 'Zoom is not answering right now, so nothing was changed. Try again in a few minutes.',
+    notConnected:
+      'Your Zoom account is not connected, or the connection has expired. Run `/zoom connect`, then try again.',
+    rateLimited: (retryAt) =>
+      retryAt
+        ? `Zoom's request limit is reached, so this was not done. Try again after ${retryAt}.`
+        : 'Zoom is getting too many requests right now, so this was not done. Try again in a moment.',
+    unavailable: 'Zoom is not answering right now, so this was not done. Try again in a few minutes.',
     noAnswer:
-      'Zoom did not answer in time, so I cannot tell whether it was done. Check `/zoom list` or the Zoom app before trying again.',
+      'Zoom did not answer in time, so the bot cannot tell whether it was done. Check `/zoom list` or the Zoom app before trying again.',
     storageUnavailable:
-      'The bot cannot reach its storage right now, so nothing was done. Try again in a minute.',
-    rejected: (msg) => `Zoom refused the meeting details: "${msg}". Nothing was changed.`,
+      'The bot cannot reach its storage right now, so this was not done. Try again in a minute.',
+    rejected: (msg) =>
+      `Zoom did not accept the meeting details, so this was not done (${msg}). Correct them and try again.`,
     unexpected:
-      'Something went wrong on our side, and the meeting may not have been saved. Check Zoom, then try again.',
-    notFound: 'Zoom has no such meeting in your account (it was deleted, or it is not yours).',
+      'The bot ran into a problem, and the meeting may not have been saved. Check the Zoom app, then try again.',
+    notFound:
+      'Zoom has no such meeting in your account (it was deleted, or it belongs to someone else). Check `/zoom list`.',
     notPosted:
-      'The meeting was created, but I could not post it in that channel. Invite me to the channel, or share the link yourself.',
+      'The meeting is created, but the bot could not post it in that channel. Invite the bot to the channel, or share this link:',
   },
   actions: {
     onlyHost: (host, action) =>
       `Only <@${host}> can ${action === 'reschedule' ? 'reschedule' : 'cancel'} this meeting.`,
-    unknownMeeting: 'I no longer have a record of this meeting, so nothing was changed.',
-    notScheduled: 'This meeting has already started, ended or been cancelled, so nothing was changed.',
+    unknownMeeting:
+      'The bot no longer has a record of this meeting, so it cannot be changed here. Use the Zoom app instead.',
+    notScheduled:
+      'This meeting has already started, ended or been cancelled, so it can no longer be changed.',
     cancelled: (topic) => `*${topic}* is cancelled.`,
-    alreadyDeleted: (topic) => `*${topic}* had already been deleted in Zoom. It is now shown as cancelled.`,
+    alreadyDeleted: (topic) =>
+      `*${topic}* had already been deleted in Zoom, so it is now shown as cancelled.`,
     rescheduled: (topic, to) => `*${topic}* now starts ${to}.`,
   },
   minutes,
   instantTopic: 'Zoom meeting',
   failuresExtra: {
-    commandFailed: 'Something went wrong on our side and nothing was changed. Try again in a moment.',
-    formExpired: 'Slack stopped waiting for the form to open. Type the command again.',
+    commandFailed: 'The bot ran into a problem, so this was not done. Try again in a moment.',
+    formExpired: 'The form did not open in time. Type the command again.',
     recordingAuthNotApplied:
       'The meeting is scheduled, but Zoom did not accept "recording viewers must sign in". Turn it on in Zoom if you need it.',
   },

@@ -12,26 +12,26 @@ export const ja: Messages = {
   help: {
     title: 'Slack から Zoom ミーティングを予約',
     body:
-      '`/zoom [議題と日時]` で、入力内容を反映したフォームが開きます。`/zoom now [議題]` ですぐに会議を始めます。' +
-      '`/zoom list` で今後の会議を表示します。`/zoom connect` / `/zoom disconnect` で Zoom アカウントを連携・解除します。' +
+      '`/zoom [トピックと日時]` で、入力内容を反映したフォームが開きます。`/zoom now [トピック]` ですぐにミーティングを始めます。' +
+      '`/zoom list` で今後のミーティングを表示します。`/zoom connect` / `/zoom disconnect` で Zoom アカウントを連携・解除します。' +
       'ホストとして開始するリンクはあなたにだけ表示されます。',
     examples: ['/zoom 明日 15時 定例 45分', '/zoom Weekly sync tomorrow 3pm', '/zoom now 相談'],
   },
   connect: {
-    prompt: '/zoom で会議を予約するには、Zoom アカウントを連携してください。',
+    prompt: '/zoom でミーティングを予約するには、Zoom アカウントを連携してください。',
     button: 'Zoom と連携',
     alreadyConnected: (email) =>
-      `${email} として Zoom と連携済みです。別のアカウントにするには再度連携してください。`,
+      `${email} として Zoom と連携済みです。別のアカウントに切り替えるには、もう一度連携してください。`,
     notConnected: 'Zoom アカウントがまだ連携されていません。',
   },
-  connectedDm: (email) => `${email} として Zoom と連携しました。\`/zoom\` で会議を予約できます。`,
+  connectedDm: (email) => `${email} として Zoom と連携しました。\`/zoom\` でミーティングを予約できます。`,
   disconnected: 'Zoom アカウントの連携を解除し、トークンを削除しました。',
-  nothingToDisconnect: '連携中の Zoom アカウントはありません。',
+  nothingToDisconnect: '連携中の Zoom アカウントはないため、解除するものはありません。',
   modal: {
-    title: 'Zoom 会議を予約',
+    title: 'Zoom ミーティングを予約',
     submit: '予約する',
     close: 'キャンセル',
-    topic: '議題',
+    topic: 'トピック',
     topicPlaceholder: '週次定例',
     when: '日時',
     whenPlaceholder: '例: 明日 15時、12月3日 10:30',
@@ -40,7 +40,7 @@ export const ja: Messages = {
     whenNotUnderstood: 'まだ読み取れません。「明日 15時」のように日付と時刻を入力してください。',
     duration: '所要時間',
     durationOption: minutes,
-    agenda: 'アジェンダ',
+    agenda: '説明',
     channel: '投稿先',
     options: 'オプション',
     option: {
@@ -50,43 +50,49 @@ export const ja: Messages = {
       mute_upon_entry: '入室時にミュート',
       waiting_room: '待機室',
     },
-    recording: 'レコーディング',
+    recording: '録画',
     recordingNone: '録画しない',
     recordingLocal: 'コンピューターに録画',
     recordingCloud: 'クラウドに録画',
     recordingAuth: '録画の閲覧',
-    recordingAuthOption: '閲覧にはサインインが必要',
+    recordingAuthOption: '録画を見るにはサインインが必要',
   },
   reschedule: {
-    title: '会議の日時を変更',
+    title: 'ミーティングの日時を変更',
     submit: '変更する',
     current: (formatted) => `現在: ${formatted}`,
   },
   errors: {
     time: {
+      too_long: '長すぎるため読み取りませんでした。日時は短く入力してください（例: 明日 15時）。',
       empty: '開始日時を入力してください（例: 明日 15時）。',
       no_time: '日時を読み取れませんでした。「明日 15時」「12月3日 10:30」のように入力してください。',
       no_hour: '開始時刻も入力してください（例: 明日 15時）。',
       past: 'その日時は過ぎています。これからの日時を指定してください。',
       invalid_date: '存在しない日付または時刻です。日付と時刻を確認してください。',
       duration_out_of_range: '所要時間は1分から24時間の間で指定してください。',
+      series_out_of_range:
+        'Zoomの繰り返しは最大60回、間隔は99日・50週・10か月までで、終了日は初回より後である必要があります。繰り返しか終了日を変更してください。',
     },
-    topicEmpty: '議題を入力してください。',
-    topicTooLong: (max) => `議題は${max}文字以内で入力してください。`,
-    agendaTooLong: (max) => `アジェンダは${max}文字以内で入力してください。`,
+    topicEmpty: 'トピックを入力してください。',
+    topicTooLong: (max) => `トピックは${max}文字以内で入力してください。`,
+    agendaTooLong: (max) => `説明は${max}文字以内で入力してください。`,
+    whenTooLong: (max, length) => `日時は${max}文字以内で入力してください（現在${length}文字）。`,
+    commandTooLong: (max, length) =>
+      `入力が長すぎるため読み取りませんでした（${length}文字）。${max}文字以内で入力するか、\`/zoom\` だけでフォームを開いてください。`,
   },
   message: {
-    fallbackText: (topic) => `Zoom 会議: ${topic}`,
+    fallbackText: (topic) => `Zoom ミーティング: ${topic}`,
     when: '日時',
     now: '今すぐ',
     duration: '所要時間',
     host: 'ホスト',
-    agenda: 'アジェンダ',
+    agenda: '説明',
     join: '参加',
     reschedule: '日時を変更',
-    cancel: '会議を中止',
-    confirmTitle: 'この会議を中止しますか？',
-    confirmText: 'Zoom から会議が削除され、参加リンクは使えなくなります。',
+    cancel: 'ミーティングを中止',
+    confirmTitle: 'このミーティングを中止しますか？',
+    confirmText: 'Zoom からミーティングが削除され、参加リンクは使えなくなります。',
     confirmYes: '中止する',
     confirmNo: '戻る',
     live: ':red_circle: 開催中',
@@ -100,49 +106,54 @@ export const ja: Messages = {
       `あなたにだけ表示されています: このリンクで *${topic}* をホストとして開始できます。共有しないでください。`,
     button: 'ホストとして開始',
   },
-  list: { heading: '今後の Zoom 会議', none: '予定されている Zoom 会議はありません。' },
+  list: { heading: '今後の Zoom ミーティング', none: '予定されている Zoom ミーティングはありません。' },
   notes: {
     moved: (from, to) => `日時を ${from} から ${to} に変更しました。`,
     recording: (url, passcode) =>
       `録画の準備ができました: <${url}|録画を見る>${passcode ? `（パスコード ${passcode}）` : ''}`,
     zoomDeauthorized:
-      'Zoom 側でこのアプリとの連携が解除されたため、こちらのデータを削除しました。再度使うには `/zoom connect` を実行してください。',
+      'Zoom でこのアプリとの連携が解除されたため、ボットに保存していたデータを削除しました。また使うには `/zoom connect` を実行してください。',
     recordingNotShared: (topic) =>
-      `*${topic}* のクラウド録画ができましたが、閲覧時のサインイン必須を設定できなかったため、リンクは投稿していません。Zoom で確認してください。`,
+      `*${topic}* のクラウド録画ができました。録画を見る人のサインイン必須を設定できなかったため、リンクはここに投稿していません。録画は Zoom で確認してください。`,
   },
   failures: {
     notConnected:
-      'Zoom との連携がないか、無効になっています。`/zoom connect` を実行してから、もう一度お試しください。',
-    rateLimited: (msg) =>
-      `Zoom に一時的に拒否されました:「${msg}」。何も変更していません。時間をおいてお試しください（1日の上限は 00:00 UTC にリセットされます）。`,
-    unavailable: 'Zoom が応答しないため、何も変更していません。数分後にもう一度お試しください。',
+      'Zoom アカウントが連携されていないか、連携が切れています。`/zoom connect` を実行してから、もう一度お試しください。',
+    rateLimited: (retryAt) =>
+      retryAt
+        ? `Zoom の利用上限に達したため、実行できませんでした。${retryAt} 以降にもう一度お試しください。`
+        : 'Zoom へのリクエストが一時的に多すぎるため、実行できませんでした。少し待ってからもう一度お試しください。',
+    unavailable: 'Zoom が応答していないため、実行できませんでした。数分後にもう一度お試しください。',
     noAnswer:
       'Zoom から時間内に応答がなく、処理されたかどうか分かりません。もう一度試す前に `/zoom list` か Zoom アプリで確認してください。',
     storageUnavailable:
-      'ボットのデータストアに接続できないため、何もしていません。1分ほど待ってからもう一度お試しください。',
-    rejected: (msg) => `Zoom が会議の内容を受け付けませんでした:「${msg}」。何も変更していません。`,
+      'ボットのデータストアに接続できないため、実行できませんでした。1分ほど待ってからもう一度お試しください。',
+    rejected: (msg) =>
+      `Zoom がミーティングの内容を受け付けなかったため、実行できませんでした（${msg}）。内容を直してもう一度お試しください。`,
     unexpected:
-      'こちらで問題が起き、会議が保存されていない可能性があります。Zoom を確認してから、もう一度お試しください。',
-    notFound: 'あなたの Zoom アカウントにその会議はありません（削除済みか、あなたの会議ではありません）。',
+      'ボットで問題が起き、ミーティングが保存されていない可能性があります。Zoom アプリで確認してから、もう一度お試しください。',
+    notFound:
+      'そのミーティングはあなたの Zoom アカウントにありません（削除済みか、ほかの人のミーティングです）。`/zoom list` で確認してください。',
     notPosted:
-      '会議は作成しましたが、そのチャンネルに投稿できませんでした。チャンネルに招待するか、リンクを共有してください。',
+      'ミーティングは作成しましたが、そのチャンネルに投稿できませんでした。ボットをチャンネルに招待するか、次のリンクを共有してください:',
   },
   actions: {
     onlyHost: (host, action) =>
-      `この会議を${action === 'reschedule' ? '変更' : '中止'}できるのは <@${host}> さんだけです。`,
-    unknownMeeting: 'この会議の記録が見つからないため、何も変更していません。',
-    notScheduled: 'この会議はすでに開始・終了・中止されているため、何も変更していません。',
+      `このミーティングを${action === 'reschedule' ? '変更' : '中止'}できるのは <@${host}> さんだけです。`,
+    unknownMeeting:
+      'このミーティングの記録がボットに残っていないため、ここからは変更できません。Zoom アプリで操作してください。',
+    notScheduled: 'このミーティングはすでに開始・終了・中止されているため、変更できません。',
     cancelled: (topic) => `*${topic}* を中止しました。`,
-    alreadyDeleted: (topic) => `*${topic}* は Zoom ですでに削除されていました。中止として表示します。`,
+    alreadyDeleted: (topic) => `*${topic}* は Zoom ですでに削除されていたため、中止として表示します。`,
     rescheduled: (topic, to) => `*${topic}* の開始を ${to} に変更しました。`,
   },
   minutes,
   instantTopic: 'Zoom ミーティング',
   failuresExtra: {
-    commandFailed: 'こちらで問題が起きたため、何も変更していません。少し待ってからもう一度お試しください。',
+    commandFailed: 'ボットで問題が起きたため、実行できませんでした。少し待ってからもう一度お試しください。',
     formExpired: 'フォームを開くのが間に合いませんでした。もう一度コマンドを入力してください。',
     recordingAuthNotApplied:
-      '会議は予約しましたが、「録画の閲覧にはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
+      'ミーティングは予約しましたが、「録画を見るにはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
   },
   surfaces: surfacesJa,
 };

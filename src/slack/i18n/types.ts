@@ -45,6 +45,8 @@ export interface Messages {
     topicEmpty: string;
     topicTooLong(max: number): string;
     agendaTooLong(max: number): string;
+    whenTooLong(max: number, length: number): string;
+    commandTooLong(max: number, length: number): string;
   };
   message: {
     fallbackText(topic: string): string;
@@ -74,7 +76,8 @@ export interface Messages {
   };
   failures: {
     notConnected: string;
-    rateLimited(zoomMessage: string): string;
+    /** `retryAt` is when the limit resets, already formatted for the reader; absent for a short burst limit. */
+    rateLimited(retryAt?: string): string;
     unavailable: string;
     storageUnavailable: string;
     noAnswer: string;

@@ -2,6 +2,7 @@
  * Shortcuts that open the usual scheduling modal: from a message (prefilled from its text, the
  * meeting posted in its thread) and from anywhere (global, the channel then has to be chosen).
  */
+
 import type {
   AllMiddlewareArgs,
   App,
@@ -9,10 +10,10 @@ import type {
   MessageShortcut,
   SlackShortcutMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { failureText, notice, type PrivateMessage } from '../blocks/notices.js';
 import { openScheduleModal } from '../commands/open-modal.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { readWhen } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
@@ -24,20 +25,20 @@ export const GLOBAL_SHORTCUT = 'schedule_meeting_global';
 type MessageArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 type GlobalArgs = SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.shortcut<MessageShortcut>(MESSAGE_SHORTCUT, messageShortcut(services));
   app.shortcut<GlobalShortcut>(GLOBAL_SHORTCUT, globalShortcut(services));
 }
 
 /** The first line without its time words ("明日15時 定例" -> "定例"); the line itself when none. */
-export function topicOf(firstLine: string, services: AppServices): string {
+export function topicOf(firstLine: string, services: SlackDeps): string {
   if (!firstLine) return '';
   const { timeZone, locale } = services.profiles.defaults;
   const parsed = readWhen(firstLine, timeZone, locale, services.now());
   return parsed.matchedText && parsed.topic ? parsed.topic : firstLine;
 }
 
-export function messageShortcut(services: AppServices) {
+export function messageShortcut(services: SlackDeps) {
   return async ({ ack, shortcut, body, client, respond }: MessageArgs): Promise<void> => {
     await ack();
     const user: SlackUserRef = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
@@ -62,7 +63,7 @@ export function messageShortcut(services: AppServices) {
   };
 }
 
-export function globalShortcut(services: AppServices) {
+export function globalShortcut(services: SlackDeps) {
   return async ({ ack, shortcut, client }: GlobalArgs): Promise<void> => {
     await ack();
     const user: SlackUserRef = {
@@ -85,7 +86,7 @@ export function globalShortcut(services: AppServices) {
 
 /** The modal could not be opened: the user is told why, in their language. */
 async function opening(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   reply: (message: PrivateMessage) => Promise<unknown>,
   open: () => Promise<void>,

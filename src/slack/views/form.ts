@@ -1,9 +1,10 @@
 /** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
+
+import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
-import type { AutoRecording, SlackUserRef } from '../../zoom/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
-import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
+import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
 import { readWhen } from './when.js';
 
 interface StateValue {
@@ -24,8 +25,11 @@ function readStart(
   ctx: ModalContext,
   now: Date,
 ): { start: StartTime; durationFromText?: number } | { error: string } {
-  const t = messages(ctx.locale).errors.time;
+  const e = messages(ctx.locale).errors;
+  const t = e.time;
   const text = field(values, 'when')?.value ?? '';
+  // Slack's max_length stops typing, not a crafted request: longer values are refused unread.
+  if (text.length > WHEN_MAX) return { error: e.whenTooLong(WHEN_MAX, text.length) };
   const parsed = readWhen(text, ctx.timeZone, ctx.locale, now);
   if (!parsed.ok) return { error: t[parsed.reason] };
   return {

@@ -11,6 +11,8 @@ export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
 export const WHEN_PREVIEW_BLOCK = 'when_preview';
 export const TOPIC_MAX = 200;
 export const AGENDA_MAX = 2000;
+/** A time takes a few words; Slack stops typing here, the server refuses longer values unread. */
+export const WHEN_MAX = 200;
 export const ZOOM_OPTIONS: ZoomOption[] = [
   'host_video',
   'participant_video',
@@ -39,9 +41,10 @@ function whenBlocks(locale: Locale, when: string, preview: string): KnownBlock[]
       element: {
         type: 'plain_text_input',
         action_id: 'when',
+        max_length: WHEN_MAX,
         placeholder: { type: 'plain_text', text: m.whenPlaceholder },
         dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
-        ...(when ? { initial_value: truncate(when, 3000) } : {}),
+        ...(when ? { initial_value: truncate(when, WHEN_MAX) } : {}),
       },
     },
     {

@@ -6,12 +6,12 @@ import type {
   SlackActionMiddlewareArgs,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { failureText, notice } from '../blocks/notices.js';
 import { escapeMrkdwn, slackDate } from '../blocks/text.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import { failureMessage, reportCreateFailure } from '../commands/report.js';
+import type { SlackDeps } from '../deps.js';
 import { publishHome } from '../home/app-home.js';
 import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, type StateValues } from './form.js';
@@ -25,7 +25,7 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 /** A view id is accepted once: a double click or a redelivery must not create a second meeting. */
 const ONCE_TTL_SECONDS = 3600;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.view(SCHEDULE_CALLBACK, scheduleSubmission(services));
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
@@ -35,7 +35,7 @@ function userOf(body: ViewArgs['body'] | ActionArgs['body']): SlackUserRef {
   return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
 }
 
-function contextOf(services: AppServices, metadata: string | undefined): ModalContext {
+function contextOf(services: SlackDeps, metadata: string | undefined): ModalContext {
   return decodeContext(metadata, services.profiles.defaults);
 }
 
@@ -44,7 +44,7 @@ function contextOf(services: AppServices, metadata: string | undefined): ModalCo
  * on one field, so the user can submit again once it is back (nothing was sent to Zoom).
  */
 async function storageRefusal(
-  services: AppServices,
+  services: SlackDeps,
   ack: ViewArgs['ack'],
   blockId: string,
   ctx: ModalContext,
@@ -54,12 +54,11 @@ async function storageRefusal(
   await ack({ response_action: 'errors', errors: { [blockId]: failureText(ctx.locale, err) } });
 }
 
-async function firstTime(services: AppServices, scope: string, id: string): Promise<boolean> {
-  const set = await services.redis.set(services.keys.once(scope, id), '1', 'EX', ONCE_TTL_SECONDS, 'NX');
-  return set === 'OK';
+async function firstTime(services: SlackDeps, scope: string, id: string): Promise<boolean> {
+  return services.markers.claim(scope, id, ONCE_TTL_SECONDS);
 }
 
-export function scheduleSubmission(services: AppServices) {
+export function scheduleSubmission(services: SlackDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const host = userOf(body);
@@ -89,7 +88,7 @@ export function scheduleSubmission(services: AppServices) {
   };
 }
 
-export function rescheduleSubmission(services: AppServices) {
+export function rescheduleSubmission(services: SlackDeps) {
   return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const actor = userOf(body);
@@ -136,7 +135,7 @@ export function rescheduleSubmission(services: AppServices) {
 }
 
 /** Enter in `when` re-renders the line under it with what the text now resolves to. */
-export function whenPreviewAction(services: AppServices) {
+export function whenPreviewAction(services: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const view = body.view;

@@ -3,6 +3,7 @@ import type { Locale } from '../../config.js';
 import { formatMeetingTime, parseMeetingText } from '../../time/index.js';
 import type { ParseResult } from '../../time/types.js';
 import { messages } from '../i18n/index.js';
+import { WHEN_MAX } from './schedule-modal.js';
 
 export function readWhen(text: string, timeZone: string, locale: Locale, now: Date): ParseResult {
   return parseMeetingText(text, { now, timeZone, locale });
@@ -12,6 +13,7 @@ export function readWhen(text: string, timeZone: string, locale: Locale, now: Da
 export function whenPreview(text: string, timeZone: string, locale: Locale, now: Date): string {
   const m = messages(locale).modal;
   if (!text.trim()) return m.whenHintEmpty;
+  if (text.length > WHEN_MAX) return messages(locale).errors.whenTooLong(WHEN_MAX, text.length);
   return previewOf(readWhen(text, timeZone, locale, now), timeZone, locale, now);
 }
 

@@ -23,13 +23,14 @@ async function fromMessage(
   userId: string,
   message: { text: string; user?: string; ts?: string; thread_ts?: string },
   channelId = 'C0001',
-): Promise<{ payload: Record<string, unknown>; responseUrl: string }> {
-  const responseUrl = h.slack.responseUrl(`shortcut-${userId}-${Math.random()}`);
+): Promise<{ payload: Record<string, unknown>; responseId: string }> {
+  const responseId = `shortcut-${userId}-${Math.random()}`;
+  const responseUrl = h.slack.responseUrl(responseId);
   const payload = messageShortcut(message, { userId, channelId, responseUrl });
   const res = await h.interact(payload);
   assert.equal(res.status, 200);
   await h.settle();
-  return { payload, responseUrl };
+  return { payload, responseId };
 }
 
 describe('message shortcut schedule_from_message', () => {
@@ -92,9 +93,9 @@ describe('message shortcut schedule_from_message', () => {
 
   test('not connected: a private connect prompt through the response_url, no modal', async () => {
     const opens = h.slack.callsTo('views.open').length;
-    const { responseUrl } = await fromMessage('USC4', { text: 'Sync tomorrow 10am' });
+    const { responseId } = await fromMessage('USC4', { text: 'Sync tomorrow 10am' });
     assert.equal(h.slack.callsTo('views.open').length, opens);
-    const answer = h.slack.responses.find((r) => responseUrl.endsWith(encodeURIComponent(r.id)));
+    const answer = h.slack.responses.find((r) => r.id === responseId);
     assert.equal(answer?.body.response_type, 'ephemeral');
     assert.match(JSON.stringify(answer?.body), /zoom_connect/);
   });
