@@ -11,6 +11,7 @@ import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { register as registerLinkPreviews } from './slack/events/link-shared.js';
 import { register as registerUninstall } from './slack/events/uninstall.js';
@@ -38,6 +39,8 @@ export function customRoutes(services: AppServices): CustomRoute[] {
       logger,
       onConnected: (user, zoomEmail) =>
         background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+      onPending: (pending) =>
+        background.run('account confirmation question', () => askAccountOwner(services, pending)),
     }),
     healthRoute(),
     readyRoute(services.redis),
@@ -115,11 +118,15 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerShortcuts(app, services);
   registerWorkflowStep(app, services);
   registerLinkPreviews(app, services);
+  registerAccountAnswers(app, services);
   registerUninstall(app, services);
 
+  // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
+  let stopSweeping: (() => Promise<void>) | undefined;
   return {
     app,
     async start(listenPort = port) {
+      stopSweeping ??= services.connections.startSweeping();
       if (socketMode) {
         await app.start();
         return listenPort;
@@ -127,7 +134,11 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
       const server = (await app.start(listenPort)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      await stopSweeping?.();
+      stopSweeping = undefined;
+      await app.stop();
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

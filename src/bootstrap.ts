@@ -54,7 +54,16 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   });
   const tokens = new TokenStore({ redis, keys, encryptionKeys: config.tokenEncryptionKeys, oauth, logger });
   const zoom = new ZoomClient({ apiUrl: config.zoom.apiUrl, tokens, logger });
-  const connections = new ZoomConnections({ redis, keys, oauth, tokens });
+  const connections = new ZoomConnections({
+    redis,
+    keys,
+    oauth,
+    tokens,
+    pendingLinkTtlSeconds: config.pendingLinkTtlSeconds,
+    // Called only at an OAuth callback, long after start-up has built `profiles`.
+    slackEmail: (user) => profiles.email(user),
+    logger,
+  });
   const meetings = new MeetingStore(redis, keys);
   const installations = config.slack.oauth
     ? new RedisInstallationStore(redis, keys, config.tokenEncryptionKeys, logger)

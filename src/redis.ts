@@ -110,6 +110,7 @@ export class Keys {
     return [
       this.tokens(teamId, userId),
       this.refreshLock(teamId, userId),
+      this.pendingLink(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
       this.userPreferences(teamId, userId),
@@ -120,6 +121,14 @@ export class Keys {
   }
   refreshLock(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-refresh-lock`;
+  }
+  /** A Zoom token pair waiting for its Slack user's confirmation (sealed). */
+  pendingLink(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-pending-link`;
+  }
+  /** Sorted set of `team:user` by the epoch ms when their pending pair must be revoked. */
+  pendingLinkDeadlines(): string {
+    return `${this.prefix}zoom-pending-link-deadlines`;
   }
   oauthState(state: string): string {
     return `${this.prefix}oauth-state:${state}`;

@@ -27,7 +27,10 @@ export interface SlackDeps {
   /** Personal defaults from the App Home (the modal and the bot's language follow them). */
   preferences: PreferenceStore;
   announcer: SlackAnnouncer;
-  connections: Pick<ZoomConnections, 'startConnect' | 'disconnect'>;
+  connections: Pick<
+    ZoomConnections,
+    'startConnect' | 'disconnect' | 'pendingLink' | 'confirmLink' | 'rejectLink'
+  >;
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
   background: AfterAnswer;

@@ -96,6 +96,17 @@ export class ProfileCache {
     }
   }
 
+  /**
+   * The email on the user's Slack profile, asked fresh (never cached: it decides whose Zoom account
+   * this is). Slack sends it only to apps with users:read.email; undefined when it does not.
+   */
+  async email(user: SlackUserRef): Promise<string | undefined> {
+    const client = await this.clients.forTeam(user);
+    const answer = await client.users.info({ user: user.userId });
+    const email = answer.user?.profile?.email;
+    return typeof email === 'string' && email.includes('@') ? email : undefined;
+  }
+
   async get(user: SlackUserRef): Promise<SlackProfile> {
     return (await this.cached(user).catch(() => null)) ?? this.fetch(user);
   }

@@ -93,7 +93,9 @@ test('the scopes are exactly the ones the code needs', () => {
     }
   }
   assert.ok(used.has('chat.postMessage') && used.has('users.info'));
-  const needed = new Set(['commands', 'chat:write.public']);
+  assert.match(readFileSync(new URL('src/slack/profiles.ts', root), 'utf8'), /profile\?\.email/);
+  // users:read.email: the profile email that binds a Zoom account to its Slack user (profiles.ts).
+  const needed = new Set(['commands', 'chat:write.public', 'users:read.email']);
   for (const event of manifest.settings.event_subscriptions?.bot_events ?? []) {
     assert.ok(event in EVENT_SCOPE, `no scope known for event ${event}`);
     const scope = EVENT_SCOPE[event];

@@ -35,7 +35,15 @@ export interface Harness {
   /** A correctly signed slash command `/zoom <text>`; defaults team T0001, user U0001, channel C0001. */
   command(
     text: string,
-    opts?: { teamId?: string; userId?: string; channelId?: string; responseUrl?: string; triggerId?: string },
+    opts?: {
+      teamId?: string;
+      userId?: string;
+      channelId?: string;
+      responseUrl?: string;
+      triggerId?: string;
+      /** Sent from a workspace of this Enterprise Grid org where the app is installed org-wide. */
+      orgWideInstall?: string;
+    },
   ): Promise<Response>;
   /** A correctly signed interactivity request (`payload=<json>`). */
   interact(payload: unknown): Promise<Response>;
@@ -185,7 +193,8 @@ export async function startHarness(
         command: '/zoom',
         text,
         api_app_id: 'A0001',
-        is_enterprise_install: 'false',
+        is_enterprise_install: opts.orgWideInstall ? 'true' : 'false',
+        ...(opts.orgWideInstall ? { enterprise_id: opts.orgWideInstall } : {}),
         response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
         trigger_id: opts.triggerId ?? `trigger-${triggerCounter}`,
       }).toString();

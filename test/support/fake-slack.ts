@@ -4,8 +4,10 @@
  * the same refusals a real workspace would give.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse } from 'yaml';
 import { surfaceMethods } from './fake-slack-surfaces.js';
 import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
@@ -39,8 +41,16 @@ export interface FakeSlack {
   callsTo(method: string): Record<string, unknown>[];
   /** Posts received on response_urls. */
   responses: { id: string; body: Record<string, unknown> }[];
-  /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
-  setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
+  /**
+   * users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP.
+   * `profile.email` is answered only to a token granted users:read.email, as Slack does.
+   */
+  setUser(userId: string, profile: SlackUserProfile): void;
+  /**
+   * The scopes a token was granted. A bot token not set here has what the app's manifest.yml asks
+   * for (what installing the app grants).
+   */
+  setTokenScopes(token: string, scopes: string[]): void;
   /**
    * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
    * status; `method` 'response_url' makes posts to response_urls answer that status.
@@ -78,6 +88,19 @@ export interface FakeSlack {
 
 type Failure = { error: string } | { status: number };
 
+export interface SlackUserProfile {
+  tz?: string;
+  locale?: string;
+  name?: string;
+  email?: string;
+}
+
+const MANIFEST_BOT_SCOPES = (
+  parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  }
+).oauth_config.scopes.bot;
+
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
@@ -86,7 +109,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const schemaErrors: string[] = [];
-  const users = new Map<string, { tz?: string; locale?: string; name?: string }>();
+  const users = new Map<string, SlackUserProfile>();
+  const tokenScopes = new Map<string, string[]>();
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
@@ -132,6 +156,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     method: string,
     args: Record<string, unknown>,
     access: Access & { ok: true },
+    token: string,
   ): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
@@ -147,6 +172,14 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
           tz_offset: 0,
         };
         if (String(args.include_locale) === 'true') user.locale = profile.locale ?? 'ja-JP';
+        // A token's grant lists its scopes; the default token has what the manifest asks for.
+        const granted = access.grant.scopes.length > 0 ? access.grant.scopes : MANIFEST_BOT_SCOPES;
+        const scopes = tokenScopes.get(token) ?? granted;
+        user.profile = {
+          real_name: profile.name ?? id,
+          display_name: profile.name ?? id.toLowerCase(),
+          ...(profile.email && scopes.includes('users:read.email') ? { email: profile.email } : {}),
+        };
         return { ok: true, user };
       }
       case 'views.open':
@@ -284,7 +317,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         response_metadata: { messages: argumentErrors },
       });
     }
-    return reply(200, api(method, args, access));
+    return reply(200, api(method, args, access, token ?? ''));
   };
 
   const server = createServer((req, res) => {
@@ -308,6 +341,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     responses,
     setUser: (userId, profile) => {
       users.set(userId, profile);
+    },
+    setTokenScopes: (token, scopes) => {
+      tokenScopes.set(token, scopes);
     },
     failNext: (method, failure, times = 1) => {
       const queue = failures.get(method) ?? [];

@@ -44,7 +44,12 @@ export async function openScheduleModal(
     services.preferences.get(req.user).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
   if (!connected) {
-    await req.reply(await notConnectedPrompt(services, req.user, quick.profile.locale));
+    await req.reply(
+      await notConnectedPrompt(services, req.user, quick.profile.locale, {
+        channelId: req.channelId,
+        responseUrl: req.responseUrl,
+      }),
+    );
     return;
   }
   const opened = await client.views.open({

@@ -28,6 +28,20 @@ export const en: Messages = {
     notConnected: 'You have not connected a Zoom account yet.',
   },
   connectedDm: (email) => `Zoom is connected as ${email}. Type \`/zoom\` to schedule a meeting.`,
+  accountLink: {
+    question: (email, minutes) =>
+      `Someone signed in to Zoom as *${email}* through your connect link. ` +
+      'That email is not the one on your Slack profile, so the account is not connected yet. ' +
+      `If it is your Zoom account, choose "This is my account". If you did not sign in, choose "Not mine" and the bot revokes the sign-in; without an answer within ${minutes} minutes, the bot revokes it too.`,
+    confirm: 'This is my account',
+    reject: 'Not mine',
+    confirmed: (email) => `Zoom is connected as ${email}. Type \`/zoom\` to schedule a meeting.`,
+    rejected: (email) => `The bot revoked the sign-in as ${email}. That account is not connected.`,
+    expired: (email) =>
+      `The time to confirm ${email} ran out, so the bot revoked the sign-in. Run \`/zoom connect\` to connect.`,
+    gone: 'This confirmation was already answered or replaced by a newer sign-in.',
+    notYours: (userId) => `This confirmation is for <@${userId}>; only they can answer it.`,
+  },
   disconnected: 'Your Zoom account is disconnected and its tokens are deleted.',
   nothingToDisconnect: 'No Zoom account is connected, so there is nothing to disconnect.',
   modal: {

@@ -25,6 +25,20 @@ export const ja: Messages = {
     notConnected: 'Zoom アカウントがまだ連携されていません。',
   },
   connectedDm: (email) => `${email} として Zoom と連携しました。\`/zoom\` でミーティングを予約できます。`,
+  accountLink: {
+    question: (email, minutes) =>
+      `あなたの連携用リンクから、Zoom アカウント *${email}* でサインインがありました。` +
+      'Slack のプロフィールとメールアドレスが異なるため、まだ連携していません。' +
+      `ご自身のアカウントであれば「自分のアカウントです」を選んでください。心当たりがなければ「自分のものではありません」を選ぶと、ボットがこのサインインを取り消します。${minutes} 分以内に選ばれない場合も取り消します。`,
+    confirm: '自分のアカウントです',
+    reject: '自分のものではありません',
+    confirmed: (email) => `${email} として Zoom と連携しました。\`/zoom\` でミーティングを予約できます。`,
+    rejected: (email) => `${email} でのサインインを取り消しました。このアカウントは連携されていません。`,
+    expired: (email) =>
+      `${email} の確認期限が過ぎたため、ボットがサインインを取り消しました。連携するには \`/zoom connect\` を実行してください。`,
+    gone: 'この確認はすでに回答済みか、新しいサインインに置き換えられています。',
+    notYours: (userId) => `この確認は <@${userId}> さんへのものです。回答できるのはご本人だけです。`,
+  },
   disconnected: 'Zoom アカウントの連携を解除し、トークンを削除しました。',
   nothingToDisconnect: '連携中の Zoom アカウントはないため、解除するものはありません。',
   modal: {

@@ -13,6 +13,17 @@ export interface Messages {
   help: { title: string; body: string; examples: string[] };
   connect: { prompt: string; button: string; alreadyConnected(email: string): string; notConnected: string };
   connectedDm(email: string): string;
+  /** A Zoom sign-in whose email is not the Slack profile's, waiting for its Slack user's answer. */
+  accountLink: {
+    question(email: string, minutes: number): string;
+    confirm: string;
+    reject: string;
+    confirmed(email: string): string;
+    rejected(email: string): string;
+    expired(email: string): string;
+    gone: string;
+    notYours(userId: string): string;
+  };
   disconnected: string;
   nothingToDisconnect: string;
   modal: {
