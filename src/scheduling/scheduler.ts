@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import { NotFoundError } from './ports/errors.js';
 import type { MeetingRecords } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomMeetings } from './ports/zoom.js';
+import type { MeetingRecurrence, ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -46,6 +46,8 @@ export interface NewMeeting {
   /** Post the meeting as a reply in this thread of the channel. */
   threadTs?: string;
   responseUrl?: string;
+  /** A recurring series (Zoom type 8); `start` is its first meeting. */
+  recurrence?: MeetingRecurrence;
 }
 
 export interface Created {
@@ -86,7 +88,8 @@ export class MeetingScheduler {
     const { zoom, meetings, publisher, logger } = this.deps;
     const meeting = await zoom.createMeeting(input.host, {
       topic: input.topic,
-      type: input.start ? 2 : 1,
+      type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
+      ...(input.recurrence && input.start ? { recurrence: input.recurrence } : {}),
       ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
       duration: input.durationMinutes,
       ...(input.agenda ? { agenda: input.agenda } : {}),

@@ -141,13 +141,26 @@ describe('two workspaces installed through Slack OAuth', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 
-  test('the fake Slack refuses a token used on another workspace’s channel (the check is real)', async () => {
+  test('the fake Slack refuses a token used on another workspace’s channel, trigger or user (the check is real)', async () => {
     const answer = await fetch(`${h.slack.apiUrl}chat.postMessage`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokenOf(A)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ channel: B.channel, text: 'hello' }),
     });
     assert.deepEqual(await answer.json(), { ok: false, error: 'channel_not_found' });
+    h.slack.workspaces.triggers.set('trigger-from-b', B.teamId);
+    const modal = await fetch(`${h.slack.apiUrl}views.open`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf(A)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ trigger_id: 'trigger-from-b', view: { type: 'modal' } }),
+    });
+    assert.deepEqual(await modal.json(), { ok: false, error: 'invalid_trigger_id' });
+    const user = await fetch(`${h.slack.apiUrl}users.info`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf(B)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ user: A.userId }),
+    });
+    assert.deepEqual(await user.json(), { ok: false, error: 'user_not_found' });
   });
 
   test('a meeting id of workspace A clicked from workspace B is unknown there: nothing changes, no name shown', async () => {

@@ -182,6 +182,8 @@ export async function startHarness(
     logs,
     command(text, opts = {}) {
       triggerCounter += 1;
+      const triggerId = opts.triggerId ?? `trigger-${triggerCounter}`;
+      slack.workspaces.triggers.set(triggerId, opts.teamId ?? DEFAULT_TEAM);
       const body = new URLSearchParams({
         token: 'legacy-verification-token',
         team_id: opts.teamId ?? DEFAULT_TEAM,
@@ -196,7 +198,7 @@ export async function startHarness(
         is_enterprise_install: opts.orgWideInstall ? 'true' : 'false',
         ...(opts.orgWideInstall ? { enterprise_id: opts.orgWideInstall } : {}),
         response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
-        trigger_id: opts.triggerId ?? `trigger-${triggerCounter}`,
+        trigger_id: triggerId,
       }).toString();
       return postSlack(body, form);
     },
@@ -260,6 +262,7 @@ export async function startHarness(
     buttonClick(actionId, value, opts = {}) {
       triggerCounter += 1;
       const user = userRef(opts.user);
+      slack.workspaces.triggers.set(`trigger-${triggerCounter}`, user.teamId);
       return {
         type: 'block_actions',
         team: { id: user.teamId, domain: 'example' },

@@ -55,6 +55,8 @@ export class FakeWorkspaces {
   };
   private readonly grants = new Map<string, Grant>();
   private readonly codes = new Map<string, { grant: Grant; redirectUri?: string; clientId: string }>();
+  /** The workspace each trigger_id was sent from (the harness notes them as it sends requests). */
+  readonly triggers = new Map<string, string>();
   /** Bot tokens issued through oauth.v2.access, by workspace (or organization) id. */
   readonly issued = new Map<string, string>();
 

@@ -146,6 +146,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     if (method === 'conversations.open' && typeof args.users === 'string') {
       for (const id of args.users.split(',')) targets.push([id, 'users', 'user_not_found']);
     }
+    // A trigger_id works only with a token of the workspace whose user's click or command made it.
+    const triggerTeam =
+      typeof args.trigger_id === 'string' ? workspaces.triggers.get(args.trigger_id) : undefined;
+    const triggerWorkspace = triggerTeam ? workspaces.workspaces.get(triggerTeam) : undefined;
+    if (triggerWorkspace && !workspaces.mayActIn(grant.grant, triggerWorkspace)) return 'invalid_trigger_id';
     for (const [id, kind, error] of targets) {
       if (!workspaces.mayActIn(grant.grant, workspaces.ownerOf(id, kind))) return error;
     }

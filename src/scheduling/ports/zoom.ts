@@ -4,10 +4,25 @@
  */
 import type { MeetingSettings, SlackUserRef } from './types.js';
 
+/** Zoom's `recurrence` of a type 8 meeting ("Recurrence Object Definitions"); weekdays 1 = Sunday. */
+export interface MeetingRecurrence {
+  type: 1 | 2 | 3;
+  repeat_interval: number;
+  weekly_days?: string;
+  monthly_day?: number;
+  monthly_week?: number;
+  monthly_week_day?: number;
+  end_times?: number;
+  /** UTC, `…Z`; never with end_times. */
+  end_date_time?: string;
+}
+
 /** A new meeting. `start_time` is local wall time `yyyy-MM-ddTHH:mm:ss` read in `timezone`. */
 export interface MeetingCreateInput {
   topic: string;
-  type: 1 | 2;
+  /** 1 instant, 2 scheduled, 8 recurring with a fixed time (then `recurrence` is set). */
+  type: 1 | 2 | 8;
+  recurrence?: MeetingRecurrence;
   start_time?: string;
   duration?: number;
   timezone?: string;
@@ -15,7 +30,7 @@ export interface MeetingCreateInput {
   settings?: MeetingSettings;
 }
 
-export type MeetingUpdateInput = Partial<Omit<MeetingCreateInput, 'type'>>;
+export type MeetingUpdateInput = Partial<Omit<MeetingCreateInput, 'type' | 'recurrence'>>;
 
 export interface ZoomMeeting {
   id: number;

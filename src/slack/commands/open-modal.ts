@@ -10,6 +10,7 @@ import type { SlackDeps } from '../deps.js';
 import type { UserPreferences } from '../preferences.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
+import type { RepeatPrefill } from '../views/repeat.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
@@ -93,6 +94,7 @@ function modalFor(
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
     ...(preferences.recording ? { recording: preferences.recording } : {}),
+    ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
     preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now),
   });
   return req.invitees?.length ? withInvitees(view, req.invitees) : view;
@@ -116,6 +118,7 @@ interface Prefill {
   when: string;
   durationMinutes: number;
   preview?: string;
+  repeat?: RepeatPrefill;
 }
 
 function prefillFrom(
@@ -134,6 +137,9 @@ function prefillFrom(
       // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
       when: parsed.timeText ?? '',
       durationMinutes: parsed.durationMinutes ?? fallbackDuration,
+      ...(parsed.recurrence
+        ? { repeat: { typed: parsed.recurrence, ...(parsed.ok ? { startLocal: parsed.start.local } : {}) } }
+        : {}),
       // The whole text was read already: its result is the preview (no second parse).
       ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };

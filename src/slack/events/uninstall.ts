@@ -1,7 +1,7 @@
 /**
  * app_uninstalled, and tokens_revoked for the bot's token: the workspace removed the bot, so
- * everything the bot keeps for it goes: its installation (bot token), its users' Zoom connections
- * (revoked at Zoom, then deleted), their meeting records and cached profiles. The per-workspace
+ * everything the bot keeps for it goes: its installation (bot token), its users' waiting jobs, their
+ * Zoom connections (revoked at Zoom, then deleted), their meeting records and cached profiles. The per-workspace
  * user index says whose; nothing is scanned. Redelivery finds less to do and is harmless.
  */
 import type { App, Context } from '@slack/bolt';
@@ -20,6 +20,8 @@ export interface UninstallDeps {
     list(teamId: string): Promise<string[]>;
     forget(user: SlackUserRef): Promise<void>;
   };
+  /** The durable job queue: waiting or delayed jobs of a user are dropped with the user. */
+  jobs?: { removeFor(user: SlackUserRef): Promise<number> };
   /** Unset with SLACK_BOT_TOKEN: there is no stored installation, only the workspace's data. */
   installations?: Pick<
     RedisInstallationStore,
@@ -64,8 +66,11 @@ async function removeWorkspaceData(services: UninstallDeps, teamId: string): Pro
   const userIds = await workspaceUsers.list(teamId);
   let zoomConnections = 0;
   let meetingRecords = 0;
+  let jobs = 0;
   for (const userId of userIds) {
     const user = { teamId, userId };
+    // Jobs first, so none of them posts with a token or for a record that is going away.
+    jobs += (await services.jobs?.removeFor(user)) ?? 0;
     if (await connections.disconnect(user)) zoomConnections += 1;
     meetingRecords += await meetings.removeAllFor(user);
     await userData.eraseUser(user);
@@ -77,5 +82,6 @@ async function removeWorkspaceData(services: UninstallDeps, teamId: string): Pro
     users: userIds.length,
     zoomConnections,
     meetingRecords,
+    jobs,
   });
 }

@@ -1,4 +1,5 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
 import type { SurfaceMessages } from './surfaces-types.js';
 
@@ -51,6 +52,22 @@ export interface Messages {
     recordingAuthOption: string;
   };
   reschedule: { title: string; submit: string; current(formatted: string): string };
+  /** The modal's repeat fields and the series line of the preview. */
+  repeat: {
+    label: string;
+    options: Record<Exclude<RepeatChoice, 'as_typed'>, string>;
+    /** The option that keeps the rule as typed, e.g. "As typed: Every Tue, Thu". */
+    asTyped(words: string): string;
+    count: string;
+    countHint: string;
+    until: string;
+    untilHint: string;
+    /** The rule in words, its end, the first meetings as <!date>. */
+    preview(words: string, end: string, firstDates: string[]): string;
+    countOutOfRange(max: number): string;
+    untilBeforeStart: string;
+    asTypedGone: string;
+  };
   errors: {
     time: Record<ParseFailureReason, string>;
     topicEmpty: string;

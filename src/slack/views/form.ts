@@ -1,9 +1,12 @@
 /** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
 
 import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
+import type { MeetingRecurrence } from '../../scheduling/ports/zoom.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
+import { type RecurrenceRule, toZoomRecurrence } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
+import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
 import { readWhen } from './when.js';
 
@@ -13,6 +16,7 @@ interface StateValue {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_conversation?: string | null;
+  selected_date?: string | null;
 }
 export type StateValues = Record<string, Record<string, StateValue>>;
 
@@ -24,7 +28,7 @@ function readStart(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { start: StartTime; durationFromText?: number } | { error: string } {
+): { start: StartTime; durationFromText?: number; typed?: RecurrenceRule } | { error: string } {
   const e = messages(ctx.locale).errors;
   const t = e.time;
   const text = field(values, 'when')?.value ?? '';
@@ -35,7 +39,35 @@ function readStart(
   return {
     start: parsed.start,
     ...(parsed.durationMinutes ? { durationFromText: parsed.durationMinutes } : {}),
+    ...(parsed.recurrence ? { typed: parsed.recurrence } : {}),
   };
+}
+
+/** The repeat fields' state (undefined on a form without them). */
+export function repeatStateOf(values: StateValues): RepeatState | undefined {
+  if (!values.repeat) return undefined;
+  return {
+    choice: field(values, 'repeat')?.selected_option?.value ?? 'none',
+    count: field(values, 'repeat_count')?.value ?? null,
+    until: field(values, 'repeat_until')?.selected_date ?? null,
+  };
+}
+
+/** The series the form asks for, its first meeting and Zoom's recurrence; or the field error. */
+function readSeries(
+  values: StateValues,
+  ctx: ModalContext,
+  start: StartTime,
+  typed: RecurrenceRule | undefined,
+): { start: StartTime; recurrence?: MeetingRecurrence } | { field: string; error: string } {
+  const state = repeatStateOf(values);
+  if (!state) return { start };
+  const read = readRepeat(state, start, typed, ctx.locale);
+  if ('error' in read) return read;
+  if (!read.rule) return { start };
+  const first = firstMeeting(read.rule, start);
+  if (!first) return { field: 'repeat_until', error: messages(ctx.locale).repeat.untilBeforeStart };
+  return { start: first, recurrence: toZoomRecurrence(read.rule, start.timeZone) };
 }
 
 function readDuration(values: StateValues): number | undefined {
@@ -62,7 +94,10 @@ export function readScheduleForm(
   const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
   // A global shortcut or the App Home has no current conversation: the channel must be chosen.
   if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
-  if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, errors };
+  const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
+  if (series && 'error' in series) errors[series.field] = series.error;
+  if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
+    return { ok: false, errors };
 
   const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
   const options: Partial<Record<ZoomOption, boolean>> = {};
@@ -78,7 +113,8 @@ export function readScheduleForm(
       host,
       locale: ctx.locale,
       topic,
-      start: when.start,
+      start: series.start,
+      ...(series.recurrence ? { recurrence: series.recurrence } : {}),
       timeZone: ctx.timeZone,
       durationMinutes: readDuration(values) ?? when.durationFromText ?? DEFAULT_DURATION,
       ...(agenda ? { agenda } : {}),

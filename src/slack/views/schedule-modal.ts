@@ -5,6 +5,7 @@ import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
+import { type RepeatPrefill, repeatBlocks } from './repeat.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
 export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
@@ -79,6 +80,8 @@ export interface ScheduleModalInput {
   preview: string;
   /** The recording choice selected at first (the user's default); none when absent. */
   recording?: AutoRecording;
+  /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
+  repeat?: RepeatPrefill;
 }
 
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
@@ -105,6 +108,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
     },
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
+    ...repeatBlocks(locale, input.repeat ?? {}),
     {
       type: 'input',
       block_id: 'agenda',

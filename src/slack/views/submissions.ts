@@ -14,8 +14,9 @@ import { failureMessage, reportCreateFailure } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { publishHome } from '../home/app-home.js';
 import { messages } from '../i18n/index.js';
-import { readRescheduleForm, readScheduleForm, type StateValues } from './form.js';
+import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
+import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
 import { whenPreview } from './when.js';
 
@@ -29,6 +30,9 @@ export function register(app: App, services: SlackDeps): void {
   app.view(SCHEDULE_CALLBACK, scheduleSubmission(services));
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
+  for (const actionId of REPEAT_ACTIONS) {
+    app.action({ type: 'block_actions', action_id: actionId }, whenPreviewAction(services));
+  }
 }
 
 function userOf(body: ViewArgs['body'] | ActionArgs['body']): SlackUserRef {
@@ -134,15 +138,16 @@ export function rescheduleSubmission(services: SlackDeps) {
   };
 }
 
-/** Enter in `when` re-renders the line under it with what the text now resolves to. */
+/** Enter in `when` (or a change of the repeat fields) re-renders the line under it with what the form now says. */
 export function whenPreviewAction(services: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const view = body.view;
     if (!view) return;
     const ctx = contextOf(services, view.private_metadata);
-    const text = (view.state.values as StateValues).when?.when?.value ?? '';
-    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now());
+    const values = view.state.values as StateValues;
+    const text = values.when?.when?.value ?? '';
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values));
     const blocks = (view.blocks as KnownBlock[]).map((block) =>
       block.block_id === WHEN_PREVIEW_BLOCK
         ? ({
