@@ -21,7 +21,7 @@ export const surfacesEn: SurfaceMessages = {
     page: (page, pages) => `Page ${page} of ${pages}`,
     defaultsHeader: 'Your defaults',
     defaultsHint: 'New meetings start from these. The language applies to everything the bot tells you.',
-    duration: (m) => `Length: ${m}`,
+    duration: (m) => `Duration: ${m}`,
     reminder: (n) => (n === 0 ? 'Reminder: none' : `Reminder: ${n} min before`),
     recording: {
       none: 'Recording: none',

@@ -22,7 +22,7 @@ export const surfacesJa: SurfaceMessages = {
     defaultsHeader: '既定の設定',
     defaultsHint:
       '新しいミーティングはこの設定から始まります。言語はボットからのすべてのメッセージに使われます。',
-    duration: (m) => `時間: ${m}`,
+    duration: (m) => `所要時間: ${m}`,
     reminder: (n) => (n === 0 ? 'リマインダー: なし' : `リマインダー: ${n}分前`),
     recording: {
       none: '録画: しない',
