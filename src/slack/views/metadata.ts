@@ -10,6 +10,10 @@ export interface ModalContext {
   timeZone: string;
   /** Reschedule only. */
   meetingId?: string;
+  /** Post the meeting as a reply in this thread of `channelId` (message shortcut). */
+  threadTs?: string;
+  /** Opened from the App Home: the Home is re-rendered after the change. */
+  origin?: 'home';
   /** The host's Zoom defaults the form started from; absent when they could not be read. */
   hostDefaults?: HostDefaults;
   /** The duration select's value when the form opened (a length typed in `when` wins unless it changed). */
@@ -54,12 +58,22 @@ export function encodeContext(ctx: ModalContext): string {
     l: ctx.locale,
     z: ctx.timeZone,
     m: ctx.meetingId,
+    t: ctx.threadTs,
+    o: ctx.origin,
     ...form,
   });
   // A response_url is short; dropping it keeps the modal working (the channel post is still tried).
   return text.length <= 3000
     ? text
-    : JSON.stringify({ c: ctx.channelId, l: ctx.locale, z: ctx.timeZone, m: ctx.meetingId, ...form });
+    : JSON.stringify({
+        c: ctx.channelId,
+        l: ctx.locale,
+        z: ctx.timeZone,
+        m: ctx.meetingId,
+        t: ctx.threadTs,
+        o: ctx.origin,
+        ...form,
+      });
 }
 
 export function decodeContext(
@@ -76,6 +90,8 @@ export function decodeContext(
       ...(typeof o.m === 'string' ? { meetingId: o.m } : {}),
       ...(decodeDefaults(o.h) ? { hostDefaults: decodeDefaults(o.h) } : {}),
       ...(typeof o.d === 'number' && Number.isInteger(o.d) ? { openedDuration: o.d } : {}),
+      ...(typeof o.t === 'string' && /^\d+\.\d+$/.test(o.t) ? { threadTs: o.t } : {}),
+      ...(o.o === 'home' ? { origin: 'home' as const } : {}),
     };
   } catch {
     return { channelId: '', locale: fallback.locale, timeZone: fallback.timeZone };

@@ -1,5 +1,6 @@
 /** The scheduling modal (callback_id schedule_meeting) and the reschedule modal, as pure builders. */
 import type { Locale } from '../../config.js';
+import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages } from '../i18n/index.js';
@@ -73,6 +74,8 @@ export interface ScheduleModalInput {
   when: string;
   durationMinutes: number;
   preview: string;
+  /** The recording choice selected at first (the user's default); none when absent. */
+  recording?: AutoRecording;
   /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
   repeat?: RepeatPrefill;
 }
@@ -116,7 +119,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
     },
-    ...settingsBlocks(locale, input.context.hostDefaults),
+    ...settingsBlocks(locale, input.context.hostDefaults, input.recording),
     {
       type: 'input',
       block_id: 'recording_auth',

@@ -4,7 +4,7 @@
  * is preselected, and only what the user picks is sent (the rest stays as the host set it in Zoom).
  */
 import type { Locale } from '../../config.js';
-import type { HostDefaults } from '../../scheduling/ports/types.js';
+import type { AutoRecording, HostDefaults } from '../../scheduling/ports/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock } from '../blocks/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
@@ -20,7 +20,15 @@ export const SETTINGS_UNREAD_BLOCK = 'zoom_settings_unread';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
 
-export function settingsBlocks(locale: Locale, defaults: HostDefaults | undefined): KnownBlock[] {
+/**
+ * `preferred`: the recording the user chose as their own default in the bot (App Home), shown
+ * first; it is still sent only when it differs from the host's Zoom default.
+ */
+export function settingsBlocks(
+  locale: Locale,
+  defaults: HostDefaults | undefined,
+  preferred?: AutoRecording,
+): KnownBlock[] {
   const m = messages(locale).modal;
   const option = (value: string, text: string) => ({ text: plain(text), value });
   const options = ZOOM_OPTIONS.map((o) => option(o, m.option[o]));
@@ -30,7 +38,7 @@ export function settingsBlocks(locale: Locale, defaults: HostDefaults | undefine
     option('local', m.recordingLocal),
     option('cloud', m.recordingCloud),
   ];
-  const recording = recordingOptions.find((o) => o.value === defaults?.recording);
+  const recording = recordingOptions.find((o) => o.value === (preferred ?? defaults?.recording));
   return [
     ...(defaults
       ? []
