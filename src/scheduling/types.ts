@@ -1,4 +1,5 @@
 /** The scheduling core's own data. No Slack or HTTP types in here. */
+import type { RecurrenceRule } from '../time/recurrence.js';
 import type { AutoRecording, Locale, SlackUserRef } from './ports/types.js';
 
 export type MeetingStatus = 'scheduled' | 'started' | 'ended' | 'cancelled';
@@ -32,6 +33,11 @@ export interface MeetingRecord {
   messageTs?: string;
   responseUrl?: string;
   createdAt: string;
+  /**
+   * A recurring series (Zoom type 8): its rule and first meeting (wall time in `timeZone`), from which
+   * every occurrence follows; `startInstant` is the occurrence the message shows (the next one).
+   */
+  series?: { rule: RecurrenceRule; firstLocal: string };
 }
 
 /** Notes the announcer renders in the meeting's language. */

@@ -241,6 +241,9 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     matchedText,
     timeText,
     durationText,
-    assumptions: reading.assumptions,
+    // Each convention once, even when two readers noted it.
+    assumptions: reading.assumptions.filter(
+      (a, i, all) => all.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i,
+    ),
   };
 }

@@ -7,6 +7,21 @@ const minutes = (n: number): string => {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 };
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 export const en: Messages = {
   help: {
     title: 'Schedule Zoom meetings from Slack',
@@ -93,6 +108,7 @@ export const en: Messages = {
     countOutOfRange: (max) => `Enter a number of occurrences from 1 to ${max}.`,
     untilBeforeStart: 'Pick an end date on or after the first meeting.',
     asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
+    next: (date) => `Next: ${date}`,
   },
   reschedule: {
     title: 'Reschedule meeting',
@@ -191,5 +207,15 @@ export const en: Messages = {
     formExpired: 'The form did not open in time. Type the command again.',
     recordingAuthNotApplied:
       'The meeting is scheduled, but Zoom did not accept "recording viewers must sign in". Turn it on in Zoom if you need it.',
+  },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `"${a.typed}" as ${a.typed} pm`
+        : a.kind === 'monthFirst'
+          ? `${a.month}/${a.day} as ${MONTH_NAMES[a.month - 1]} ${a.day}`
+          : `the date without a year as ${a.year}`,
+    );
+    return `The bot read ${said.join(', ')}. If that is not what you meant, type it differently.`;
   },
 };

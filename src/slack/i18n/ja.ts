@@ -90,6 +90,7 @@ export const ja: Messages = {
     countOutOfRange: (max) => `回数は1から${max}の間で入力してください。`,
     untilBeforeStart: '終了日は初回以降の日付を選んでください。',
     asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
+    next: (date) => `次回: ${date}`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',
@@ -188,5 +189,15 @@ export const ja: Messages = {
     formExpired: 'フォームを開くのが間に合いませんでした。もう一度コマンドを入力してください。',
     recordingAuthNotApplied:
       'ミーティングは予約しましたが、「録画を見るにはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
+  },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `「${a.typed}時」を午後${a.typed}時`
+        : a.kind === 'monthFirst'
+          ? `「${a.month}/${a.day}」を${a.month}月${a.day}日`
+          : `年のない日付を${a.year}年`,
+    );
+    return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
   },
 };

@@ -1,4 +1,5 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { Assumption } from '../../time/index.js';
 import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
 
@@ -66,6 +67,8 @@ export interface Messages {
     countOutOfRange(max: number): string;
     untilBeforeStart: string;
     asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
   };
   errors: {
     time: Record<ParseFailureReason, string>;
@@ -124,4 +127,6 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
+  assumed(notes: readonly Assumption[]): string;
 }

@@ -53,7 +53,16 @@ export function previewOf(
   const start = first ?? parsed.start;
   // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
   const line = m.whenResolves(formatMeetingTime(start.instant, timeZone, locale, { now }), timeZone);
-  return rule && first ? `${line}\n${seriesPreview(rule, first, locale)}` : line;
+  // A reading that rests on a convention says so, so that a wrong guess is caught before the submit.
+  const noted =
+    parsed.assumptions.length > 0
+      ? `${line}
+${messages(locale).assumed(parsed.assumptions)}`
+      : line;
+  return rule && first
+    ? `${noted}
+${seriesPreview(rule, first, locale)}`
+    : noted;
 }
 
 /** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
