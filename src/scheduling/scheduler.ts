@@ -44,6 +44,8 @@ export interface NewMeeting {
   recording: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
+  /** Post the meeting as a reply in this thread of the channel. */
+  threadTs?: string;
   responseUrl?: string;
   /** A recurring series (Zoom type 8); `start` is its first meeting. */
   recurrence?: RecurrenceRule;
@@ -128,6 +130,7 @@ export class MeetingScheduler {
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
       ...(input.recurrence && input.start

@@ -30,6 +30,8 @@ export interface MeetingRecord {
   recordingShareUrl?: string;
   /** Where it was announced: a channel message (channel + ts), or only through a response_url. */
   channelId: string;
+  /** The thread the message was posted in (its parent's ts), when it is a reply. */
+  threadTs?: string;
   messageTs?: string;
   responseUrl?: string;
   createdAt: string;

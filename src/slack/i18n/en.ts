@@ -1,3 +1,4 @@
+import { surfacesEn } from './surfaces-en.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -218,4 +219,5 @@ export const en: Messages = {
     );
     return `The bot read ${said.join(', ')}. If that is not what you meant, type it differently.`;
   },
+  surfaces: surfacesEn,
 };

@@ -1,3 +1,4 @@
+import { surfacesJa } from './surfaces-ja.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -200,4 +201,5 @@ export const ja: Messages = {
     );
     return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
   },
+  surfaces: surfacesJa,
 };

@@ -2,6 +2,7 @@
 import type { Assumption } from '../../time/index.js';
 import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
+import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
   | 'host_video'
@@ -129,4 +130,6 @@ export interface Messages {
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
   /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
   assumed(notes: readonly Assumption[]): string;
+  /** App Home, shortcuts, the Workflow Builder step, link previews. */
+  surfaces: SurfaceMessages;
 }

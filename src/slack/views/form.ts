@@ -90,6 +90,9 @@ export function readScheduleForm(
   if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
   const when = readStart(values, ctx, now);
   if ('error' in when) errors.when = when.error;
+  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
+  // A global shortcut or the App Home has no current conversation: the channel must be chosen.
+  if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
   const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
   if (series && 'error' in series) errors[series.field] = series.error;
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
@@ -102,7 +105,6 @@ export function readScheduleForm(
   const recording: AutoRecording =
     recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
   const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
-  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
 
   return {
     ok: true,
@@ -119,6 +121,8 @@ export function readScheduleForm(
       recording,
       recordingAuthentication,
       channelId,
+      // The shortcut's thread applies only while the meeting goes to that message's channel.
+      ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),
       // The command's response_url posts where /zoom was typed: a fallback only for that channel.
       ...(ctx.responseUrl && channelId === ctx.channelId ? { responseUrl: ctx.responseUrl } : {}),
     },
