@@ -13,8 +13,12 @@ import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerLinkPreviews } from './slack/events/link-shared.js';
 import { register as registerUninstall } from './slack/events/uninstall.js';
+import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
+import { register as registerHome } from './slack/home/app-home.js';
 import { installReceiverOptions } from './slack/install.js';
+import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
 
@@ -110,6 +114,10 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerHome(app, services);
+  registerShortcuts(app, services);
+  registerWorkflowStep(app, services);
+  registerLinkPreviews(app, services);
   registerAccountAnswers(app, services);
   registerUninstall(app, services);
 

@@ -10,6 +10,7 @@ import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
 import { RedisInstallationStore } from './slack/installations.js';
+import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
 import { RedisOnceMarkers } from './storage/markers.js';
@@ -96,6 +97,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     announcer,
     background: new BackgroundTasks(logger),
     profiles,
+    preferences: new PreferenceStore(redis, keys),
     slackClients,
     ...(installations ? { installations } : {}),
     scheduler,

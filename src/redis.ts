@@ -113,6 +113,7 @@ export class Keys {
       this.pendingLink(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
+      this.userPreferences(teamId, userId),
     ];
   }
   tokens(teamId: string, userId: string): string {
@@ -173,6 +174,10 @@ export class Keys {
   /** Set of user ids of one workspace the bot keeps anything for (removed together at uninstall). */
   teamUsers(teamId: string): string {
     return `${this.workspace(teamId)}:users`;
+  }
+  /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
+  userPreferences(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:preferences`;
   }
   /** Cached Slack profile bits (tz, locale). */
   slackProfile(teamId: string, userId: string): string {

@@ -4,10 +4,11 @@
  * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
 import type { Logger } from '../log.js';
+import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
 import { NotFoundError } from './ports/errors.js';
 import type { MeetingRecords } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { MeetingRecurrence, ZoomMeetings } from './ports/zoom.js';
+import type { ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -43,9 +44,11 @@ export interface NewMeeting {
   recording: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
+  /** Post the meeting as a reply in this thread of the channel. */
+  threadTs?: string;
   responseUrl?: string;
   /** A recurring series (Zoom type 8); `start` is its first meeting. */
-  recurrence?: MeetingRecurrence;
+  recurrence?: RecurrenceRule;
 }
 
 export interface Created {
@@ -87,7 +90,9 @@ export class MeetingScheduler {
     const meeting = await zoom.createMeeting(input.host, {
       topic: input.topic,
       type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
-      ...(input.recurrence && input.start ? { recurrence: input.recurrence } : {}),
+      ...(input.recurrence && input.start
+        ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
+        : {}),
       ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
       duration: input.durationMinutes,
       ...(input.agenda ? { agenda: input.agenda } : {}),
@@ -125,8 +130,12 @@ export class MeetingScheduler {
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
+      ...(input.recurrence && input.start
+        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
+        : {}),
     };
     // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
     await meetings.save(record);

@@ -9,6 +9,7 @@ import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
 import type { SlackAnnouncer } from './announcer.js';
+import type { PreferenceStore } from './preferences.js';
 import type { ProfileCache } from './profiles.js';
 
 /** Runs work after Slack has its answer. */
@@ -23,6 +24,8 @@ export interface SlackDeps {
   meetings: Pick<MeetingRecords, 'get'>;
   markers: OnceMarkers;
   profiles: ProfileCache;
+  /** Personal defaults from the App Home (the modal and the bot's language follow them). */
+  preferences: PreferenceStore;
   announcer: SlackAnnouncer;
   connections: Pick<
     ZoomConnections,

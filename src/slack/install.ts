@@ -23,6 +23,9 @@ export const BOT_SCOPES = [
   'users:read',
   'users:read.email',
   'im:write',
+  // zoom.us link previews: link_shared events and chat.unfurl
+  'links:read',
+  'links:write',
 ];
 
 export function installReceiverOptions(

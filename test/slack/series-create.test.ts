@@ -2,12 +2,15 @@
 // that fake Zoom checks against Zoom's recurrence rules.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { MeetingRecord } from '../../src/scheduling/types.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import type { FormValues } from '../support/slack-payloads.js';
+import { zoomEvents, zoomWebhookSender } from '../support/zoom-webhook-signing.js';
 
+const WEBHOOK_SECRET = 'series-webhook-secret';
 let h: Harness;
 before(async () => {
-  h = await startHarness();
+  h = await startHarness({ ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET });
 });
 after(() => h.stop());
 
@@ -75,6 +78,28 @@ describe('a series typed after /zoom', () => {
     const meeting = [...h.zoom.meetings.values()].at(-1)!;
     assert.equal(meeting.occurrences?.length, 10);
     assert.deepEqual(h.zoom.schemaErrors, []);
+
+    // The channel message says the rule in the scheduler's language and the next meeting.
+    const record = (await h.services.meetings.get(String(meeting.id))) as MeetingRecord;
+    const posted = JSON.stringify(h.slack.messages.get(`${record.channelId}:${record.messageTs}`)?.blocks);
+    const first = Math.floor(Date.parse(meeting.occurrences![0]!.start_time) / 1000);
+    assert.ok(posted.includes(`毎週火・木 9:30\\n次回: <!date^${first}^`), posted);
+
+    // The first meeting ends (Zoom webhook): the message shows the second, with its buttons.
+    const sender = zoomWebhookSender(h.baseUrl, WEBHOOK_SECRET);
+    const ranFrom = meeting.occurrences![0]!.start_time;
+    const ranTo = new Date(Date.parse(ranFrom) + 25 * 60_000).toISOString().replace('.000', '');
+    const updatesBefore = h.slack.callsTo('chat.update').length;
+    await sender.send(zoomEvents.ended(meeting.id, ranFrom, ranTo, meeting.hostZoomUserId));
+    await h.settle();
+    const update = h.slack.callsTo('chat.update').slice(updatesBefore).at(-1);
+    const second = Math.floor(Date.parse(meeting.occurrences![1]!.start_time) / 1000);
+    const shown = JSON.stringify(update?.blocks);
+    assert.ok(shown.includes(`次回: <!date^${second}^`), shown);
+    assert.match(shown, /"action_id":"reschedule_meeting"/);
+    const after = (await h.services.meetings.get(String(meeting.id))) as MeetingRecord;
+    assert.equal(after.status, 'scheduled');
+    assert.equal(after.startInstant, new Date(second * 1000).toISOString());
   });
 
   test('"every Monday at 10 until Mar 31": weekly, the end date prefilled, end_date_time at 23:59 Tokyo', async () => {

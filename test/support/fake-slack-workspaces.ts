@@ -86,6 +86,11 @@ export class FakeWorkspaces {
     return ws;
   }
 
+  /** A function_executed's bot_access_token (xwfp-…): acts for its workspace while the step runs. */
+  grantWorkflowToken(token: string, teamId: string): void {
+    this.grants.set(token, { teamId, scopes: [], revoked: false });
+  }
+
   /** Which workspace an id belongs to: the one that claimed it, else the default one. */
   ownerOf(id: string, kind: 'users' | 'channels'): Workspace {
     for (const ws of this.workspaces.values()) if (ws[kind].has(id)) return ws;

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
-import { type Access, FakeWorkspaces } from './fake-slack-workspaces.js';
+import { surfaceMethods } from './fake-slack-surfaces.js';
+import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
+import { validateArguments } from './slack-web-api.js';
 import { issuedSecret } from './test-logs.js';
 
 export interface SlackCall {
@@ -60,6 +62,16 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
+  /** Home tabs as last published, by user id. */
+  homes: Map<string, Record<string, unknown>>;
+  /**
+   * Starts a workflow step run as Slack does before sending function_executed: the execution
+   * can then be completed once, with outputs that match `outputs` (name -> type, `!` = required);
+   * `token` is the event's bot_access_token, which acts for the workspace while the step runs.
+   */
+  startFunctionExecution(executionId: string, outputs: Record<string, string>, token?: string): void;
+  /** How each execution ended: outputs (completeSuccess) or the error (completeError). */
+  functionResults: Map<string, { outputs: Record<string, unknown> } | { error: string }>;
   /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
   setSocketUrl(url: string): void;
   /** Workspaces, their ids and tokens, and the OAuth app (client id/secret, redirect URLs). */
@@ -89,7 +101,7 @@ const MANIFEST_BOT_SCOPES = (
   }
 ).oauth_config.scopes.bot;
 
-const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
 export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
@@ -102,6 +114,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const surfaces = surfaceMethods(validate, schemaErrors);
   const workspaces = new FakeWorkspaces();
   let latencyMs = 0;
   let socketUrl: string | undefined;
@@ -224,6 +237,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         messages.set(`${channel}:${ts}`, message);
         return { ok: true, channel, ts, message };
       }
+      case 'views.publish':
+      case 'chat.unfurl':
+      case 'functions.completeSuccess':
+      case 'functions.completeError':
+        return surfaces.api(method, args);
       case 'chat.delete':
         messages.delete(`${String(args.channel)}:${String(args.ts)}`);
         return { ok: true, channel: args.channel, ts: args.ts };
@@ -295,6 +313,15 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
+    const argumentErrors = validate ? validateArguments(method, args) : [];
+    if (argumentErrors.length > 0) {
+      schemaErrors.push(...argumentErrors);
+      return reply(200, {
+        ok: false,
+        error: 'invalid_arguments',
+        response_metadata: { messages: argumentErrors },
+      });
+    }
     return reply(200, api(method, args, access, token ?? ''));
   };
 
@@ -331,6 +358,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     schemaErrors,
     messages,
     notInChannel,
+    homes: surfaces.homes,
+    startFunctionExecution: (executionId, outputs, token) => {
+      surfaces.startFunctionExecution(executionId, outputs);
+      if (token) workspaces.grantWorkflowToken(token, DEFAULT_WORKSPACE);
+    },
+    functionResults: surfaces.functionResults,
     workspaces,
     async approveInstall(authorizeUrl, who) {
       const target = new URL(authorizeUrl);

@@ -1,3 +1,4 @@
+import { surfacesEn } from './surfaces-en.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -108,6 +109,7 @@ export const en: Messages = {
     countOutOfRange: (max) => `Enter a number of occurrences from 1 to ${max}.`,
     untilBeforeStart: 'Pick an end date on or after the first meeting.',
     asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
+    next: (date) => `Next: ${date}`,
   },
   reschedule: {
     title: 'Reschedule meeting',
@@ -217,4 +219,5 @@ export const en: Messages = {
     );
     return `The bot read ${said.join(', ')}. If that is not what you meant, type it differently.`;
   },
+  surfaces: surfacesEn,
 };

@@ -1,3 +1,4 @@
+import { surfacesJa } from './surfaces-ja.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -90,6 +91,7 @@ export const ja: Messages = {
     countOutOfRange: (max) => `回数は1から${max}の間で入力してください。`,
     untilBeforeStart: '終了日は初回以降の日付を選んでください。',
     asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
+    next: (date) => `次回: ${date}`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',
@@ -199,4 +201,5 @@ export const ja: Messages = {
     );
     return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
   },
+  surfaces: surfacesJa,
 };

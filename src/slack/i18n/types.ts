@@ -2,6 +2,7 @@
 import type { Assumption } from '../../time/index.js';
 import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
+import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
   | 'host_video'
@@ -67,6 +68,8 @@ export interface Messages {
     countOutOfRange(max: number): string;
     untilBeforeStart: string;
     asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
   };
   errors: {
     time: Record<ParseFailureReason, string>;
@@ -127,4 +130,6 @@ export interface Messages {
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
   /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
   assumed(notes: readonly Assumption[]): string;
+  /** App Home, shortcuts, the Workflow Builder step, link previews. */
+  surfaces: SurfaceMessages;
 }

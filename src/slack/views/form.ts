@@ -1,9 +1,8 @@
 /** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
 
 import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
-import type { MeetingRecurrence } from '../../scheduling/ports/zoom.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
-import { type RecurrenceRule, toZoomRecurrence } from '../../time/recurrence.js';
+import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
 import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
@@ -53,13 +52,13 @@ export function repeatStateOf(values: StateValues): RepeatState | undefined {
   };
 }
 
-/** The series the form asks for, its first meeting and Zoom's recurrence; or the field error. */
+/** The series the form asks for and its first meeting; or the field error. */
 function readSeries(
   values: StateValues,
   ctx: ModalContext,
   start: StartTime,
   typed: RecurrenceRule | undefined,
-): { start: StartTime; recurrence?: MeetingRecurrence } | { field: string; error: string } {
+): { start: StartTime; recurrence?: RecurrenceRule } | { field: string; error: string } {
   const state = repeatStateOf(values);
   if (!state) return { start };
   const read = readRepeat(state, start, typed, ctx.locale);
@@ -67,7 +66,7 @@ function readSeries(
   if (!read.rule) return { start };
   const first = firstMeeting(read.rule, start);
   if (!first) return { field: 'repeat_until', error: messages(ctx.locale).repeat.untilBeforeStart };
-  return { start: first, recurrence: toZoomRecurrence(read.rule, start.timeZone) };
+  return { start: first, recurrence: read.rule };
 }
 
 function readDuration(values: StateValues): number | undefined {
@@ -91,6 +90,9 @@ export function readScheduleForm(
   if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
   const when = readStart(values, ctx, now);
   if ('error' in when) errors.when = when.error;
+  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
+  // A global shortcut or the App Home has no current conversation: the channel must be chosen.
+  if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
   const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
   if (series && 'error' in series) errors[series.field] = series.error;
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
@@ -103,7 +105,6 @@ export function readScheduleForm(
   const recording: AutoRecording =
     recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
   const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
-  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
 
   return {
     ok: true,
@@ -120,6 +121,8 @@ export function readScheduleForm(
       recording,
       recordingAuthentication,
       channelId,
+      // The shortcut's thread applies only while the meeting goes to that message's channel.
+      ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),
       // The command's response_url posts where /zoom was typed: a fallback only for that channel.
       ...(ctx.responseUrl && channelId === ctx.channelId ? { responseUrl: ctx.responseUrl } : {}),
     },

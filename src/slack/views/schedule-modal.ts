@@ -1,5 +1,6 @@
 /** The scheduling modal (callback_id schedule_meeting) and the reschedule modal, as pure builders. */
 import type { Locale } from '../../config.js';
+import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
@@ -77,6 +78,8 @@ export interface ScheduleModalInput {
   when: string;
   durationMinutes: number;
   preview: string;
+  /** The recording choice selected at first (the user's default); none when absent. */
+  recording?: AutoRecording;
   /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
   repeat?: RepeatPrefill;
 }
@@ -144,7 +147,9 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         type: 'radio_buttons',
         action_id: 'recording',
         options: recordingOptions,
-        initial_option: recordingOptions[0],
+        initial_option:
+          recordingOptions.find((o) => o.value === input.recording) ??
+          (recordingOptions[0] as PlainTextOption),
       },
     },
     {

@@ -12,6 +12,7 @@ import { escapeMrkdwn, slackDate } from '../blocks/text.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import { failureMessage, reportCreateFailure } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
+import { publishHome } from '../home/app-home.js';
 import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
@@ -62,7 +63,7 @@ async function firstTime(services: SlackDeps, scope: string, id: string): Promis
 }
 
 export function scheduleSubmission(services: SlackDeps) {
-  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const host = userOf(body);
     const form = readScheduleForm(view.state.values as StateValues, ctx, host, services.now());
@@ -86,12 +87,13 @@ export function scheduleSubmission(services: SlackDeps) {
         const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
         await reportCreateFailure(services, host, ctx.locale, where, err);
       }
+      if (ctx.origin === 'home') await publishHome(services, client, host);
     });
   };
 }
 
 export function rescheduleSubmission(services: SlackDeps) {
-  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const actor = userOf(body);
     const form = readRescheduleForm(view.state.values as StateValues, ctx, services.now());
@@ -131,6 +133,7 @@ export function rescheduleSubmission(services: SlackDeps) {
           await failureMessage(services, actor, ctx.locale, err),
         );
       }
+      if (ctx.origin === 'home') await publishHome(services, client, actor);
     });
   };
 }
