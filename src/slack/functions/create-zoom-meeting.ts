@@ -165,14 +165,12 @@ async function notConnected(services: SlackDeps, host: SlackUserRef, locale: Loc
 
 function zoomError(locale: Locale, err: unknown): string {
   const w = messages(locale).surfaces.workflow;
+  // ZoomNoAnswerError is a ZoomUnavailableError: it must be told apart first.
   if (err instanceof ZoomNoAnswerError) return w.uncertain;
-  if (
-    err instanceof ZoomValidationError ||
-    err instanceof ZoomRateLimitError ||
-    err instanceof ZoomUnavailableError
-  ) {
+  if (err instanceof ZoomValidationError || err instanceof ZoomRateLimitError) {
     return w.zoomRefused(failureText(locale, err));
   }
-  if (isStorageUnavailable(err)) return failureText(locale, err);
+  // Zoom down, or the bot's storage down: said as /zoom says it.
+  if (err instanceof ZoomUnavailableError || isStorageUnavailable(err)) return failureText(locale, err);
   return w.failed;
 }
