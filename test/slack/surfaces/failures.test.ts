@@ -86,12 +86,12 @@ describe('App Home failures', () => {
     await h.settle();
     const stored =
       (await h.services.redis.hgetall(h.services.keys.userPreferences('T0001', 'UHF4'))).duration ?? '30';
-    const shown = (
-      h.slack.homes.get('UHF4')?.blocks as {
-        block_id?: string;
-        elements?: { action_id: string; initial_option?: { value: string } }[];
-      }[]
-    )
+    type Block = {
+      block_id?: string;
+      elements?: { action_id: string; initial_option?: { value: string } }[];
+    };
+    const blocks = (h.slack.homes.get('UHF4')?.blocks ?? []) as Block[];
+    const shown = blocks
       .find((b) => b.block_id === 'home_defaults')
       ?.elements?.find((e) => e.action_id === 'default_duration')?.initial_option?.value;
     assert.equal(shown, stored);
