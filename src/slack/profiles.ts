@@ -56,23 +56,22 @@ export class ProfileCache {
 
   /** Asks Slack; on failure answers the defaults without caching them. */
   async fetch(user: SlackUserRef): Promise<SlackProfile> {
+    let profile: SlackProfile;
     try {
       const answer = await this.client.users.info({ user: user.userId, include_locale: true });
-      const profile: SlackProfile = {
+      profile = {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),
       };
-      await this.redis.set(
-        this.keys.slackProfile(user.teamId, user.userId),
-        JSON.stringify(profile),
-        'EX',
-        TTL_SECONDS,
-      );
-      return profile;
     } catch (err) {
-      this.logger.warn('users.info failed; using the default zone and language', { error: err });
+      this.logger.warn('Slack users.info failed; using the default zone and language', { error: err });
       return this.defaults;
     }
+    // Slack answered; only the cache is lost if Redis does not (the next request asks Slack again).
+    await this.redis
+      .set(this.keys.slackProfile(user.teamId, user.userId), JSON.stringify(profile), 'EX', TTL_SECONDS)
+      .catch((err) => this.logger.warn('Slack profile not cached: Redis failed', { error: err }));
+    return profile;
   }
 
   async get(user: SlackUserRef): Promise<SlackProfile> {
