@@ -4,7 +4,7 @@
  * - 1000 users expiring at once (refreshes must be 1000);
  * - hot path with a valid token: calls/s and Redis commands per call (aim: 1).
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
 import { buildZoomSide, connectedUser } from '../test/zoom/setup.js';
@@ -13,7 +13,7 @@ import { startWorker } from '../test/zoom/workers.js';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Commands Redis has executed so far (INFO itself excluded). */
-async function commandsExecuted(redis: Redis): Promise<number> {
+async function commandsExecuted(redis: RedisClient): Promise<number> {
   const info = await redis.info('commandstats');
   let total = 0;
   for (const m of info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) if (m[1] !== 'info') total += Number(m[2]);

@@ -10,8 +10,16 @@ import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { redisLabel } from './redis.js';
+import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerLinkPreviews } from './slack/events/link-shared.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
+import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
+import { register as registerHome } from './slack/home/app-home.js';
+import { installReceiverOptions } from './slack/install.js';
+import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
 
@@ -25,9 +33,30 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const where = `Redis at ${redisLabel(services.config.redis.url)}`;
-  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis, where)];
-  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
+  const { logger, background, announcer } = services;
+  const routes = [
+    oauthCallbackRoute({
+      connections: services.connections,
+      logger,
+      onConnected: (user, zoomEmail) =>
+        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+      onPending: (pending) =>
+        background.run('account confirmation question', () => askAccountOwner(services, pending)),
+    }),
+    healthRoute(),
+    readyRoute(services.redis, redisLabel(services.config.redis)),
+  ];
+  const secretToken = services.config.zoom.webhookSecretToken;
+  if (secretToken) {
+    routes.push(
+      zoomWebhookRoute({
+        secretToken,
+        logger,
+        accept: async (event, key) =>
+          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+      }),
+    );
+  }
   return routes.map((route) => logged(route, services));
 }
 
@@ -59,6 +88,7 @@ function requestLabel(body: Record<string, unknown>): string {
   const event = (body.event as { type?: string } | undefined)?.type;
   return `${type} ${action ?? callback ?? event ?? ''}`.trimEnd() + who;
 }
+
 /**
  * `identity` is what start-up's auth.test answered: given, Bolt does not call auth.test again (its
  * own call, made in the constructor, would crash the process on a bad token or no network).
@@ -72,21 +102,37 @@ export function createBot(
   const routes = customRoutes(services);
   const port = opts.port ?? config.port;
   const socketMode = config.slack.appToken !== undefined;
+  // Installed through OAuth: Bolt serves the install routes and authorizes each request by its workspace.
+  const install =
+    config.slack.oauth && services.installations
+      ? installReceiverOptions(config, config.slack.oauth, services.installations, services.logger)
+      : undefined;
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slack.appToken as string,
         customRoutes: routes,
-        // The custom routes are served on PORT; the socket client honours SLACK_API_URL too.
-        installerOptions: { port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        ...install,
+        // The custom routes (and the install routes) are served on PORT; the socket client honours
+        // SLACK_API_URL too.
+        installerOptions: {
+          ...install?.installerOptions,
+          port,
+          clientOptions: { ...install?.installerOptions.clientOptions, slackApiUrl: config.slack.apiUrl },
+        },
         logger,
       })
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret, customRoutes: routes, logger });
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret,
+        customRoutes: routes,
+        ...install,
+        logger,
+      });
   const app = new App({
     receiver,
-    token: config.slack.botToken,
-    ...(opts.identity ?? {}),
+    ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
+    ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     logger,
-    clientOptions: slackClientOptions(config, logger),
+    clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();
@@ -110,10 +156,19 @@ export function createBot(
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerHome(app, services);
+  registerShortcuts(app, services);
+  registerWorkflowStep(app, services);
+  registerLinkPreviews(app, services);
+  registerAccountAnswers(app, services);
+  registerUninstall(app, services);
 
+  // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
+  let stopSweeping: (() => Promise<void>) | undefined;
   return {
     app,
     async start(listenPort = port) {
+      stopSweeping ??= services.connections.startSweeping();
       if (socketMode) {
         await app.start();
         return listenPort;
@@ -121,7 +176,11 @@ export function createBot(
       const server = (await app.start(listenPort)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      await stopSweeping?.();
+      stopSweeping = undefined;
+      await app.stop();
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -3,13 +3,18 @@
  * collected, so one start-up names them all, each with how to fix it.
  */
 
-export type Locale = 'ja' | 'en';
+import type { Locale } from './scheduling/ports/types.js';
+
+export type { Locale };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
   slack: {
     signingSecret: string;
-    botToken: string;
+    /** One workspace (SLACK_BOT_TOKEN): its bot token. Unset when the app is installed through OAuth. */
+    botToken?: string;
+    /** Any number of workspaces ("Add to Slack"): the app's OAuth credentials. Unset with a bot token. */
+    oauth?: SlackOAuthConfig;
     /** Set: Socket Mode. Unset: HTTP mode. */
     appToken?: string;
     /** Base URL of the Slack Web API, ending in a slash. */
@@ -24,15 +29,42 @@ export interface Config {
     /** Unset: the webhook route is off. */
     webhookSecretToken?: string;
   };
-  redis: { url: string; keyPrefix: string };
+  redis: RedisConfig;
   /** Current key first; older keys are accepted for reading only (rotation). */
   tokenEncryptionKeys: Buffer[];
   defaultTimeZone: string;
   defaultLocale: Locale;
   port: number;
   logLevel: LogLevel;
+  /** How long a Zoom sign-in whose email differs from the Slack profile's waits for confirmation. */
+  pendingLinkTtlSeconds: number;
   /** How long start-up waits for Slack and Redis before giving up (exit 69); 0: keeps trying. */
   startupTimeoutSeconds: number;
+}
+
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+export interface RedisConfig {
+  /** Scheme (`rediss:` = TLS), user and password apply to every node in cluster and Sentinel modes. */
+  url: string;
+  keyPrefix: string;
+  /** Set: Redis Cluster with these seed nodes (REDIS_URL's host and port are ignored). */
+  clusterNodes?: RedisNode[];
+  /** Set: Sentinel mode; the master is looked up by `sentinelName`. */
+  sentinels?: RedisNode[];
+  sentinelName?: string;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state Bolt hands the installing browser (a cookie and the query). */
+  stateSecret: string;
+  /** Slack's consent page, beside SLACK_API_URL (https://slack.com/oauth/v2/authorize). */
+  authorizeUrl: string;
 }
 
 /** One thing wrong with one setting, and how to put it right. */
@@ -90,7 +122,8 @@ export function loadConfig(raw: Env = process.env): Config {
       env.problem('SLACK_APP_TOKEN', `is the placeholder "${appToken}"; ${APP_TOKEN_HOWTO}`);
     }
   }
-  const botToken = token(env, 'SLACK_BOT_TOKEN', 'xoxb-', BOT_TOKEN_HOWTO);
+  const apiUrl = withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/'));
+  const { botToken, oauth } = slackAuth(env, apiUrl);
 
   const current = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY', true);
   const previous = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY_PREVIOUS', false);
@@ -104,9 +137,10 @@ export function loadConfig(raw: Env = process.env): Config {
         'SLACK_SIGNING_SECRET',
         "your Slack app's Basic Information page, Signing Secret",
       ),
-      botToken,
+      ...(botToken ? { botToken } : {}),
+      ...(oauth ? { oauth } : {}),
       appToken,
-      apiUrl: withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/')),
+      apiUrl,
     },
     zoom: {
       clientId: required(env, 'ZOOM_CLIENT_ID', "your Zoom app's App Credentials page, Client ID"),
@@ -120,16 +154,102 @@ export function loadConfig(raw: Env = process.env): Config {
       apiUrl: withoutTrailingSlash(url(env, 'ZOOM_API_URL', 'https://api.zoom.us/v2')),
       webhookSecretToken: optional(env, 'ZOOM_WEBHOOK_SECRET_TOKEN'),
     },
-    redis: { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' },
+    redis: redisConfig(env, redisUrl),
     tokenEncryptionKeys: keys,
     defaultTimeZone: timeZone(env, 'DEFAULT_TIMEZONE', 'Asia/Tokyo'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['ja', 'en'] as const, 'ja'),
     port: port(env, 'PORT', 3000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    startupTimeoutSeconds: seconds(env, 'STARTUP_TIMEOUT_SECONDS', 0),
+    pendingLinkTtlSeconds: seconds(env, 'PENDING_LINK_TTL_SECONDS', 600, { min: 1, max: 86_400 }),
+    startupTimeoutSeconds: seconds(env, 'STARTUP_TIMEOUT_SECONDS', 0, { min: 0, max: 86_400 }),
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return config;
+}
+
+function redisConfig(env: Reader, redisUrl: string): RedisConfig {
+  const config: RedisConfig = { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' };
+  const clusterNodes = nodeList(env, 'REDIS_CLUSTER_NODES');
+  const sentinels = nodeList(env, 'REDIS_SENTINELS');
+  const sentinelName = optional(env, 'REDIS_SENTINEL_NAME');
+  if (clusterNodes && sentinels) {
+    env.problem('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS cannot both be set; choose one');
+  }
+  if (sentinels && !sentinelName) {
+    env.problem('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the master group name)');
+  }
+  if (sentinelName && !sentinels) {
+    env.problem('REDIS_SENTINELS', 'is required with REDIS_SENTINEL_NAME (host:port,host:port)');
+  }
+  if (clusterNodes) config.clusterNodes = clusterNodes;
+  if (sentinels) Object.assign(config, { sentinels, sentinelName });
+  return config;
+}
+
+/** `host:port,host:port` ([v6]:port for IPv6). */
+function nodeList(env: Reader, name: string): RedisNode[] | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  const nodes: RedisNode[] = [];
+  for (const part of value.split(',')) {
+    const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(part.trim());
+    const portNumber = Number(match?.[3]);
+    if (!match || portNumber < 1 || portNumber > 65535) {
+      env.problem(name, `must be host:port,host:port; got "${part.trim()}"`);
+      return undefined;
+    }
+    nodes.push({ host: (match[1] ?? match[2]) as string, port: portNumber });
+  }
+  return nodes;
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const TWO_MODES =
+  'SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET ' +
+  'to be installed in any number of workspaces';
+
+/** One workspace with a bot token, or OAuth installs: exactly one of the two. */
+function slackAuth(env: Reader, apiUrl: string): { botToken?: string; oauth?: SlackOAuthConfig } {
+  const botToken = optional(env, 'SLACK_BOT_TOKEN');
+  const oauthSet = OAUTH_VARIABLES.filter((name) => optional(env, name) !== undefined);
+  if (botToken !== undefined && oauthSet.length > 0) {
+    env.problem(
+      'SLACK_BOT_TOKEN',
+      `is set together with ${oauthSet.join(', ')}; set either ${TWO_MODES}, not both`,
+    );
+    return {};
+  }
+  if (botToken !== undefined) {
+    if (!botToken.startsWith('xoxb-')) {
+      env.problem('SLACK_BOT_TOKEN', `must be a bot token starting with xoxb-; ${BOT_TOKEN_HOWTO}`);
+    } else if (isPlaceholder(botToken, 'xoxb-')) {
+      env.problem('SLACK_BOT_TOKEN', `is the placeholder "${botToken}"; ${BOT_TOKEN_HOWTO}`);
+    }
+    return { botToken };
+  }
+  if (oauthSet.length === 0) {
+    env.problem('SLACK_BOT_TOKEN', `is required: set ${TWO_MODES}`);
+    return {};
+  }
+  const missing = OAUTH_VARIABLES.find((name) => !oauthSet.includes(name));
+  if (missing) {
+    env.problem(missing, `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`);
+    return {};
+  }
+  const stateSecret = required(env, 'SLACK_STATE_SECRET');
+  if (stateSecret.length < 16) env.problem('SLACK_STATE_SECRET', 'must be at least 16 characters');
+  return {
+    oauth: {
+      clientId: required(env, 'SLACK_CLIENT_ID', "your Slack app's Basic Information page, Client ID"),
+      clientSecret: required(
+        env,
+        'SLACK_CLIENT_SECRET',
+        "your Slack app's Basic Information page, Client Secret",
+      ),
+      stateSecret,
+      authorizeUrl: new URL('../oauth/v2/authorize', apiUrl).toString(),
+    },
+  };
 }
 
 const BOT_TOKEN_HOWTO =
@@ -152,15 +272,6 @@ function required(env: Reader, name: string, where?: string): string {
     env.problem(name, `is the placeholder "${value}"${where ? `; copy the real value from ${where}` : ''}`);
   }
   return value;
-}
-
-function token(env: Reader, name: string, prefix: string, howto: string): string {
-  const value = optional(env, name);
-  if (value === undefined) env.problem(name, `is required but not set; ${howto}`);
-  else if (!value.startsWith(prefix))
-    env.problem(name, `must be a bot token starting with ${prefix}; ${howto}`);
-  else if (isPlaceholder(value, prefix)) env.problem(name, `is the placeholder "${value}"; ${howto}`);
-  return value ?? '';
 }
 
 function url(env: Reader, name: string, fallback?: string, protocols = ['https:', 'http:']): string {
@@ -240,12 +351,12 @@ function port(env: Reader, name: string, fallback: number): number {
   return n;
 }
 
-function seconds(env: Reader, name: string, fallback: number): number {
+function seconds(env: Reader, name: string, fallback: number, range: { min: number; max: number }): number {
   const value = optional(env, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) {
-    env.problem(name, `must be a number of seconds (0 or more); got "${value}"`);
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    env.problem(name, `must be a whole number of seconds from ${range.min} to ${range.max}; got "${value}"`);
     return fallback;
   }
   return n;

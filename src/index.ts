@@ -11,6 +11,7 @@ import { causeOf } from './failure-cause.js';
 import { startStatusServer } from './http/health.js';
 import { createLogger, type Logger } from './log.js';
 import {
+  type BotIdentity,
   checkRedis,
   checkSlack,
   checkZoom,
@@ -49,17 +50,20 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const deadline = config.startupTimeoutSeconds > 0 ? Date.now() + config.startupTimeoutSeconds * 1000 : 0;
   const track = (name: string) => (reason: string | undefined) =>
     reason === undefined ? waiting.delete(name) : waiting.set(name, reason);
-  let identity: Awaited<ReturnType<typeof checkSlack>>;
+  let identity: BotIdentity | undefined;
   try {
     [identity] = await Promise.all([
-      untilPasses('Slack', () => checkSlack(config, CHECK_TIMEOUT_MS), {
-        logger,
-        deadline,
-        onWaiting: track('slack'),
-      }),
+      // Installed through OAuth there is no bot token to check: each workspace brings its own.
+      config.slack.botToken === undefined
+        ? undefined
+        : untilPasses('Slack', () => checkSlack(config, config.slack.botToken as string, CHECK_TIMEOUT_MS), {
+            logger,
+            deadline,
+            onWaiting: track('slack'),
+          }),
       untilPasses(
         'Redis',
-        () => checkRedis(services.redis, config.redis.url, () => redisError, CHECK_TIMEOUT_MS),
+        () => checkRedis(services.redis, config.redis, () => redisError, CHECK_TIMEOUT_MS),
         {
           logger,
           deadline,
@@ -71,9 +75,10 @@ async function main(config: Config, logger: Logger): Promise<void> {
   } finally {
     await new Promise((resolve) => status.close(resolve));
   }
-  logger.info(`Slack accepts the bot token (bot user ${identity.botUserId}, team ${identity.teamId ?? '?'})`);
+  if (identity)
+    logger.info(`Slack accepts the bot token (bot user ${identity.botUserId}, team ${identity.teamId})`);
 
-  const bot = createBot(services, { identity });
+  const bot = createBot(services, identity ? { identity } : {});
   let stopping = false;
   stop = async (signal: string) => {
     if (stopping) return;

@@ -1,54 +1,15 @@
 /**
- * A small JSON-lines logger that also serves as Bolt's logger. Every line passes through
- * `redact`, so a token, secret or start_url that slips into a log call is masked, not printed.
+ * The bot's logger (pino, JSON lines), also serving as Bolt's and Slack's WebClient's logger. Call
+ * sites write `logger.warn('message', { fields })`; strings form `msg`, objects become fields, and
+ * errors (given alone or as a field) pass through the error serializer of log-redact.ts. Every
+ * line is scrubbed twice: pino's `redact` paths mask known secret fields, and the log formatter
+ * masks secret-named keys at any depth and secret-shaped text in every string.
  */
+import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
 import type { LogLevel } from './config.js';
+import { CENSOR, redact, redactString, serializeError } from './log-redact.js';
 
-const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-const SECRET_KEYS =
-  /token|secret|password|passcode|authorization|start_url|response_url|code_verifier|verifier|signature|cookie|zak|encrypted/i;
-const SECRET_PATTERNS: RegExp[] = [
-  /\bxox[abposr]-[A-Za-z0-9-]+/g, // Slack tokens
-  /\bxapp-[A-Za-z0-9-]+/g,
-  /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi,
-  /\bBasic\s+[A-Za-z0-9+/=]{8,}/gi,
-  /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, // JWTs (Zoom access/refresh tokens)
-  /https:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"'<>|\\]+/g, // response_url: posts to the channel for 30 minutes
-  /([?&](?:zak|access_token|refresh_token|code|code_verifier|pwd|state)=)[^&\s"']+/gi,
-];
-
-export function redactString(text: string): string {
-  let out = text;
-  for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, prefix?: string) =>
-      typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}[redacted]` : '[redacted]',
-    );
-  }
-  return out;
-}
-
-/** Deep copy with secret-looking keys masked and secret-looking substrings removed. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6) return '[depth]';
-  if (typeof value === 'string') return redactString(value);
-  if (value instanceof Error) {
-    return {
-      name: value.name,
-      message: redactString(value.message),
-      ...(redact({ ...value }, depth + 1) as object),
-    };
-  }
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      out[key] = SECRET_KEYS.test(key) && v !== undefined && v !== null ? '[redacted]' : redact(v, depth + 1);
-    }
-    return out;
-  }
-  return value;
-}
+export { redact, redactString, serializeError } from './log-redact.js';
 
 export interface Logger {
   debug(...msg: unknown[]): void;
@@ -58,37 +19,121 @@ export interface Logger {
   setLevel(level: LogLevel): void;
   getLevel(): LogLevel;
   setName(name: string): void;
+  /** A logger whose lines all carry `bindings` (e.g. `{ component: 'webhook' }`). */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(
-  level: LogLevel = 'info',
-  sink: LogSink = (l) => process.stdout.write(`${l}\n`),
-): Logger {
-  let current = level;
-  let name = 'zoombot';
-  const write = (at: LogLevel, msg: unknown[]) => {
-    if (LEVELS[at] < LEVELS[current]) return;
-    const parts = msg.map((m) => redact(m));
-    const text = parts.filter((p) => typeof p === 'string').join(' ');
-    const fields = parts.filter((p) => typeof p !== 'string');
-    const line: Record<string, unknown> = { time: new Date().toISOString(), level: at, name, msg: text };
-    if (fields.length === 1) line.data = fields[0];
-    else if (fields.length > 1) line.data = fields;
-    sink(JSON.stringify(line));
-  };
-  return {
-    debug: (...m) => write('debug', m),
-    info: (...m) => write('info', m),
-    warn: (...m) => write('warn', m),
-    error: (...m) => write('error', m),
-    setLevel: (l) => {
-      current = l;
+/** Known places of secrets, masked by pino before anything else looks at the line. */
+const REDACT_PATHS = [
+  'token',
+  'accessToken',
+  'refreshToken',
+  'access_token',
+  'refresh_token',
+  'start_url',
+  'startUrl',
+  'response_url',
+  'responseUrl',
+  'zak',
+  'code_verifier',
+  'client_secret',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.access_token',
+  '*.refresh_token',
+  '*.start_url',
+  '*.response_url',
+  '*.responseUrl',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+];
+
+class BotLogger implements Logger {
+  private inner: PinoLogger;
+
+  constructor(
+    private readonly parent: PinoLogger,
+    private bindings: Record<string, unknown>,
+  ) {
+    this.inner = parent.child(bindings);
+  }
+
+  debug(...msg: unknown[]): void {
+    this.write('debug', msg);
+  }
+  info(...msg: unknown[]): void {
+    this.write('info', msg);
+  }
+  warn(...msg: unknown[]): void {
+    this.write('warn', msg);
+  }
+  error(...msg: unknown[]): void {
+    this.write('error', msg);
+  }
+
+  setLevel(level: LogLevel): void {
+    this.inner.level = level;
+  }
+  getLevel(): LogLevel {
+    return this.inner.level as LogLevel;
+  }
+  setName(name: string): void {
+    const level = this.inner.level;
+    this.bindings = { ...this.bindings, name };
+    this.inner = this.parent.child(this.bindings);
+    this.inner.level = level;
+  }
+  child(bindings: Record<string, unknown>): Logger {
+    const child = new BotLogger(this.inner, redact(bindings) as Record<string, unknown>);
+    child.setLevel(this.getLevel());
+    return child;
+  }
+
+  private write(level: LogLevel, msg: unknown[]): void {
+    if (!this.inner.isLevelEnabled(level)) return;
+    const words: string[] = [];
+    const fields: Record<string, unknown> = {};
+    let errors = 0;
+    let firstError: Error | undefined;
+    for (const part of msg) {
+      if (typeof part === 'string') words.push(part);
+      else if (part instanceof Error) {
+        firstError ??= part;
+        fields[errors++ === 0 ? 'err' : `err${errors}`] = part;
+      } else if (part && typeof part === 'object' && !Array.isArray(part)) Object.assign(fields, part);
+      else if (part !== undefined) words.push(String(part));
+    }
+    // Always a string: left undefined, pino would copy the raw (unscrubbed) error message.
+    const text = words.length > 0 ? words.join(' ') : (firstError?.message ?? '');
+    this.inner[level](fields, redactString(text));
+  }
+}
+
+const serializeIfError = (value: unknown) => (value instanceof Error ? serializeError(value) : value);
+
+/** `sink` receives each line without its newline (tests keep them); by default lines go to stdout. */
+export function createLogger(level: LogLevel = 'info', sink?: LogSink): Logger {
+  const destination: DestinationStream | undefined = sink
+    ? { write: (line: string) => sink(line.endsWith('\n') ? line.slice(0, -1) : line) }
+    : undefined;
+  const options = {
+    level,
+    base: null,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT_PATHS, censor: CENSOR },
+    // The formatter below has serialized errors already; these catch any that reach pino directly.
+    serializers: { err: serializeIfError, error: serializeIfError },
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      // Runs before serializers and redact paths: masks secret keys at any depth, scrubs strings.
+      log: (object: Record<string, unknown>) => redact(object) as Record<string, unknown>,
     },
-    getLevel: () => current,
-    setName: (n) => {
-      name = n;
-    },
   };
+  const root = destination ? pino(options, destination) : pino(options, pino.destination({ sync: true }));
+  return new BotLogger(root, { name: 'zoombot' });
 }

@@ -5,12 +5,11 @@
  * backoff, and the reason is kept for /readyz.
  */
 import { webApi } from '@slack/bolt';
-import type { Redis } from 'ioredis';
-import type { Config, ConfigError } from './config.js';
+import type { Config, ConfigError, RedisConfig } from './config.js';
 import { causeOf } from './failure-cause.js';
 import { redisAnswers } from './http/health.js';
 import type { Logger } from './log.js';
-import { redisLabel } from './redis.js';
+import { type RedisClient, redisLabel } from './redis.js';
 
 /** Exit codes (README "Exit codes"): sysexits.h names where one fits. */
 export const EXIT = {
@@ -61,7 +60,7 @@ const TOKEN_REFUSALS = new Set([
 export interface BotIdentity {
   botId: string;
   botUserId: string;
-  teamId?: string;
+  teamId: string;
 }
 
 const hostOf = (url: string) => {
@@ -73,8 +72,8 @@ const hostOf = (url: string) => {
 };
 
 /** One auth.test, no retries of its own: the caller decides about waiting. */
-export async function checkSlack(config: Config, timeoutMs: number): Promise<BotIdentity> {
-  const client = new webApi.WebClient(config.slack.botToken, {
+export async function checkSlack(config: Config, botToken: string, timeoutMs: number): Promise<BotIdentity> {
+  const client = new webApi.WebClient(botToken, {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -90,7 +89,7 @@ export async function checkSlack(config: Config, timeoutMs: number): Promise<Bot
         EXIT.slackRefused,
       );
     }
-    return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id };
+    return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id ?? '?' };
   } catch (err) {
     if (err instanceof StartupFailure) throw err;
     const code = (err as { data?: { error?: string } }).data?.error;
@@ -108,14 +107,14 @@ export async function checkSlack(config: Config, timeoutMs: number): Promise<Bot
 }
 
 export async function checkRedis(
-  redis: Redis,
-  url: string,
+  redis: RedisClient,
+  settings: RedisConfig,
   lastError: () => string | undefined,
   timeoutMs: number,
 ): Promise<void> {
   if (await redisAnswers(redis, timeoutMs)) return;
   const why = lastError();
-  throw new Error(`Redis at ${redisLabel(url)} is not answering${why ? ` (${why})` : ''}`);
+  throw new Error(`${redisLabel(settings)} is not answering${why ? ` (${why})` : ''}`);
 }
 
 /**

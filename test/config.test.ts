@@ -147,3 +147,49 @@ for (const [what, value, message] of keys) {
     );
   });
 }
+const { SLACK_BOT_TOKEN: _token, ...withoutToken } = valid;
+const install = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'a-long-random-state-secret',
+};
+
+test('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET without a bot token: installs through OAuth', () => {
+  const config = loadConfig({ ...withoutToken, ...install, SLACK_API_URL: 'https://slack-gov.com/api' });
+  assert.equal(config.slack.botToken, undefined);
+  assert.deepEqual(config.slack.oauth, {
+    clientId: '1234.5678',
+    clientSecret: 'client-secret',
+    stateSecret: 'a-long-random-state-secret',
+    authorizeUrl: 'https://slack-gov.com/oauth/v2/authorize',
+  });
+  assert.equal(loadConfig(valid).slack.oauth, undefined);
+});
+
+test('neither a bot token nor OAuth settings: start-up names both ways', () => {
+  const err = errorFor(withoutToken);
+  assert.equal(err.variable, 'SLACK_BOT_TOKEN');
+  assert.match(err.message, /SLACK_BOT_TOKEN.*SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/);
+});
+
+for (const name of Object.keys(install)) {
+  test(`OAuth install mode without ${name} names it`, () => {
+    const env: Record<string, string> = { ...withoutToken, ...install };
+    delete env[name];
+    const err = errorFor(env);
+    assert.equal(err.variable, name);
+    assert.match(err.message, new RegExp(`^${name}: is required`));
+  });
+}
+
+test('a bot token and OAuth settings together: start-up names both', () => {
+  const err = errorFor({ ...valid, SLACK_CLIENT_ID: '1234.5678' });
+  assert.match(err.message, /^SLACK_BOT_TOKEN: is set together with SLACK_CLIENT_ID; set either/);
+  const all = errorFor({ ...valid, ...install });
+  assert.match(all.message, /SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET; set either/);
+});
+
+test('a short SLACK_STATE_SECRET is refused', () => {
+  const err = errorFor({ ...withoutToken, ...install, SLACK_STATE_SECRET: 'short' });
+  assert.equal(err.variable, 'SLACK_STATE_SECRET');
+});

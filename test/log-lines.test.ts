@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createRedis, isStorageUnavailable, Keys } from '../src/redis.js';
+import { SingleWorkspaceClients } from '../src/slack/clients.js';
 import { ProfileCache } from '../src/slack/profiles.js';
 import { createSlackWebClient } from '../src/slack/web.js';
 import { type Harness, startHarness } from './support/app-harness.js';
@@ -80,7 +81,7 @@ describe('Redis not answering', () => {
       assert.equal(await client.ping(), 'PONG');
       redis.process?.kill('SIGSTOP');
       await assert.rejects(client.get('k'), (err: Error) => {
-        assert.equal(err.message, `Redis GET at ${redis.url}: Command timed out`);
+        assert.equal(err.message, `Redis at ${redis.url}: GET: Command timed out`);
         assert.ok(isStorageUnavailable(err));
         return true;
       });
@@ -101,7 +102,7 @@ describe('Redis not answering', () => {
       const profiles = new ProfileCache(
         client,
         new Keys(redis.prefix()),
-        createSlackWebClient(config, logger),
+        new SingleWorkspaceClients(createSlackWebClient(config, logger)),
         { timeZone: 'Asia/Tokyo', locale: 'ja' },
         logger,
       );
@@ -113,7 +114,9 @@ describe('Redis not answering', () => {
       assert.ok(!warnings.some((l) => l.includes('users.info failed')), warnings.join('\n'));
       assert.ok(
         warnings.some(
-          (l) => l.includes('Slack profile not cached: Redis failed') && l.includes('Redis SET at'),
+          (l) =>
+            l.includes('Slack profile not cached: Redis failed') &&
+            l.includes(`Redis at ${redis.url}: SET: Command timed out`),
         ),
       );
     } finally {

@@ -70,7 +70,8 @@ async function silentServer(): Promise<{ url: string; close(): Promise<void> }> 
   };
 }
 
-describe('start-up', { concurrency: true }, () => {
+// Two at a time: each is a whole bot process, and the machine is shared with other test files.
+describe('start-up', { concurrency: 2 }, () => {
   test('every configuration problem in one message; the key command pastes into a shell as printed', async () => {
     const bot = runBot({
       SLACK_SIGNING_SECRET: 'secret',

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis.js';
 
 const READY_TIMEOUT_MS = 1000;
 
@@ -18,7 +18,7 @@ export function healthRoute(): CustomRoute {
   };
 }
 
-export async function redisAnswers(redis: Redis, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
+export async function redisAnswers(redis: RedisClient, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
@@ -32,8 +32,8 @@ export async function redisAnswers(redis: Redis, timeoutMs = READY_TIMEOUT_MS): 
   return ok;
 }
 
-/** `where` names Redis in the 503 body (host and port, never the password). */
-export function readyRoute(redis: Redis, where = 'Redis'): CustomRoute {
+/** `where` names Redis in the 503 body (hosts and ports, never the password). */
+export function readyRoute(redis: RedisClient, where = 'Redis'): CustomRoute {
   return {
     path: '/readyz',
     method: ['GET'],

@@ -1,14 +1,14 @@
 /**
  * The scheduling use cases: create, reschedule and cancel a meeting. They talk to Zoom, keep the
  * record in Redis and show every change through the announcer port; nothing here knows Slack.
- * Zoom failures propagate as the typed errors of src/zoom/errors.ts, with nothing changed.
+ * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
-import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
-import type { ZoomClient } from '../zoom/client.js';
-import { ZoomNotFoundError } from '../zoom/errors.js';
-import type { AutoRecording, MeetingSettings, SlackUserRef } from '../zoom/types.js';
-import type { MeetingStore } from './meeting-store.js';
+import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
+import { NotFoundError } from './ports/errors.js';
+import type { MeetingRecords } from './ports/storage.js';
+import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
+import type { ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -44,7 +44,11 @@ export interface NewMeeting {
   recording: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
+  /** Post the meeting as a reply in this thread of the channel. */
+  threadTs?: string;
   responseUrl?: string;
+  /** A recurring series (Zoom type 8); `start` is its first meeting. */
+  recurrence?: RecurrenceRule;
 }
 
 export interface Created {
@@ -69,8 +73,8 @@ export class MeetingNotPostedError extends Error {
 }
 
 export interface SchedulerDeps {
-  zoom: ZoomClient;
-  meetings: MeetingStore;
+  zoom: ZoomMeetings;
+  meetings: MeetingRecords;
   publisher: MeetingPublisher;
   logger: Logger;
   now?: () => Date;
@@ -85,7 +89,10 @@ export class MeetingScheduler {
     const { zoom, meetings, publisher, logger } = this.deps;
     const meeting = await zoom.createMeeting(input.host, {
       topic: input.topic,
-      type: input.start ? 2 : 1,
+      type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
+      ...(input.recurrence && input.start
+        ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
+        : {}),
       ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
       duration: input.durationMinutes,
       ...(input.agenda ? { agenda: input.agenda } : {}),
@@ -123,8 +130,12 @@ export class MeetingScheduler {
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
+      ...(input.recurrence && input.start
+        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
+        : {}),
     };
     // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
     await meetings.save(record);
@@ -168,7 +179,7 @@ export class MeetingScheduler {
       });
     } catch (err) {
       await this.restoreTime(meetingId, before, change.start.instant);
-      if (!(err instanceof ZoomNotFoundError)) throw err;
+      if (!(err instanceof NotFoundError)) throw err;
       return {
         ok: false,
         reason: 'deleted',
@@ -196,7 +207,7 @@ export class MeetingScheduler {
     try {
       await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
     } catch (err) {
-      if (!(err instanceof ZoomNotFoundError)) throw err;
+      if (!(err instanceof NotFoundError)) throw err;
       alreadyDeleted = true;
     }
     return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
@@ -207,7 +218,8 @@ export class MeetingScheduler {
     meetingId: string,
   ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
     const record = await this.deps.meetings.get(meetingId);
-    if (!record) return { ok: false, reason: 'unknown' };
+    // Another workspace's meeting is unknown here: not even its host is shown.
+    if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };

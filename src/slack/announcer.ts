@@ -1,23 +1,23 @@
 /**
  * The Slack side of the scheduling core's announcer: posts and re-renders meeting messages, adds
  * thread notes, and sends private messages. A channel the bot cannot post in falls back to the
- * command's (or the button's) response_url.
+ * command's (or the button's) response_url. Every call uses the bot token of the workspace it acts in.
  */
 import axios from 'axios';
 import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
 import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
-import type { SlackUserRef } from '../zoom/types.js';
 import { renderMeetingMessage } from './blocks/meeting-message.js';
-import { type PrivateMessage, startLinkMessage } from './blocks/notices.js';
+import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
+import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
 import type { ProfileCache } from './profiles.js';
-import type { SlackWebClient } from './web.js';
 
 export class SlackAnnouncer implements MeetingPublisher {
   constructor(
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     private readonly profiles: ProfileCache,
     private readonly logger: Logger,
   ) {}
@@ -26,7 +26,12 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
-      const posted = await this.client.chat.postMessage({ channel: record.channelId, ...message });
+      const client = await this.clients.forTeam(record.host);
+      const posted = await client.chat.postMessage({
+        channel: record.channelId,
+        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+        ...message,
+      });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
     } catch (err) {
@@ -47,7 +52,8 @@ export class SlackAnnouncer implements MeetingPublisher {
   async refresh(record: MeetingRecord): Promise<void> {
     const message = renderMeetingMessage(record);
     if (record.messageTs) {
-      await this.client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
+      const client = await this.clients.forTeam(record.host);
+      await client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
@@ -57,9 +63,11 @@ export class SlackAnnouncer implements MeetingPublisher {
     const text = noteText(record, note);
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
-      await this.client.chat.postMessage({
+      const client = await this.clients.forTeam(record.host);
+      await client.chat.postMessage({
         channel: record.channelId,
-        thread_ts: record.messageTs,
+        // A meeting posted as a reply keeps its notes in the same thread.
+        thread_ts: record.threadTs ?? record.messageTs,
         ...message,
       });
     } else if (record.responseUrl) {
@@ -79,9 +87,22 @@ export class SlackAnnouncer implements MeetingPublisher {
     await this.directMessage(user, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   }
 
+  /** After /zoom connect: which Zoom account the user is now connected as. */
+  async tellConnected(user: SlackUserRef, zoomEmail: string): Promise<void> {
+    const { locale } = await this.profiles.get(user);
+    await this.directMessage(user, notice(messages(locale).connectedDm(escapeMrkdwn(zoomEmail))));
+  }
+
   async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {
-    const dm = await this.client.conversations.open({ users: user.userId });
-    await this.client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
+    const client = await this.clients.forTeam(user);
+    await client.chat.postMessage({ channel: await this.directChannel(user), ...message });
+  }
+
+  /** The id of the user's DM with the bot (where meetings go when no channel was given). */
+  async directChannel(user: SlackUserRef): Promise<string> {
+    const client = await this.clients.forTeam(user);
+    const dm = await client.conversations.open({ users: user.userId });
+    return dm.channel?.id as string;
   }
 
   /**
@@ -95,7 +116,8 @@ export class SlackAnnouncer implements MeetingPublisher {
   ): Promise<void> {
     if (where.channelId) {
       try {
-        await this.client.chat.postEphemeral({ channel: where.channelId, user: user.userId, ...message });
+        const client = await this.clients.forTeam(user);
+        await client.chat.postEphemeral({ channel: where.channelId, user: user.userId, ...message });
         return;
       } catch (err) {
         this.logger.info('ephemeral message refused; trying other ways', { error: err });

@@ -27,7 +27,9 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
 export function describedFetch(logger: Logger): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    const label = `${init?.method ?? 'GET'} ${url.host}${url.pathname}`;
+    // A Web API method's path names it; any other path (a response_url) is a secret: host only.
+    const method = /\/api\/[A-Za-z.]+$/.test(url.pathname) ? url.pathname : '/…';
+    const label = `${init?.method ?? 'GET'} ${url.host}${method}`;
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
@@ -69,6 +71,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     setLevel: () => undefined,
     getLevel: () => logger.getLevel(),
     setName: (name) => logger.setName(name),
+    child: (bindings) => logger.child(bindings),
   };
   return quiet as unknown as BoltLogger;
 }

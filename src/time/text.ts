@@ -4,6 +4,8 @@
 export interface Span {
   index: number;
   end: number;
+  /** A length of the meeting ("30分", "for 45 min") rather than a time phrase. */
+  duration?: boolean;
 }
 
 /**
@@ -19,6 +21,20 @@ export function foldWidth(text: string): string {
     else out += text[i];
   }
   return out;
+}
+
+// Runs no date, time or length needs: long digit or numeral runs and long blanks. Patterns that
+// start anywhere in such a run and scan to its end would make reading quadratic in its length.
+const LONG_RUNS = /[0-9]{7,}|[〇零一二三四五六七八九十百]{7,}|\s{6,}/g;
+/** A character no reader matches (not a letter, digit, numeral or blank). */
+const INERT = '\ue000';
+
+/**
+ * Replaces long runs with inert characters, one for one (indices keep pointing into the original):
+ * "明日 20261205123 15時" still reads 明日 15時, and no pattern backtracks over the run.
+ */
+export function quietLongRuns(text: string): string {
+  return text.replace(LONG_RUNS, (run) => (/^\s/.test(run) ? ' ' : INERT) + INERT.repeat(run.length - 1));
 }
 
 /** Digits (ASCII after folding) or kanji numerals. */
@@ -38,6 +54,11 @@ const KANJI_DIGITS: Record<string, number> = {
   九: 9,
 };
 
+// Kanji numerals as written in dates, times and lengths: 百 and 十 at most once each, in that
+// order, each with an optional digit before it ("百二十", "二十五", "十"); "十百" and "百百" are not numbers.
+const KANJI_GROUPED =
+  /^(?:([一二三四五六七八九])?(百))?(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?$/;
+
 /** "15" → 15, "十二" → 12, "二十五" → 25, "二〇二六" → 2026, "百二十" → 120; NaN when unreadable. */
 export function readNumber(raw: string): number {
   if (/^[0-9]+$/.test(raw)) return Number(raw);
@@ -50,19 +71,12 @@ export function readNumber(raw: string): number {
     }
     return raw.length > 0 ? value : Number.NaN;
   }
-  let total = 0;
-  let current = 0;
-  for (const ch of raw) {
-    if (ch === '百' || ch === '十') {
-      total += (current === 0 ? 1 : current) * (ch === '百' ? 100 : 10);
-      current = 0;
-    } else {
-      const digit = KANJI_DIGITS[ch];
-      if (digit === undefined) return Number.NaN;
-      current = current * 10 + digit;
-    }
-  }
-  return total + current;
+  const m = KANJI_GROUPED.exec(raw);
+  if (!m) return Number.NaN;
+  const digit = (ch: string | undefined) => (ch === undefined ? 1 : (KANJI_DIGITS[ch] ?? Number.NaN));
+  const hundreds = m[2] ? digit(m[1]) * 100 : 0;
+  const tens = m[4] ? digit(m[3]) * 10 : 0;
+  return hundreds + tens + (m[5] ? (KANJI_DIGITS[m[5]] ?? 0) : 0);
 }
 
 /** Blanks the given spans with spaces (same length), so later readers do not read them again. */
@@ -74,7 +88,7 @@ export function mask(text: string, span: Span): string {
 const EDGE_JUNK =
   /^(?:[\s、，,。.:;\-–—~〜・]|(?:の|に|から|まで|より|で|は)(?=\s|$)|(?:at|on|from|for|in|by|to|@)(?=\s|$))+/i;
 const EDGE_JUNK_END =
-  /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
+  /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|the|@))+$/i;
 
 /** Spans in reading order, overlapping ones merged (a pattern may run on over blanked text). */
 function mergedSpans(spans: readonly Span[]): Span[] {
@@ -107,9 +121,15 @@ export function leftoverTopic(original: string, spans: readonly Span[]): string 
     .trim();
 }
 
-/** The phrases as typed, in reading order. */
-export function matchedPhrases(original: string, spans: readonly Span[]): string {
-  return mergedSpans(spans)
+/** The phrases as typed, in reading order; `which` picks time phrases or lengths only. */
+export function matchedPhrases(
+  original: string,
+  spans: readonly Span[],
+  which?: 'time' | 'duration',
+): string {
+  const picked =
+    which === undefined ? spans : spans.filter((s) => (s.duration === true) === (which === 'duration'));
+  return mergedSpans(picked)
     .map((s) => original.slice(s.index, s.end).trim())
     .filter((s) => s.length > 0)
     .join(' ');

@@ -1,6 +1,7 @@
 /** Zoom REST client (axios) acting as one Slack user's connected Zoom account. */
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log.js';
+import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
 import { ZoomNotConnectedError, ZoomResponseError, ZoomUnavailableError } from './errors.js';
 import { apiError, parseJson, type RawAnswer, transportError } from './http-errors.js';
 import type { TokenStore } from './tokens.js';
@@ -30,7 +31,7 @@ interface Call {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class ZoomClient {
+export class ZoomClient implements ZoomMeetings {
   private readonly http: AxiosInstance;
   private readonly retryDelaysMs: number[];
 

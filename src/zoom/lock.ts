@@ -3,12 +3,12 @@
  * holder whose lock already expired can never release someone else's.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis.js';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export class RedisLock {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   /** The lock's value when taken, or null when someone else holds it. */
   async tryAcquire(key: string, ttlMs: number): Promise<string | null> {
@@ -25,7 +25,7 @@ export class RedisLock {
 }
 
 /** Deletes `key` only while it still holds `expected` (the value this process read). */
-export async function deleteIfUnchanged(redis: Redis, key: string, expected: string): Promise<boolean> {
+export async function deleteIfUnchanged(redis: RedisClient, key: string, expected: string): Promise<boolean> {
   const removed = (await redis.eval(RELEASE, 1, key, expected)) as number;
   return removed === 1;
 }

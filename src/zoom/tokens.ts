@@ -6,9 +6,8 @@
  * processes a Redis lock admits one refresher, who re-reads the pair under the lock and stores the
  * new pair before releasing it. Everyone else waits for the lock to go or the pair to change.
  */
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Keys } from '../redis.js';
+import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from './crypto.js';
 import {
   type ZoomError,
@@ -23,7 +22,7 @@ import { decodeTokens, encodeTokens } from './token-codec.js';
 import type { SlackUserRef, ZoomTokenSet } from './types.js';
 
 export interface TokenStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   /** Current key first, then older keys accepted for reading. */
   encryptionKeys: Buffer[];
@@ -73,6 +72,8 @@ export class TokenStore {
     );
     const member = linkMember(user);
     await redis.sadd(keys.zoomUserLinks(tokens.zoomUserId), member);
+    // The workspace's user index: removing the workspace (Slack uninstall) finds this user.
+    await redis.sadd(keys.teamUsers(user.teamId), user.userId);
     if (previous) {
       // Reconnected with another Zoom account: the old account no longer points here.
       const old = this.tryDecode(user, previous);

@@ -208,7 +208,7 @@ describe('Zoom webhooks end to end', () => {
         k.includes('{T0001:U0101}') ||
         k.includes('{T0002:U0202}') ||
         k.includes(zoomUserId) ||
-        k.endsWith(`meeting:${meeting.meetingId}`),
+        k === h.services.keys.meeting(meeting.meetingId),
     );
     assert.deepEqual(theirs, []);
     assert.equal(await h.services.tokens.load(first), null);

@@ -34,7 +34,7 @@ describe('app_deauthorized', () => {
     const deps = eventDeps(redis);
     await seed(deps);
     const bobKeys = (await deps.allKeys()).filter(
-      (k) => k.includes('{T0001:U0002}') || k.endsWith('2001') || k.includes('zu-bob'),
+      (k) => k.includes('{T0001:U0002}') || k === deps.keys.meeting('2001') || k.includes('zu-bob'),
     );
     assert.equal(await handleZoomEvent(deps, deauth, 'd1'), 'applied');
 

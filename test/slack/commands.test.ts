@@ -49,7 +49,8 @@ describe('/zoom commands', () => {
 
   test('the OAuth callback connects the user, shows a page and tells them in Slack', async () => {
     h.zoom.addUser({ id: 'zu-callback', email: 'callback@example.com' });
-    h.slack.setUser('UCB', { locale: 'en-US' });
+    // The same address as the Zoom account, in other letter case: connected at once.
+    h.slack.setUser('UCB', { locale: 'en-US', email: 'Callback@Example.com' });
     const [answer] = await run('connect', 'UCB');
     const authorize = new URL(String(JSON.stringify(answer).match(/"url":"([^"]+)"/)?.[1]));
     authorize.searchParams.set('login', 'zu-callback');
@@ -97,6 +98,38 @@ describe('/zoom commands', () => {
     assert.equal(ephemeral?.user, 'UNOW');
     assert.match(JSON.stringify(ephemeral), /zak=/);
   });
+
+  test('"/zoom now that Q3 is done retro Fri 3pm" opens the modal with the whole text; no instant meeting', async () => {
+    await h.connect({ userId: 'UNOWTEXT' });
+    h.slack.setUser('UNOWTEXT', { locale: 'en-US' });
+    const creates = h.zoom.stats.creates;
+    const answers = await run('now that Q3 is done retro Fri 3pm', 'UNOWTEXT');
+    assert.equal(h.zoom.stats.creates, creates);
+    assert.deepEqual(answers, []);
+    const view = h.openedView(`trig-${n}`);
+    const blocks = view.blocks as { block_id: string; element?: { initial_value?: string } }[];
+    const initial = (id: string) => blocks.find((b) => b.block_id === id)?.element?.initial_value;
+    // The whole text went to the form (how it splits into topic and time is the time reader's call).
+    assert.match(`${initial('topic')} ${initial('when')}`, /that Q3 is done retro/);
+  });
+
+  for (const text of [
+    'list of things to review tomorrow 10am',
+    'help desk sync tomorrow 10am',
+    'connect with sales tomorrow 10am',
+  ]) {
+    test(`"/zoom ${text}" is meeting text, not a subcommand`, async () => {
+      await h.connect({ userId: 'USUBTEXT' });
+      const opens = h.slack.callsTo('views.open').length;
+      const answers = await run(text, 'USUBTEXT');
+      assert.deepEqual(answers, []);
+      assert.equal(h.slack.callsTo('views.open').length, opens + 1);
+      assert.match(
+        JSON.stringify(h.openedView(`trig-${n}`)),
+        new RegExp(text.split(' ').slice(0, 2).join(' ')),
+      );
+    });
+  }
 
   test('list shows the upcoming meetings with Join links', async () => {
     await h.connect({ userId: 'ULIST' });

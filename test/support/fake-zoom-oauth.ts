@@ -1,6 +1,7 @@
 /** The fake Zoom's OAuth endpoints: /oauth/authorize, /oauth/token, /oauth/revoke. */
 import { createHash } from 'node:crypto';
 import type { FakeZoomState } from './fake-zoom-state.js';
+import { issuedSecret } from './test-logs.js';
 
 export interface FakeRequest {
   method: string;
@@ -51,6 +52,7 @@ export class FakeZoomOAuth {
                 ? 'PKCE S256 code_challenge missing or malformed'
                 : undefined;
     if (problem) return { status: 400, body: { error: 'invalid_request', reason: problem } };
+    issuedSecret(q.state);
     const target = new URL(q.redirect_uri!);
     target.searchParams.set('state', q.state!);
     if (q.login === 'deny') {
@@ -90,6 +92,7 @@ export class FakeZoomOAuth {
     }
     const form = this.form(req);
     if (!form) return { status: 400, body: { reason: 'form body expected', error: 'invalid_request' } };
+    issuedSecret(form.code_verifier);
     if (form.grant_type === 'authorization_code') return this.codeGrant(form);
     if (form.grant_type === 'refresh_token') {
       this.state.stats.refreshGrants++;

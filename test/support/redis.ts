@@ -9,13 +9,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis.js';
 
 export interface TestRedis {
   url: string;
   /** A fresh key prefix for one test or suite. */
   prefix(): string;
-  /** A new client (closed by stop()). */
-  client(): Redis;
+  /** A new client (closed by stop()); a cluster client when `clusterNodes` is set. */
+  client(): RedisClient;
+  /** Set for a Redis Cluster: the seed nodes as REDIS_CLUSTER_NODES takes them. */
+  clusterNodes?: string;
   stop(): Promise<void>;
   /** The server process, for tests that stop Redis on purpose (undefined with TEST_REDIS_URL). */
   process?: ChildProcess;
@@ -52,9 +55,45 @@ export async function startRedis(): Promise<TestRedis> {
 
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'zoombot-redis-'));
+  const child = await spawnRedisServer(port, dir);
+  return {
+    ...base,
+    url: `redis://127.0.0.1:${port}`,
+    process: child,
+    async stop() {
+      await closeClients();
+      await stopRedisServer(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts `redis-server` on `port` (data in `dir`) and resolves once it accepts connections;
+ * `configFile` (Sentinel needs one) goes first, where redis-server expects it.
+ */
+export async function spawnRedisServer(
+  port: number,
+  dir: string,
+  extra: string[] = [],
+  configFile?: string,
+): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    [
+      ...(configFile ? [configFile] : []),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      ...extra,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -66,24 +105,20 @@ export async function startRedis(): Promise<TestRedis> {
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
+      // A Sentinel says it is up by naming the master it watches.
+      if (output.includes('Ready to accept connections') || output.includes('+monitor master')) {
         clearTimeout(timer);
         resolve();
       }
     });
   });
-  return {
-    ...base,
-    url: `redis://127.0.0.1:${port}`,
-    process: child,
-    async stop() {
-      await closeClients();
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
+}
+
+/** Stops a redis-server started by `spawnRedisServer` and waits for it to exit. */
+export async function stopRedisServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }

@@ -94,3 +94,24 @@ test('mrkdwn and SQL fragments stay in the topic untouched, for the UI to escape
   assert.equal(result.topic, "<!channel> '; DROP TABLE x; -- review");
   assert.equal(result.start.local, '2026-11-26T10:00:00');
 });
+
+test('numerals that are not numbers are never read as lengths or times (no NaN anywhere)', () => {
+  const now = new Date('2026-11-25T00:30:00Z');
+  for (const input of [
+    '十百十百十 h',
+    '十百十百十 hours',
+    '百百分',
+    '十十時間',
+    '明日 十百時',
+    '十百分後',
+    '百十百日後 10時',
+  ]) {
+    for (const timeZone of ['Asia/Tokyo', 'UTC']) {
+      const result = parseMeetingText(input, { now, timeZone });
+      assertWellFormed(result, input, now);
+      assert.equal(result.durationMinutes, undefined, input);
+    }
+  }
+  assert.equal(parseMeetingText('明日10時 百二十分', { now, timeZone: 'Asia/Tokyo' }).durationMinutes, 120);
+  assert.equal(parseMeetingText('明日10時 二十五分間', { now, timeZone: 'Asia/Tokyo' }).durationMinutes, 25);
+});

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { Redis } from 'ioredis';
-import { Keys } from '../../src/redis.js';
+import { createRedis, Keys } from '../../src/redis.js';
 import { ZoomOAuth } from '../../src/zoom/oauth.js';
 import { TokenStore } from '../../src/zoom/tokens.js';
 
@@ -17,7 +16,16 @@ const env = (name: string): string => {
   return value;
 };
 
-const redis = new Redis(env('REDIS_URL'), { maxRetriesPerRequest: 1 });
+// The bot's own connection code, so the same test runs against one node or a cluster.
+const clusterNodes = process.env.REDIS_CLUSTER_NODES?.split(',').map((node) => {
+  const [host = '', port = ''] = node.split(':');
+  return { host, port: Number(port) };
+});
+const redis = createRedis({
+  url: env('REDIS_URL'),
+  keyPrefix: env('PREFIX'),
+  ...(clusterNodes ? { clusterNodes } : {}),
+});
 const tokens = new TokenStore({
   redis,
   keys: new Keys(env('PREFIX')),

@@ -1,7 +1,6 @@
 /** Builds the Zoom side of the bot against a real Redis and the fake Zoom, one key prefix per call. */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { Keys } from '../../src/redis.js';
+import { Keys, type RedisClient } from '../../src/redis.js';
 import { ZoomClient, type ZoomClientOptions } from '../../src/zoom/client.js';
 import { ZoomConnections } from '../../src/zoom/connections.js';
 import { ZoomOAuth } from '../../src/zoom/oauth.js';
@@ -13,7 +12,7 @@ import type { TestRedis } from '../support/redis.js';
 export const REDIRECT_URL = 'https://bot.example.com/zoom/oauth/callback';
 
 export interface ZoomSide {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   prefix: string;
   encryptionKeys: Buffer[];
@@ -36,6 +35,8 @@ export function buildZoomSide(
     oauthTimeoutMs?: number;
     store?: Partial<TokenStoreOptions>;
     client?: Partial<ZoomClientOptions>;
+    /** Slack profile emails by Slack user id (what users.info would say). */
+    slackEmails?: Record<string, string>;
   } = {},
 ): ZoomSide {
   const client = redis.client();
@@ -58,7 +59,13 @@ export function buildZoomSide(
     encryptionKeys,
     oauth,
     tokens,
-    connections: new ZoomConnections({ redis: client, keys, oauth, tokens }),
+    connections: new ZoomConnections({
+      redis: client,
+      keys,
+      oauth,
+      tokens,
+      slackEmail: async (user) => opts.slackEmails?.[user.userId],
+    }),
     client: new ZoomClient({ apiUrl: zoom.apiUrl, tokens, retryDelaysMs: [20, 40], ...opts.client }),
   };
 }
@@ -90,12 +97,17 @@ export async function connectedUser(
 }
 
 /** Every key under `prefix` with its value (strings and set members): what a Redis dump would show. */
-export async function dump(redis: Redis, prefix: string): Promise<string> {
+export async function dump(redis: RedisClient, prefix: string): Promise<string> {
   const keys = await redis.keys(`${prefix}*`);
   const parts: string[] = [];
   for (const key of keys) {
     const type = await redis.type(key);
-    const value = type === 'set' ? (await redis.smembers(key)).join(',') : await redis.get(key);
+    const value =
+      type === 'set'
+        ? (await redis.smembers(key)).join(',')
+        : type === 'zset'
+          ? (await redis.zrange(key, '0', '-1')).join(',')
+          : await redis.get(key);
     parts.push(`${key}=${value}`);
   }
   return parts.join('\n');

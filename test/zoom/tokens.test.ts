@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis.js';
 import {
   TokenStoreError,
   ZoomNotConnectedError,
@@ -23,7 +23,7 @@ after(async () => {
 });
 
 /** SET commands Redis has executed (lock attempts and saves). */
-async function setCommands(client: Redis): Promise<number> {
+async function setCommands(client: RedisClient): Promise<number> {
   const info = await client.info('commandstats');
   return Number(/^cmdstat_set:calls=(\d+)/m.exec(info)?.[1] ?? 0);
 }

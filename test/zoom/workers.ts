@@ -23,6 +23,8 @@ export interface Worker {
 
 export function startWorker(opts: {
   redisUrl: string;
+  /** Set: the worker connects to this Redis Cluster (REDIS_CLUSTER_NODES). */
+  clusterNodes?: string;
   prefix: string;
   key: Buffer;
   zoom: FakeZoom;
@@ -35,6 +37,7 @@ export function startWorker(opts: {
     env: {
       ...process.env,
       REDIS_URL: opts.redisUrl,
+      ...(opts.clusterNodes ? { REDIS_CLUSTER_NODES: opts.clusterNodes } : {}),
       PREFIX: opts.prefix,
       TOKEN_KEY: opts.key.toString('base64'),
       ZOOM_OAUTH_URL: opts.zoom.oauthUrl,

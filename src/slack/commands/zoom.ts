@@ -1,22 +1,24 @@
 /** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import { isStorageUnavailable } from '../../redis.js';
-import type { SlackUserRef } from '../../zoom/types.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import { MAX_PARSE_LENGTH } from '../../time/index.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
+import { readWhen } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
 import { openScheduleModal } from './open-modal.js';
 import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.command('/zoom', zoomCommand(services));
 }
 
-export function zoomCommand(services: AppServices) {
+export function zoomCommand(services: SlackDeps) {
   const run = handleCommand(services);
   return async (args: CommandArgs): Promise<void> => {
     // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
@@ -46,12 +48,22 @@ export function zoomCommand(services: AppServices) {
   };
 }
 
-function handleCommand(services: AppServices) {
+function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
+    if (text.length > MAX_PARSE_LENGTH) {
+      // Refused unread: a long text would hold the event loop for everyone's acknowledgements.
+      const { profile } = await quickProfile(services.profiles, user);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...notice(messages(profile.locale).errors.commandTooLong(MAX_PARSE_LENGTH, text.length)),
+      });
+      return;
+    }
     const [first = '', ...rest] = text.split(/\s+/);
-    const word = first.toLowerCase();
+    const word = await subcommandOf(services, user, first.toLowerCase(), rest.join(' '));
     const reply = (message: { text: string; blocks: unknown[] }) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
 
@@ -63,7 +75,10 @@ function handleCommand(services: AppServices) {
     if (word === 'connect') {
       const { profile } = await quickProfile(services.profiles, user);
       const [url, existing] = await Promise.all([
-        services.connections.startConnect(user),
+        services.connections.startConnect(user, {
+          channelId: command.channel_id,
+          responseUrl: command.response_url,
+        }),
         services.tokens.load(user).catch(() => null),
       ]);
       const intro = existing
@@ -87,7 +102,12 @@ function handleCommand(services: AppServices) {
         isConnected(services, user),
       ]);
       if (!connected) {
-        await reply(await notConnectedPrompt(services, user, profile.locale));
+        await reply(
+          await notConnectedPrompt(services, user, profile.locale, {
+            channelId: command.channel_id,
+            responseUrl: command.response_url,
+          }),
+        );
         return;
       }
       if (word === 'list') {
@@ -114,8 +134,28 @@ function handleCommand(services: AppServices) {
   };
 }
 
+const WHOLE_TEXT_WORDS = new Set(['help', 'connect', 'disconnect', 'list', 'now']);
+
+/**
+ * A subcommand only when the word is the whole text, or `now` followed by a topic without a date
+ * or time ("now standup"); anything else ("Now that Q3 is done: retro Fri 3pm") is meeting text.
+ */
+async function subcommandOf(
+  services: SlackDeps,
+  user: SlackUserRef,
+  word: string,
+  rest: string,
+): Promise<string | undefined> {
+  if (!WHOLE_TEXT_WORDS.has(word)) return undefined;
+  if (rest === '') return word;
+  if (word !== 'now') return undefined;
+  const { profile } = await quickProfile(services.profiles, user);
+  const parsed = readWhen(rest, profile.timeZone, profile.locale, services.now());
+  return !parsed.ok && parsed.reason === 'no_time' ? word : undefined;
+}
+
 async function startInstantMeeting(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   profile: { timeZone: string; locale: 'ja' | 'en' },
   topic: string,

@@ -1,15 +1,19 @@
 /** The scheduling modal (callback_id schedule_meeting) and the reschedule modal, as pure builders. */
 import type { Locale } from '../../config.js';
+import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
+import { type RepeatPrefill, repeatBlocks } from './repeat.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
 export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
 export const WHEN_PREVIEW_BLOCK = 'when_preview';
 export const TOPIC_MAX = 200;
 export const AGENDA_MAX = 2000;
+/** A time takes a few words; Slack stops typing here, the server refuses longer values unread. */
+export const WHEN_MAX = 200;
 export const ZOOM_OPTIONS: ZoomOption[] = [
   'host_video',
   'participant_video',
@@ -38,9 +42,10 @@ function whenBlocks(locale: Locale, when: string, preview: string): KnownBlock[]
       element: {
         type: 'plain_text_input',
         action_id: 'when',
+        max_length: WHEN_MAX,
         placeholder: { type: 'plain_text', text: m.whenPlaceholder },
         dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] },
-        ...(when ? { initial_value: truncate(when, 3000) } : {}),
+        ...(when ? { initial_value: truncate(when, WHEN_MAX) } : {}),
       },
     },
     {
@@ -73,6 +78,10 @@ export interface ScheduleModalInput {
   when: string;
   durationMinutes: number;
   preview: string;
+  /** The recording choice selected at first (the user's default); none when absent. */
+  recording?: AutoRecording;
+  /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
+  repeat?: RepeatPrefill;
 }
 
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
@@ -99,6 +108,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
     },
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
+    ...repeatBlocks(locale, input.repeat ?? {}),
     {
       type: 'input',
       block_id: 'agenda',
@@ -137,7 +147,9 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         type: 'radio_buttons',
         action_id: 'recording',
         options: recordingOptions,
-        initial_option: recordingOptions[0],
+        initial_option:
+          recordingOptions.find((o) => o.value === input.recording) ??
+          (recordingOptions[0] as PlainTextOption),
       },
     },
     {

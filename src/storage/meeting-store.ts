@@ -1,8 +1,8 @@
 /** Meeting records in Redis, so any replica can handle a button click or a webhook for any meeting. */
-import type { Redis } from 'ioredis';
-import type { Keys } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
-import type { MeetingRecord } from './types.js';
+import type { Keys, RedisClient } from '../redis.js';
+import type { MeetingRecords } from '../scheduling/ports/storage.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { MeetingRecord } from '../scheduling/types.js';
 
 /** Records outlive the meeting long enough for late webhooks (recordings) and clicks on old messages. */
 const RECORD_TTL_SECONDS = 90 * 24 * 3600;
@@ -25,20 +25,27 @@ function parse(raw: string): MeetingRecord | null {
   }
 }
 
-export class MeetingStore {
+export class MeetingStore implements MeetingRecords {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
+  /**
+   * The record and the host's index live in two slots (a cluster cannot write both at once), so
+   * the index is written first: a stored record is always found by `removeAllFor`, and an index
+   * entry without a record (a failure in between) only costs an extra DEL.
+   */
   async save(record: MeetingRecord): Promise<void> {
     const { teamId, userId } = record.host;
-    await this.redis
-      .multi()
-      .set(this.keys.meeting(record.meetingId), JSON.stringify(record), 'EX', RECORD_TTL_SECONDS)
-      .sadd(this.keys.userMeetings(teamId, userId), record.meetingId)
-      .expire(this.keys.userMeetings(teamId, userId), RECORD_TTL_SECONDS)
-      .exec();
+    const index = this.keys.userMeetings(teamId, userId);
+    await this.redis.multi().sadd(index, record.meetingId).expire(index, RECORD_TTL_SECONDS).exec();
+    await this.redis.set(
+      this.keys.meeting(record.meetingId),
+      JSON.stringify(record),
+      'EX',
+      RECORD_TTL_SECONDS,
+    );
   }
 
   async get(meetingId: string | number): Promise<MeetingRecord | null> {
@@ -80,10 +87,10 @@ export class MeetingStore {
   async removeAllFor(user: SlackUserRef): Promise<number> {
     const setKey = this.keys.userMeetings(user.teamId, user.userId);
     const ids = await this.redis.smembers(setKey);
-    const pipeline = this.redis.multi();
-    for (const id of ids) pipeline.del(this.keys.meeting(id));
-    pipeline.del(setKey);
-    await pipeline.exec();
+    // One DEL per record: each record has its own slot. The index goes last, so a failure part-way
+    // leaves the rest findable for the retry.
+    await Promise.all(ids.map((id) => this.redis.del(this.keys.meeting(id))));
+    await this.redis.del(setKey);
     return ids.length;
   }
 }
