@@ -93,7 +93,10 @@ async function main(config: Config, logger: Logger): Promise<void> {
     process.exit(EXIT.stopped);
   };
   const port = await bot.start();
-  logger.info(`zoombot listening on port ${port} (${config.slack.appToken ? 'Socket Mode' : 'HTTP'})`);
+  const workspaces = config.slack.oauth ? 'installs through Slack OAuth' : 'one workspace';
+  logger.info(
+    `zoombot listening on port ${port} (${config.slack.appToken ? 'Socket Mode' : 'HTTP'}, ${workspaces})`,
+  );
 }
 
 /** Set once the bot exists; a signal before that (during the checks) stops at once: nothing was accepted. */

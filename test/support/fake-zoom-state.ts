@@ -23,7 +23,7 @@ export interface AuthorizationCode {
   expiresAt: number;
 }
 
-export type FakeMeeting = ZoomMeeting & {
+export type FakeMeeting = Omit<ZoomMeeting, 'recurrence' | 'occurrences'> & {
   hostZoomUserId: string;
   recordingSettings?: Record<string, unknown>;
   /** Type 8 only. */

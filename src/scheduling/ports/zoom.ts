@@ -30,7 +30,23 @@ export interface MeetingCreateInput {
   settings?: MeetingSettings;
 }
 
-export type MeetingUpdateInput = Partial<Omit<MeetingCreateInput, 'type' | 'recurrence'>>;
+/** Body of PATCH /meetings/{id}; `recurrence` changes a whole series. */
+export type MeetingUpdateInput = Partial<Omit<MeetingCreateInput, 'type'>>;
+
+/** One meeting of a series, as GET /meetings/{id} lists it. */
+export interface MeetingOccurrence {
+  /** Zoom's id of the occurrence (its original start in epoch ms). */
+  occurrence_id: string;
+  /** UTC, `…Z`. */
+  start_time: string;
+  duration?: number;
+  status?: 'available' | 'deleted';
+}
+
+/** Which meetings of a series a PATCH or DELETE touches: one occurrence, or (absent) all of them. */
+export interface OccurrenceTarget {
+  occurrenceId?: string;
+}
 
 export interface ZoomMeeting {
   id: number;
@@ -49,14 +65,24 @@ export interface ZoomMeeting {
   start_url?: string;
   password?: string;
   settings?: MeetingSettings;
+  /** A series (type 8) only. */
+  recurrence?: MeetingRecurrence;
+  occurrences?: MeetingOccurrence[];
 }
 
 export interface ZoomMeetings {
   /** Never retried blindly by the adapter (a retry can create a second meeting). */
   createMeeting(user: SlackUserRef, input: MeetingCreateInput): Promise<ZoomMeeting>;
   getMeeting(user: SlackUserRef, meetingId: string): Promise<ZoomMeeting>;
-  updateMeeting(user: SlackUserRef, meetingId: string, patch: MeetingUpdateInput): Promise<void>;
-  deleteMeeting(user: SlackUserRef, meetingId: string): Promise<void>;
+  /** With `target.occurrenceId`, only that meeting of a series (PATCH /meetings/{id}?occurrence_id=…). */
+  updateMeeting(
+    user: SlackUserRef,
+    meetingId: string,
+    patch: MeetingUpdateInput,
+    target?: OccurrenceTarget,
+  ): Promise<void>;
+  /** With `target.occurrenceId`, only that meeting of a series; it stays listed as `deleted`. */
+  deleteMeeting(user: SlackUserRef, meetingId: string, target?: OccurrenceTarget): Promise<void>;
   listUpcomingMeetings(user: SlackUserRef, pageSize?: number): Promise<ZoomMeeting[]>;
   updateRecordingSettings(
     user: SlackUserRef,

@@ -31,6 +31,7 @@ import { connectPrompt, failureText } from '../blocks/notices.js';
 import { isConnected, reportCreateFailure } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
+import type { UserPreferences } from '../preferences.js';
 import { readWhen } from '../views/when.js';
 
 export const CREATE_MEETING_FUNCTION = 'create_zoom_meeting';
@@ -84,9 +85,8 @@ async function run(services: SlackDeps, teamId: string, inputs: Record<string, u
   const host: SlackUserRef = { teamId, userId: hostId };
   const [profile, preferences] = await Promise.all([
     services.profiles.get(host),
-    services.preferences
-      .get(host)
-      .catch(() => ({ language: 'auto' as const, durationMinutes: undefined, recording: undefined })),
+    // Defaults are a nicety: without them the step still runs.
+    services.preferences.get(host).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
   const { locale, timeZone } = profile;
   const t = messages(locale);
@@ -165,14 +165,12 @@ async function notConnected(services: SlackDeps, host: SlackUserRef, locale: Loc
 
 function zoomError(locale: Locale, err: unknown): string {
   const w = messages(locale).surfaces.workflow;
+  // ZoomNoAnswerError is a ZoomUnavailableError: it must be told apart first.
   if (err instanceof ZoomNoAnswerError) return w.uncertain;
-  if (
-    err instanceof ZoomValidationError ||
-    err instanceof ZoomRateLimitError ||
-    err instanceof ZoomUnavailableError
-  ) {
+  if (err instanceof ZoomValidationError || err instanceof ZoomRateLimitError) {
     return w.zoomRefused(failureText(locale, err));
   }
-  if (isStorageUnavailable(err)) return failureText(locale, err);
+  // Zoom down, or the bot's storage down: said as /zoom says it.
+  if (err instanceof ZoomUnavailableError || isStorageUnavailable(err)) return failureText(locale, err);
   return w.failed;
 }

@@ -3,6 +3,7 @@ import type { AutoRecording } from '../../zoom/types.js';
 
 export interface SurfaceMessages {
   channelRequired: string;
+  shortcutExpired: string;
   home: {
     title: string;
     connectedAs(email: string): string;

@@ -96,8 +96,8 @@ async function opening(
   } catch (err) {
     services.logger.warn('scheduling form not opened from a shortcut', { error: err });
     const { locale } = (await services.profiles.cached(user).catch(() => null)) ?? services.profiles.defaults;
-    const f = messages(locale).failuresExtra;
-    const text = slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : failureText(locale, err);
+    const expired = slackErrorCode(err) === 'expired_trigger_id';
+    const text = expired ? messages(locale).surfaces.shortcutExpired : failureText(locale, err);
     await Promise.resolve(reply(notice(text))).catch(() => undefined);
   }
 }

@@ -158,6 +158,35 @@ describe('App Home', () => {
     );
   });
 
+  test('Reschedule from the Home opens the reschedule form; after saving, the Home shows the new time', async () => {
+    await h.connect({ userId: 'UHOME7' });
+    const record = await h.scheduleMeeting({
+      user: { userId: 'UHOME7' },
+      topic: 'To move',
+      when: '2030-03-04 10:00',
+    });
+    await openHome('UHOME7');
+    await click('UHOME7', { type: 'button', action_id: 'reschedule_meeting', value: record.meetingId });
+    const view = h.openedView() as { callback_id: string };
+    assert.equal(view.callback_id, 'reschedule_meeting');
+    const publishes = h.slack.callsTo('views.publish').length;
+    await h.interact(
+      h.submission(
+        view as Record<string, unknown>,
+        { when: '2030-03-05 14:30' },
+        { user: { userId: 'UHOME7' } },
+      ),
+    );
+    await h.settle();
+    assert.equal((await h.services.meetings.get(record.meetingId))?.startInstant, '2030-03-05T05:30:00.000Z');
+    assert.equal(h.slack.callsTo('views.publish').length, publishes + 1);
+    const unix = Date.parse('2030-03-05T05:30:00Z') / 1000;
+    assert.match(
+      JSON.stringify(block(homeBlocks('UHOME7'), `home_meeting:${record.meetingId}`)),
+      new RegExp(`<!date\\^${unix}\\^`),
+    );
+  });
+
   test('more meetings than a page: 10 at a time with Next / Previous, far under 100 blocks', async () => {
     const { zoomUserId } = await h.connect({ userId: 'UHOME4' });
     for (let i = 0; i < 25; i++) meetingMadeInZoom(zoomUserId, `Meeting ${i}`, i + 1);
