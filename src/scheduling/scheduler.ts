@@ -9,6 +9,7 @@ import { NotFoundError } from './ports/errors.js';
 import type { MeetingRecords } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
 import type { ZoomMeetings } from './ports/zoom.js';
+import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -62,7 +63,15 @@ export type ChangeRefusal =
   | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
 
 export type Rescheduled = { ok: true; record: MeetingRecord; fromInstant?: string } | ChangeRefusal;
-export type Cancelled = { ok: true; record: MeetingRecord; alreadyDeleted: boolean } | ChangeRefusal;
+export type Cancelled =
+  | {
+      ok: true;
+      record: MeetingRecord;
+      alreadyDeleted: boolean;
+      /** One occurrence of a series was cancelled (its start); the series goes on when `record` is scheduled. */
+      cancelledInstant?: string;
+    }
+  | ChangeRefusal;
 
 /** Thrown when Zoom created the meeting but it could not be shown anywhere. */
 export class MeetingNotPostedError extends Error {
@@ -158,11 +167,12 @@ export class MeetingScheduler {
   async reschedule(
     actor: SlackUserRef,
     meetingId: string,
-    change: { start: StartTime; durationMinutes?: number; responseUrl?: string },
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
   ): Promise<Rescheduled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     const before = checked.record;
+    if (before.series) return this.rescheduleInSeries(actor, before, change);
     // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
     // PATCH returns, and must find the new time already there (else it announces the move twice).
     const record = (await this.deps.meetings.update(meetingId, (r) => ({
@@ -199,10 +209,14 @@ export class MeetingScheduler {
   async cancel(
     actor: SlackUserRef,
     meetingId: string,
-    opts: { responseUrl?: string } = {},
+    opts: { responseUrl?: string; scope?: SeriesScope } = {},
   ): Promise<Cancelled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
+    if (checked.record.series && opts.scope !== 'series') {
+      const done = await cancelOccurrence(this.seriesDeps(), checked.record, opts.responseUrl);
+      return { ok: true, ...done };
+    }
     let alreadyDeleted = false;
     try {
       await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
@@ -223,6 +237,44 @@ export class MeetingScheduler {
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };
+  }
+
+  private seriesDeps(): SeriesDeps {
+    const { zoom, meetings, publisher } = this.deps;
+    return { zoom, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
+  }
+
+  /** A series: the occurrence shown (default) or the whole series moves. */
+  private async rescheduleInSeries(
+    actor: SlackUserRef,
+    before: MeetingRecord,
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
+  ): Promise<Rescheduled> {
+    let result: Awaited<ReturnType<typeof rescheduleSeries>>;
+    try {
+      result = await rescheduleSeries(this.seriesDeps(), before, {
+        start: change.start,
+        ...(change.durationMinutes ? { durationMinutes: change.durationMinutes } : {}),
+        scope: change.scope ?? 'occurrence',
+      });
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      return {
+        ok: false,
+        reason: 'deleted',
+        record: await this.markCancelled(before.meetingId, change.responseUrl),
+      };
+    }
+    if ('gone' in result) return { ok: false, reason: 'not_scheduled', record: before };
+    const record = result.moved;
+    await this.deps.publisher.refresh(record);
+    await this.deps.publisher.threadReply(record, {
+      kind: 'moved',
+      ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
+      toInstant: record.startInstant ?? change.start.instant,
+      by: actor,
+    });
+    return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
   }
 
   /** Zoom refused the move: put the old time back, unless something else changed it since. */

@@ -13,6 +13,8 @@ export interface FormValues {
   repeat?: string;
   repeatCount?: number | null;
   repeatUntil?: string | null;
+  /** Reschedule or cancel of a series: which meetings (the view's initial choice when unset). */
+  scope?: 'occurrence' | 'series';
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -74,6 +76,14 @@ export function stateValues(
           [id]: {
             type: 'checkboxes',
             selected_options: values.recordingAuthentication ? [{ value: 'recording_authentication' }] : [],
+          },
+        };
+        break;
+      case 'scope':
+        out[id] = {
+          [id]: {
+            type: 'radio_buttons',
+            selected_option: { value: values.scope ?? initialOption?.value ?? 'occurrence' },
           },
         };
         break;

@@ -110,6 +110,14 @@ export const en: Messages = {
     untilBeforeStart: 'Pick an end date on or after the first meeting.',
     asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
     next: (date) => `Next: ${date}`,
+    scope: 'Change',
+    scopeOccurrence: (date) => `Only this one (${date})`,
+    scopeSeries: 'The whole series',
+    cancelTitle: 'Cancel meeting',
+    cancelSubmit: 'Cancel meeting',
+    cancelText: (topic) => `*${topic}* repeats. Cancel only the next meeting, or the whole series?`,
+    occurrenceCancelled: (topic, date) =>
+      `The meeting *${topic}* on ${date} is cancelled; the series goes on.`,
   },
   reschedule: {
     title: 'Reschedule meeting',

@@ -92,6 +92,15 @@ export const ja: Messages = {
     untilBeforeStart: '終了日は初回以降の日付を選んでください。',
     asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
     next: (date) => `次回: ${date}`,
+    scope: '変更する範囲',
+    scopeOccurrence: (date) => `この回のみ（${date}）`,
+    scopeSeries: 'すべての回',
+    cancelTitle: 'ミーティングを中止',
+    cancelSubmit: '中止する',
+    cancelText: (topic) =>
+      `*${topic}* は繰り返しのミーティングです。次の回のみ中止しますか、すべての回を中止しますか？`,
+    occurrenceCancelled: (topic, date) =>
+      `*${topic}* の${date}の回を中止しました。以降の回は予定どおりです。`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',

@@ -70,6 +70,14 @@ export interface Messages {
     asTypedGone: string;
     /** The channel message's line for the occurrence it shows. */
     next(date: string): string;
+    /** Reschedule and cancel on a series: which meetings. */
+    scope: string;
+    scopeOccurrence(date: string): string;
+    scopeSeries: string;
+    cancelTitle: string;
+    cancelSubmit: string;
+    cancelText(topic: string): string;
+    occurrenceCancelled(topic: string, date: string): string;
   };
   errors: {
     time: Record<ParseFailureReason, string>;

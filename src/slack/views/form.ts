@@ -2,11 +2,13 @@
 
 import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
+import type { SeriesScope } from '../../scheduling/series-changes.js';
 import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
 import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
+import { readScope } from './series-scope.js';
 import { readWhen } from './when.js';
 
 interface StateValue {
@@ -133,9 +135,16 @@ export function readRescheduleForm(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { ok: true; start: StartTime; durationMinutes?: number } | { ok: false; errors: FieldErrors } {
+):
+  | { ok: true; start: StartTime; durationMinutes?: number; scope: SeriesScope }
+  | { ok: false; errors: FieldErrors } {
   const when = readStart(values, ctx, now);
   if ('error' in when) return { ok: false, errors: { when: when.error } };
   const duration = readDuration(values);
-  return { ok: true, start: when.start, ...(duration ? { durationMinutes: duration } : {}) };
+  return {
+    ok: true,
+    start: when.start,
+    ...(duration ? { durationMinutes: duration } : {}),
+    scope: readScope(values),
+  };
 }

@@ -6,6 +6,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js'
 import { messages, type ZoomOption } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
 import { type RepeatPrefill, repeatBlocks } from './repeat.js';
+import { scopeBlock } from './series-scope.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
 export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
@@ -175,8 +176,8 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   };
 }
 
-/** The reschedule form takes the same prefill as the scheduling form. */
-export type RescheduleModalInput = ScheduleModalInput;
+/** The reschedule form takes the same prefill as the scheduling form; a series also asks which meetings move. */
+export type RescheduleModalInput = ScheduleModalInput & { series?: { shownInstant?: string } };
 
 export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
   const { locale } = input.context;
@@ -190,6 +191,7 @@ export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
     private_metadata: encodeContext(input.context),
     blocks: [
       { type: 'section', block_id: 'topic', text: { type: 'plain_text', text: truncate(input.topic, 3000) } },
+      ...(input.series ? [scopeBlock(locale, input.series.shownInstant, input.context.timeZone)] : []),
       ...whenBlocks(locale, input.when, input.preview),
       durationBlock(locale, input.durationMinutes, true),
     ],
