@@ -175,6 +175,7 @@ export class ZoomClient implements ZoomMeetings {
         }
         throw failure;
       }
+      logger?.debug(`zoom ${call.name} ${answer.status}`);
       if (answer.status === 401) {
         const code = zoomCode(answer);
         if (code === 124 && !refreshed) {
