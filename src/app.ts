@@ -9,9 +9,17 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { redisLabel } from './redis.js';
+import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerLinkPreviews } from './slack/events/link-shared.js';
+import { register as registerUninstall } from './slack/events/uninstall.js';
+import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
+import { register as registerHome } from './slack/home/app-home.js';
 import { installReceiverOptions } from './slack/install.js';
+import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
 
@@ -25,12 +33,70 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const routes = [oauthCallbackRoute(services), healthRoute(), readyRoute(services.redis)];
-  if (services.config.zoom.webhookSecretToken) routes.push(zoomWebhookRoute(services));
-  return routes;
+  const { logger, background, announcer } = services;
+  const routes = [
+    oauthCallbackRoute({
+      connections: services.connections,
+      logger,
+      onConnected: (user, zoomEmail) =>
+        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+      onPending: (pending) =>
+        background.run('account confirmation question', () => askAccountOwner(services, pending)),
+    }),
+    healthRoute(),
+    readyRoute(services.redis, redisLabel(services.config.redis)),
+  ];
+  const secretToken = services.config.zoom.webhookSecretToken;
+  if (secretToken) {
+    routes.push(
+      zoomWebhookRoute({
+        secretToken,
+        logger,
+        accept: async (event, key) =>
+          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+      }),
+    );
+  }
+  return routes.map((route) => logged(route, services));
 }
 
-export function createBot(services: AppServices, opts: { port?: number } = {}): Bot {
+/** One debug line per request: the route's path only (a query may hold an OAuth code). */
+function logged(route: CustomRoute, services: AppServices): CustomRoute {
+  return {
+    ...route,
+    handler: (req, res) => {
+      const started = performance.now();
+      res.once('finish', () =>
+        services.logger.debug(
+          `${req.method} ${route.path} ${res.statusCode} in ${Math.round(performance.now() - started)} ms`,
+        ),
+      );
+      return route.handler(req, res);
+    },
+  };
+}
+
+/** What a Slack request was, without its content: "command /zoom (T1/U1)", "block_actions cancel_meeting". */
+function requestLabel(body: Record<string, unknown>): string {
+  const user = (body.user as { id?: string } | undefined)?.id ?? body.user_id;
+  const team = (body.team as { id?: string } | undefined)?.id ?? body.team_id;
+  const who = user ? ` (${String(team ?? '?')}/${String(user)})` : '';
+  if (typeof body.command === 'string') return `command ${body.command}${who}`;
+  const type = String(body.type ?? 'request');
+  const action = (body.actions as { action_id?: string }[] | undefined)?.[0]?.action_id;
+  const callback = (body.view as { callback_id?: string } | undefined)?.callback_id;
+  const event = (body.event as { type?: string } | undefined)?.type;
+  return `${type} ${action ?? callback ?? event ?? ''}`.trimEnd() + who;
+}
+
+/**
+ * `identity` is what start-up's auth.test answered: given, Bolt does not call auth.test again (its
+ * own call, made in the constructor, would crash the process on a bad token or no network).
+ */
+export function createBot(
+  services: AppServices,
+  opts: { port?: number; identity?: { botId: string; botUserId: string } } = {},
+): Bot {
   const { config } = services;
   const logger = boltLogger(services.logger);
   const routes = customRoutes(services);
@@ -64,18 +130,23 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   const app = new App({
     receiver,
     ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
+    ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     logger,
     clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();
-  app.use(async ({ next }) => {
+  app.use(async ({ body, next }) => {
+    const started = performance.now();
     const work = next();
     running.add(work);
     try {
       await work;
     } finally {
       running.delete(work);
+      services.logger.debug(
+        `slack ${requestLabel(body as Record<string, unknown>)} handled in ${Math.round(performance.now() - started)} ms`,
+      );
     }
   });
   app.error(async (error) => {
@@ -85,10 +156,19 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerHome(app, services);
+  registerShortcuts(app, services);
+  registerWorkflowStep(app, services);
+  registerLinkPreviews(app, services);
+  registerAccountAnswers(app, services);
+  registerUninstall(app, services);
 
+  // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
+  let stopSweeping: (() => Promise<void>) | undefined;
   return {
     app,
     async start(listenPort = port) {
+      stopSweeping ??= services.connections.startSweeping();
       if (socketMode) {
         await app.start();
         return listenPort;
@@ -96,7 +176,11 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
       const server = (await app.start(listenPort)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      await stopSweeping?.();
+      stopSweeping = undefined;
+      await app.stop();
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

@@ -1,16 +1,25 @@
 /**
  * GET /zoom/oauth/callback: Zoom sends the browser here after consent. Shows a small page in both
- * languages and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
+ * languages saying whether the account is connected (same email as the Slack profile) or waits for
+ * its Slack user's confirmation, and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
  * gives a clear page and stores nothing.
  */
 
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { AppServices } from '../bootstrap.js';
-import { notice } from '../slack/blocks/notices.js';
-import { escapeMrkdwn } from '../slack/blocks/text.js';
-import { messages } from '../slack/i18n/index.js';
+import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { Completed, ZoomConnections } from '../zoom/connections.js';
 import { OAuthStateError } from '../zoom/errors.js';
+
+export interface OAuthCallbackDeps {
+  connections: Pick<ZoomConnections, 'completeConnect'>;
+  logger: Logger;
+  /** Called once the connection is stored (tells the user in Slack); must not throw. */
+  onConnected(user: SlackUserRef, zoomEmail: string): void;
+  /** Called when the sign-in waits for its Slack user's confirmation (asks them in Slack); must not throw. */
+  onPending(pending: Extract<Completed, { outcome: 'pending' }>): void;
+}
 
 interface Page {
   status: number;
@@ -63,7 +72,7 @@ function send(res: ServerResponse, page: Page): void {
     .end(html);
 }
 
-export function oauthCallbackRoute(services: AppServices): CustomRoute {
+export function oauthCallbackRoute(services: OAuthCallbackDeps): CustomRoute {
   return {
     path: '/zoom/oauth/callback',
     method: ['GET'],
@@ -76,14 +85,14 @@ export function oauthCallbackRoute(services: AppServices): CustomRoute {
   };
 }
 
-async function handle(services: AppServices, url: string, res: ServerResponse): Promise<void> {
+async function handle(services: OAuthCallbackDeps, url: string, res: ServerResponse): Promise<void> {
   const query = new URL(url, 'http://localhost').searchParams;
   if (query.get('error')) return send(res, PAGES.denied);
   const state = query.get('state');
   const code = query.get('code');
   if (!state) return send(res, PAGES.badState);
   if (!code) return send(res, PAGES.missingCode);
-  let connected: Awaited<ReturnType<AppServices['connections']['completeConnect']>>;
+  let connected: Awaited<ReturnType<ZoomConnections['completeConnect']>>;
   try {
     connected = await services.connections.completeConnect(state, code);
   } catch (err) {
@@ -92,16 +101,24 @@ async function handle(services: AppServices, url: string, res: ServerResponse): 
     return send(res, PAGES.failed);
   }
   const email = connected.zoomEmail;
+  if (connected.outcome === 'pending') {
+    const minutes = Math.max(1, Math.round((connected.expiresAt - Date.now()) / 60_000));
+    send(res, {
+      status: 200,
+      ja:
+        `Zoom に ${email} としてサインインしましたが、Slack のプロフィールとメールアドレスが異なるため、まだ連携していません。` +
+        `Slack でボットからのメッセージを開き、ご自身のアカウントであれば ${minutes} 分以内に「自分のアカウントです」を選んでください。心当たりがなければ「自分のものではありません」を選んでください。`,
+      en:
+        `You signed in to Zoom as ${email}, but that email is not the one on your Slack profile, so it is not connected yet. ` +
+        `In Slack, open the bot's message and choose "This is my account" within ${minutes} minutes if it is yours, or "Not mine" if it is not.`,
+    });
+    services.onPending(connected);
+    return;
+  }
   send(res, {
     status: 200,
-    ja: `Zoom に ${email} として連携しました。このタブは閉じてかまいません。`,
-    en: `Connected to Zoom as ${email}. You can close this tab.`,
+    ja: `Zoom に ${email} として連携しました（Slack のプロフィールと同じメールアドレスです）。このタブは閉じてかまいません。`,
+    en: `Connected to Zoom as ${email} (the email on your Slack profile). You can close this tab.`,
   });
-  services.background.run('connected notice', async () => {
-    const { locale } = await services.profiles.get(connected.user);
-    await services.announcer.directMessage(
-      connected.user,
-      notice(messages(locale).connectedDm(escapeMrkdwn(email))),
-    );
-  });
+  services.onConnected(connected.user, email);
 }

@@ -1,12 +1,12 @@
 /**
  * POST /zoom/webhook: Zoom event notifications (on when ZOOM_WEBHOOK_SECRET_TOKEN is set).
- * Verifies the v0 signature on the raw body, answers at once (Zoom wants an answer within 3 s
- * and retries otherwise), and does the work afterwards as a background task.
+ * Verifies the v0 signature on the raw body, hands the event over (stored for after the answer),
+ * and answers 2xx only once that is done: Zoom wants an answer within 3 s and retries otherwise.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { handleZoomEvent } from '../scheduling/meeting-events.js';
-import type { Services } from '../services.js';
+import type { Logger } from '../log.js';
+import type { ZoomEvent } from '../scheduling/ports/events.js';
 import {
   deliveryId,
   parseZoomWebhook,
@@ -21,7 +21,14 @@ export const MAX_WEBHOOK_BODY_BYTES = 512 * 1024;
 /** A sender slower than this is not Zoom (or is a slow-loris): give up on it. */
 const BODY_READ_TIMEOUT_MS = 10_000;
 
-export function zoomWebhookRoute(services: Services): CustomRoute {
+export interface ZoomWebhookDeps {
+  secretToken: string | undefined;
+  logger: Logger;
+  /** Takes the event for processing; resolves once it is safe to answer 2xx. */
+  accept(event: ZoomEvent, deliveryKey: string): Promise<void>;
+}
+
+export function zoomWebhookRoute(services: ZoomWebhookDeps): CustomRoute {
   return {
     path: '/zoom/webhook',
     method: ['POST'],
@@ -34,8 +41,8 @@ export function zoomWebhookRoute(services: Services): CustomRoute {
   };
 }
 
-async function receive(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const secret = services.config.zoom.webhookSecretToken;
+async function receive(services: ZoomWebhookDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const secret = services.secretToken;
   if (!secret) return answer(res, 404, { error: 'zoom webhooks are not enabled' });
 
   const body = await readBody(req, MAX_WEBHOOK_BODY_BYTES, BODY_READ_TIMEOUT_MS);
@@ -62,13 +69,13 @@ async function receive(services: Services, req: IncomingMessage, res: ServerResp
   }
   const event = parseZoomWebhook(parsed);
   if (event.kind === 'url_validation') return answer(res, 200, urlValidationAnswer(secret, event.plainToken));
-  answer(res, 200, {});
   if (event.kind === 'ignored') {
     services.logger.debug('zoom webhook ignored', { event: event.event, reason: event.reason });
-    return;
+    return answer(res, 200, {});
   }
-  const key = deliveryId(parsed, body);
-  services.background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key));
+  // Not taken (Redis down): a 5xx makes Zoom deliver it again later.
+  await services.accept(event, deliveryId(parsed, body));
+  answer(res, 200, {});
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

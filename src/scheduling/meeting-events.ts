@@ -5,15 +5,24 @@
  * reflected plans nothing), and a marker per delivery (SET NX, one day) stops concurrent
  * duplicates. Unknown meetings, users and events write nothing at all.
  */
-import type { Services } from '../services.js';
-import type { SlackUserRef } from '../zoom/types.js';
-import { type MeetingChanges, type ZoomWebhookEvent, zoomTimeToInstant } from '../zoom/webhooks.js';
-import type { MeetingNote, MeetingRecord } from './types.js';
 
-export type MeetingEventDeps = Pick<Services, 'redis' | 'keys' | 'logger' | 'meetings' | 'announcer'> & {
-  tokens: Pick<Services['tokens'], 'remove' | 'slackUsersForZoomUser'>;
-  zoom: Pick<Services['zoom'], 'updateRecordingSettings'>;
-};
+import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import type { Logger } from '../log.js';
+import { nextOccurrence } from '../time/occurrences.js';
+import type { MeetingChanges, ZoomEvent } from './ports/events.js';
+import type { MeetingRecords, OnceMarkers, UserData, ZoomAccounts } from './ports/storage.js';
+import type { ZoomMeetings } from './ports/zoom.js';
+import type { MeetingAnnouncer, MeetingNote, MeetingRecord } from './types.js';
+
+export interface MeetingEventDeps {
+  logger: Logger;
+  meetings: MeetingRecords;
+  announcer: MeetingAnnouncer;
+  markers: OnceMarkers;
+  accounts: ZoomAccounts;
+  userData: UserData;
+  zoom: Pick<ZoomMeetings, 'updateRecordingSettings'>;
+}
 
 /** applied: something changed; unchanged: already reflected; unknown: not ours; duplicate: marker held. */
 export type EventOutcome = 'applied' | 'unchanged' | 'unknown' | 'duplicate' | 'ignored';
@@ -22,7 +31,7 @@ const DELIVERY_MARKER_TTL_SECONDS = 24 * 3600;
 
 export async function handleZoomEvent(
   deps: MeetingEventDeps,
-  event: ZoomWebhookEvent,
+  event: ZoomEvent,
   deliveryKey: string,
 ): Promise<EventOutcome> {
   switch (event.kind) {
@@ -34,12 +43,10 @@ export async function handleZoomEvent(
     case 'meeting_ended':
     case 'recording_completed':
       return serialised(event.meetingId, () => applyMeetingEvent(deps, event, deliveryKey));
-    default:
-      return 'ignored';
   }
 }
 
-type MeetingEvent = Extract<ZoomWebhookEvent, { meetingId: string }>;
+type MeetingEvent = Extract<ZoomEvent, { meetingId: string }>;
 
 /** The new record and what to tell people, or null when the record already says it all. */
 export interface MeetingPlan {
@@ -91,7 +98,9 @@ export function planMeetingChange(
     }
     case 'meeting_ended': {
       if (record.status === 'cancelled') return null;
-      if (record.status === 'ended' && sameInstant(record.endedAt, event.endedAt)) return null;
+      // A series shows its next occurrence after an end: the same end again changes nothing.
+      if ((record.status === 'ended' || record.series) && sameInstant(record.endedAt, event.endedAt))
+        return null;
       const startedAt = event.startedAt ?? record.startedAt;
       const next: MeetingRecord = { ...record, status: 'ended', endedAt: event.endedAt };
       if (startedAt) {
@@ -101,9 +110,21 @@ export function planMeetingChange(
           Math.round((Date.parse(event.endedAt) - Date.parse(startedAt)) / 60_000),
         );
       }
-      return { next, refresh: true, notes: [] };
+      return { next: nextOfSeries(next) ?? next, refresh: true, notes: [] };
     }
   }
+}
+
+/**
+ * A series whose shown occurrence has ended shows its next one, scheduled again (the last run's
+ * start, end and length stay on the record); undefined when it is not a series or none is left.
+ */
+function nextOfSeries(ended: MeetingRecord): MeetingRecord | undefined {
+  if (!ended.series || !ended.endedAt) return undefined;
+  const after = Math.max(Date.parse(ended.endedAt), Date.parse(ended.startInstant ?? ended.endedAt));
+  const start = { local: ended.series.firstLocal, timeZone: ended.timeZone };
+  const upcoming = nextOccurrence(ended.series.rule, start, new Date(after));
+  return upcoming ? { ...ended, status: 'scheduled', startInstant: upcoming.instant } : undefined;
 }
 
 function planUpdate(record: MeetingRecord, changes: MeetingChanges): MeetingPlan | null {
@@ -124,7 +145,7 @@ function planUpdate(record: MeetingRecord, changes: MeetingChanges): MeetingPlan
   }
   const toInstant =
     changes.startInstant ??
-    (changes.startLocal ? zoomTimeToInstant(changes.startLocal, next.timeZone) : undefined);
+    (changes.startLocal ? localToInstant(changes.startLocal, next.timeZone) : undefined);
   // The bot's own reschedule already stored the new time (and announced it): nothing to add then.
   if (toInstant && !sameInstant(toInstant, record.startInstant)) {
     next.startInstant = toInstant;
@@ -199,28 +220,23 @@ async function deauthorize(
   zoomUserId: string,
   deliveryKey: string,
 ): Promise<EventOutcome> {
-  const users = await deps.tokens.slackUsersForZoomUser(zoomUserId);
+  const users = await deps.accounts.slackUsersForZoomUser(zoomUserId);
   if (users.length === 0) return 'unknown';
   // A failure part-way releases the marker: deletion is owed, and users already done are not found again.
   return onceFor(deps, deliveryKey, async () => {
     for (const user of users) {
-      await deps.tokens.remove(user);
+      await deps.accounts.remove(user);
       await deps.meetings.removeAllFor(user);
       await announce(deps, 'notify zoom_deauthorized', () =>
         deps.announcer.notifyUser(user, { kind: 'zoom_deauthorized' }),
       );
       // Last, so a profile the notification cached again is removed too.
-      await deleteUserKeys(deps, user);
+      await deps.userData.eraseUser(user);
     }
-    await deps.redis.del(deps.keys.zoomUserLinks(zoomUserId));
+    await deps.userData.forgetZoomUser(zoomUserId);
     deps.logger.info('zoom deauthorization applied', { slackUsers: users.length });
     return 'applied';
   });
-}
-
-/** Deletes every key of the user: all share the user's hash tag, so one DEL in one slot, no scan. */
-async function deleteUserKeys(deps: MeetingEventDeps, user: SlackUserRef): Promise<void> {
-  await deps.redis.del(...deps.keys.userKeys(user.teamId, user.userId));
 }
 
 /**
@@ -232,12 +248,12 @@ async function onceFor(
   deliveryKey: string,
   work: () => Promise<EventOutcome>,
 ): Promise<EventOutcome> {
-  const key = deps.keys.once('zoom-webhook', deliveryKey);
-  if ((await deps.redis.set(key, '1', 'EX', DELIVERY_MARKER_TTL_SECONDS, 'NX')) !== 'OK') return 'duplicate';
+  if (!(await deps.markers.claim('zoom-webhook', deliveryKey, DELIVERY_MARKER_TTL_SECONDS)))
+    return 'duplicate';
   try {
     return await work();
   } catch (err) {
-    await deps.redis.del(key).catch(() => undefined);
+    await deps.markers.release('zoom-webhook', deliveryKey).catch(() => undefined);
     throw err;
   }
 }
@@ -254,6 +270,16 @@ async function announce(deps: MeetingEventDeps, what: string, call: () => Promis
 const sameInstant = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
 const isAfter = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+/** Zoom's wall time `yyyy-MM-ddTHH:mm[:ss]` in `timeZone` as ISO UTC (undefined when unreadable). */
+function localToInstant(local: string, timeZone: string): string | undefined {
+  try {
+    const date = fromZonedTime(local, timeZone);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  } catch {
+    return undefined;
+  }
+}
 
 /** Events for one meeting run one after another in this process (started and ended can race). */
 const queues = new Map<string, Promise<unknown>>();

@@ -5,11 +5,11 @@
  */
 import axios from 'axios';
 import type { Logger } from '../log.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
 import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
-import type { SlackUserRef } from '../zoom/types.js';
 import { renderMeetingMessage } from './blocks/meeting-message.js';
-import { type PrivateMessage, startLinkMessage } from './blocks/notices.js';
+import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
 import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
@@ -27,7 +27,11 @@ export class SlackAnnouncer implements MeetingPublisher {
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
       const client = await this.clients.forTeam(record.host);
-      const posted = await client.chat.postMessage({ channel: record.channelId, ...message });
+      const posted = await client.chat.postMessage({
+        channel: record.channelId,
+        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+        ...message,
+      });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
     } catch (err) {
@@ -62,7 +66,8 @@ export class SlackAnnouncer implements MeetingPublisher {
       const client = await this.clients.forTeam(record.host);
       await client.chat.postMessage({
         channel: record.channelId,
-        thread_ts: record.messageTs,
+        // A meeting posted as a reply keeps its notes in the same thread.
+        thread_ts: record.threadTs ?? record.messageTs,
         ...message,
       });
     } else if (record.responseUrl) {
@@ -82,10 +87,22 @@ export class SlackAnnouncer implements MeetingPublisher {
     await this.directMessage(user, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   }
 
+  /** After /zoom connect: which Zoom account the user is now connected as. */
+  async tellConnected(user: SlackUserRef, zoomEmail: string): Promise<void> {
+    const { locale } = await this.profiles.get(user);
+    await this.directMessage(user, notice(messages(locale).connectedDm(escapeMrkdwn(zoomEmail))));
+  }
+
   async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {
     const client = await this.clients.forTeam(user);
+    await client.chat.postMessage({ channel: await this.directChannel(user), ...message });
+  }
+
+  /** The id of the user's DM with the bot (where meetings go when no channel was given). */
+  async directChannel(user: SlackUserRef): Promise<string> {
+    const client = await this.clients.forTeam(user);
     const dm = await client.conversations.open({ users: user.userId });
-    await client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
+    return dm.channel?.id as string;
   }
 
   /**

@@ -1,5 +1,5 @@
 /** The user's zone and language without blowing a trigger_id's 3 seconds on a cold users.info. */
-import type { SlackUserRef } from '../zoom/types.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { ProfileCache, SlackProfile } from './profiles.js';
 
 /** Long enough for a normal users.info, short enough to leave views.open most of its 3 s. */

@@ -1,5 +1,5 @@
 /** Shows a resolved time back to the user in their language and zone. */
-import type { Locale } from '../config.js';
+import type { Locale } from './types.js';
 import { wallTimeAt } from './zone.js';
 
 const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];

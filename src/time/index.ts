@@ -1,5 +1,5 @@
 /** Natural-language meeting times (Japanese and English), exact in the user's zone. */
-import type { Locale } from '../config.js';
+
 import { readDuration, readOffsetFromNow } from './duration.js';
 import { readEnglish } from './english.js';
 import { type FormatOptions, formatInZone } from './format.js';
@@ -11,10 +11,12 @@ import { resolveReading } from './resolve.js';
 import { resolveSeries } from './series.js';
 import type { SeriesReading } from './series-reading.js';
 import { foldWidth, quietLongRuns } from './text.js';
-import type { ParseOptions, ParseResult } from './types.js';
+import type { Locale, ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
+import { readZoneWords } from './zone-words.js';
 
 export type { FormatOptions } from './format.js';
+export type { Assumption } from './reading.js';
 export { PERIOD_DEFAULT_HOURS } from './reading.js';
 export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
 export { wallTimeAt } from './zone.js';
@@ -39,8 +41,9 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
   if (original.length > MAX_PARSE_LENGTH) return { ok: false, reason: 'too_long', topic: '' };
 
-  const reading: Reading = { spans: [] };
+  const reading: Reading = { spans: [], assumptions: [] };
   let rest = quietLongRuns(foldWidth(original));
+  rest = readZoneWords(rest, reading);
   // Recurrence first, so an end such as 3月31日まで is not read as the meeting's day.
   const series: SeriesReading = {};
   if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);

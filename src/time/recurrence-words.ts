@@ -1,6 +1,7 @@
 /** A series' rule in words, in the scheduler's language: "毎週火・木 9:30" / "Every Tue, Thu 9:30 AM". */
-import type { Locale } from '../config.js';
+
 import { DEFAULT_OCCURRENCES, type RecurrencePattern, type RecurrenceRule } from './recurrence.js';
+import type { Locale } from './types.js';
 
 const JA_DAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

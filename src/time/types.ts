@@ -1,6 +1,9 @@
 /** Results of reading a meeting time out of free text. Pure data, no Slack or Zoom types. */
-import type { Locale } from '../config.js';
+import type { Assumption } from './reading.js';
 import type { RecurrenceRule } from './recurrence.js';
+
+/** The languages times are read and written in (kept here: time/ depends on nothing outside it). */
+export type Locale = 'ja' | 'en';
 
 export interface ParseOptions {
   /** The reference instant ("now"). */
@@ -43,6 +46,8 @@ export interface ParseSuccess {
   timeText: string;
   /** Only the length phrases ("30分", "for 45 min"). */
   durationText: string;
+  /** Conventions the reading rests on (an afternoon hour, a month-first date): say them to the user. */
+  assumptions: Assumption[];
 }
 
 export interface ParseFailure {

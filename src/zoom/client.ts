@@ -1,10 +1,17 @@
 /** Zoom REST client (axios) acting as one Slack user's connected Zoom account. */
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log.js';
+import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
 import { ZoomNotConnectedError, ZoomResponseError, ZoomUnavailableError } from './errors.js';
 import { apiError, parseJson, type RawAnswer, transportError } from './http-errors.js';
 import type { TokenStore } from './tokens.js';
-import type { MeetingCreateInput, MeetingUpdateInput, SlackUserRef, ZoomMeeting } from './types.js';
+import type {
+  MeetingCreateInput,
+  MeetingUpdateInput,
+  OccurrenceTarget,
+  SlackUserRef,
+  ZoomMeeting,
+} from './types.js';
 
 export interface ZoomClientOptions {
   apiUrl: string;
@@ -30,7 +37,7 @@ interface Call {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class ZoomClient {
+export class ZoomClient implements ZoomMeetings {
   private readonly http: AxiosInstance;
   private readonly retryDelaysMs: number[];
 
@@ -63,20 +70,45 @@ export class ZoomClient {
     return meeting(await this.request(user, call, true), call.name);
   }
 
-  async updateMeeting(user: SlackUserRef, meetingId: string, patch: MeetingUpdateInput): Promise<void> {
+  async updateMeeting(
+    user: SlackUserRef,
+    meetingId: string,
+    patch: MeetingUpdateInput,
+    target: OccurrenceTarget = {},
+  ): Promise<void> {
     await this.request(
       user,
-      { method: 'PATCH', path: `/meetings/${enc(meetingId)}`, name: 'PATCH /meetings/{id}', body: patch },
+      {
+        method: 'PATCH',
+        path: `/meetings/${enc(meetingId)}`,
+        name: 'PATCH /meetings/{id}',
+        body: patch,
+        ...occurrenceParams(target),
+      },
       true,
     );
   }
 
-  async deleteMeeting(user: SlackUserRef, meetingId: string): Promise<void> {
+  async deleteMeeting(user: SlackUserRef, meetingId: string, target: OccurrenceTarget = {}): Promise<void> {
     await this.request(
       user,
-      { method: 'DELETE', path: `/meetings/${enc(meetingId)}`, name: 'DELETE /meetings/{id}' },
+      {
+        method: 'DELETE',
+        path: `/meetings/${enc(meetingId)}`,
+        name: 'DELETE /meetings/{id}',
+        ...occurrenceParams(target),
+      },
       true,
     );
+  }
+
+  /** GET /users/me/settings (scope user:read:settings): the host's own settings, as Zoom sent them. */
+  async getUserSettings(user: SlackUserRef): Promise<Record<string, unknown>> {
+    const name = 'GET /users/me/settings';
+    const body = await this.request(user, { method: 'GET', path: '/users/me/settings', name }, true);
+    if (!body || typeof body !== 'object')
+      throw new ZoomResponseError(`Zoom answered ${name} without settings`, 200);
+    return body as Record<string, unknown>;
   }
 
   async listUpcomingMeetings(user: SlackUserRef, pageSize = 30): Promise<ZoomMeeting[]> {
@@ -143,6 +175,7 @@ export class ZoomClient {
         }
         throw failure;
       }
+      logger?.debug(`zoom ${call.name} ${answer.status}`);
       if (answer.status === 401) {
         const code = zoomCode(answer);
         if (code === 124 && !refreshed) {
@@ -180,6 +213,11 @@ function zoomCode(answer: RawAnswer): number | undefined {
 }
 
 /** A meeting as Zoom sent it, once the fields the bot relies on are checked. */
+/** `?occurrence_id=…` for one meeting of a series. */
+function occurrenceParams(target: OccurrenceTarget): { params?: Record<string, string> } {
+  return target.occurrenceId ? { params: { occurrence_id: target.occurrenceId } } : {};
+}
+
 function meeting(value: unknown, operation: string): ZoomMeeting {
   const m = value as Partial<ZoomMeeting> | undefined;
   if (!m || typeof m.id !== 'number' || typeof m.join_url !== 'string') {

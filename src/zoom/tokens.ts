@@ -72,6 +72,8 @@ export class TokenStore {
     );
     const member = linkMember(user);
     await redis.sadd(keys.zoomUserLinks(tokens.zoomUserId), member);
+    // The workspace's user index: removing the workspace (Slack uninstall) finds this user.
+    await redis.sadd(keys.teamUsers(user.teamId), user.userId);
     if (previous) {
       // Reconnected with another Zoom account: the old account no longer points here.
       const old = this.tryDecode(user, previous);

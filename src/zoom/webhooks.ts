@@ -5,6 +5,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 // The one function, not the index (which loads all of date-fns).
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
+import type { MeetingChanges, ZoomEvent } from '../scheduling/ports/events.js';
 
 export const SIGNATURE_HEADER = 'x-zm-signature';
 export const TIMESTAMP_HEADER = 'x-zm-request-timestamp';
@@ -65,25 +66,12 @@ export function urlValidationAnswer(secret: string, plainToken: string) {
   return { plainToken, encryptedToken: hmacHex(secret, plainToken) };
 }
 
-/** Fields of a meeting that `meeting.updated` can change and the bot shows. */
-export interface MeetingChanges {
-  topic?: string;
-  /** ISO UTC, when Zoom's start_time carried an offset or a time zone came with it. */
-  startInstant?: string;
-  /** Zoom's start_time without offset or zone: read in the meeting's zone by the caller. */
-  startLocal?: string;
-  durationMinutes?: number;
-  timeZone?: string;
-}
+export type { MeetingChanges } from '../scheduling/ports/events.js';
 
+/** A delivery as read: one of the core's events, the URL check, or something the bot ignores. */
 export type ZoomWebhookEvent =
+  | ZoomEvent
   | { kind: 'url_validation'; plainToken: string }
-  | { kind: 'app_deauthorized'; zoomUserId: string }
-  | { kind: 'meeting_updated'; meetingId: string; changes: MeetingChanges }
-  | { kind: 'meeting_deleted'; meetingId: string }
-  | { kind: 'meeting_started'; meetingId: string; startedAt: string }
-  | { kind: 'meeting_ended'; meetingId: string; startedAt?: string; endedAt: string }
-  | { kind: 'recording_completed'; meetingId: string; shareUrl: string; passcode?: string }
   | { kind: 'ignored'; event: string; reason: 'unsupported_event' | 'malformed' };
 
 type Json = Record<string, unknown>;

@@ -8,7 +8,8 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { MAX_WEBHOOK_BODY_BYTES, zoomWebhookRoute } from '../../src/http/zoom-webhook.js';
-import { BackgroundTasks, type Services } from '../../src/services.js';
+import { handleZoomEvent } from '../../src/scheduling/meeting-events.js';
+import { BackgroundTasks } from '../../src/services.js';
 import { signZoomWebhook } from '../../src/zoom/webhooks.js';
 import { type EventTestDeps, eventDeps, meetingRecord } from '../scheduling/support/event-deps.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -27,8 +28,11 @@ before(async () => {
   redis = await startRedis();
   server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/zoom/webhook') {
-      const services = { ...deps, background, config: { zoom: { webhookSecretToken: SECRET } } };
-      zoomWebhookRoute(services as unknown as Services).handler(req, res);
+      zoomWebhookRoute({
+        secretToken: SECRET,
+        logger: deps.logger,
+        accept: async (event, key) => background.run(event.kind, () => handleZoomEvent(deps, event, key)),
+      }).handler(req, res);
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -14,8 +14,11 @@ after(() => redis.stop());
 const ID = '85012345678';
 let n = 0;
 /** Each call is a different delivery (a different event_ts at Zoom). */
-const send = (deps: EventTestDeps, event: ZoomWebhookEvent, key = `delivery-${++n}`) =>
-  handleZoomEvent(deps, event, key);
+const send = (deps: EventTestDeps, event: ZoomWebhookEvent, key = `delivery-${++n}`) => {
+  if (event.kind === 'url_validation' || event.kind === 'ignored')
+    throw new Error(`not an event: ${event.kind}`);
+  return handleZoomEvent(deps, event, key);
+};
 
 async function withRecord(over: Parameters<typeof meetingRecord>[0] = {}) {
   const deps = eventDeps(redis);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Keys } from '../../src/redis.js';
-import { MeetingStore } from '../../src/scheduling/meeting-store.js';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
+import { MeetingStore } from '../../src/storage/meeting-store.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 let redis: TestRedis;

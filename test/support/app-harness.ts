@@ -35,7 +35,15 @@ export interface Harness {
   /** A correctly signed slash command `/zoom <text>`; defaults team T0001, user U0001, channel C0001. */
   command(
     text: string,
-    opts?: { teamId?: string; userId?: string; channelId?: string; responseUrl?: string; triggerId?: string },
+    opts?: {
+      teamId?: string;
+      userId?: string;
+      channelId?: string;
+      responseUrl?: string;
+      triggerId?: string;
+      /** Sent from a workspace of this Enterprise Grid org where the app is installed org-wide. */
+      orgWideInstall?: string;
+    },
   ): Promise<Response>;
   /** A correctly signed interactivity request (`payload=<json>`). */
   interact(payload: unknown): Promise<Response>;
@@ -106,22 +114,33 @@ export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Reco
 /**
  * Starts redis, fake Zoom, fake Slack and the bot; `env` overrides settings (e.g.
  * ZOOM_WEBHOOK_SECRET_TOKEN); `opts.redis` starts another Redis (e.g. a cluster).
+ * `opts.oauthInstall`: no bot token; the app is installed in workspaces through Slack OAuth with
+ * the fake Slack's app credentials (see test/support/slack-install.ts).
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  opts: { redis?: () => Promise<TestRedis> } = {},
+  opts: { redis?: () => Promise<TestRedis>; oauthInstall?: boolean } = {},
 ): Promise<Harness> {
   const [redis, zoom, slack] = await Promise.all([
     (opts.redis ?? startRedis)(),
     startFakeZoom(),
     startFakeSlack(),
   ]);
-  const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...env });
+  const install = opts.oauthInstall
+    ? {
+        SLACK_BOT_TOKEN: '',
+        SLACK_CLIENT_ID: slack.workspaces.app.clientId,
+        SLACK_CLIENT_SECRET: slack.workspaces.app.clientSecret,
+        SLACK_STATE_SECRET: randomBytes(24).toString('base64url'),
+      }
+    : {};
+  const config = loadConfig({ ...botEnv(redis, zoom, slack), LOG_LEVEL: 'debug', ...install, ...env });
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, logSink(logs));
   for (const secret of [
     SIGNING_SECRET,
     config.slack.botToken,
+    config.slack.oauth?.stateSecret,
     ...config.tokenEncryptionKeys.map((k) => k.toString('base64')),
   ]) {
     issuedSecret(secret);
@@ -130,6 +149,8 @@ export async function startHarness(
   const bot: Bot = createBot(services, { port: 0 });
   const port = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The redirect URL registered in the app's settings (manifest.yml oauth_config.redirect_urls).
+  slack.workspaces.app.redirectUrls.push(`${baseUrl}/slack/oauth_redirect`);
   let triggerCounter = 0;
   let viewCounter = 0;
 
@@ -161,6 +182,8 @@ export async function startHarness(
     logs,
     command(text, opts = {}) {
       triggerCounter += 1;
+      const triggerId = opts.triggerId ?? `trigger-${triggerCounter}`;
+      slack.workspaces.triggers.set(triggerId, opts.teamId ?? DEFAULT_TEAM);
       const body = new URLSearchParams({
         token: 'legacy-verification-token',
         team_id: opts.teamId ?? DEFAULT_TEAM,
@@ -172,9 +195,10 @@ export async function startHarness(
         command: '/zoom',
         text,
         api_app_id: 'A0001',
-        is_enterprise_install: 'false',
+        is_enterprise_install: opts.orgWideInstall ? 'true' : 'false',
+        ...(opts.orgWideInstall ? { enterprise_id: opts.orgWideInstall } : {}),
         response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
-        trigger_id: opts.triggerId ?? `trigger-${triggerCounter}`,
+        trigger_id: triggerId,
       }).toString();
       return postSlack(body, form);
     },
@@ -238,6 +262,7 @@ export async function startHarness(
     buttonClick(actionId, value, opts = {}) {
       triggerCounter += 1;
       const user = userRef(opts.user);
+      slack.workspaces.triggers.set(`trigger-${triggerCounter}`, user.teamId);
       return {
         type: 'block_actions',
         team: { id: user.teamId, domain: 'example' },

@@ -1,6 +1,7 @@
 /** What the fake Zoom remembers: users, authorization codes, token pairs, meetings. */
 import { randomBytes } from 'node:crypto';
 import type { ZoomMeeting } from '../../src/zoom/types.js';
+import type { FakeOccurrence, FakeRecurrence } from './fake-zoom-recurrence.js';
 import { issuedSecret } from './test-logs.js';
 
 export interface FakeZoomUser {
@@ -22,10 +23,31 @@ export interface AuthorizationCode {
   expiresAt: number;
 }
 
-export type FakeMeeting = ZoomMeeting & {
+export type FakeMeeting = Omit<ZoomMeeting, 'recurrence' | 'occurrences'> & {
   hostZoomUserId: string;
   recordingSettings?: Record<string, unknown>;
+  /** Type 8 only. */
+  recurrence?: FakeRecurrence;
+  occurrences?: FakeOccurrence[];
 };
+
+export type UserSettings = Record<'schedule_meeting' | 'in_meeting' | 'recording', Record<string, unknown>>;
+
+/** A new account's settings as Zoom ships them (web portal, Settings › Meeting and › Recording). */
+export function defaultUserSettings(): UserSettings {
+  return {
+    schedule_meeting: {
+      host_video: true,
+      participants_video: true,
+      join_before_host: false,
+      audio_type: 'both',
+      use_pmi_for_scheduled_meetings: false,
+      use_pmi_for_instant_meetings: false,
+    },
+    in_meeting: { waiting_room: false, chat: true, co_host: false, screen_sharing: true },
+    recording: { auto_recording: 'none', cloud_recording: true, local_recording: true },
+  };
+}
 
 export const SCOPES = 'meeting:read meeting:write user:read';
 
@@ -42,6 +64,10 @@ export class FakeZoomState {
   /** Only the newest refresh token of each grant is here: rotation kills the old one at once. */
   readonly refreshTokens = new Map<string, string>();
   readonly meetings = new Map<string, FakeMeeting>();
+  /** Each user's Zoom settings (GET /users/{userId}/settings), over Zoom's defaults below. */
+  readonly settings = new Map<string, UserSettings>();
+  /** Scheduling privilege: scheduler's Zoom id → the Zoom ids of the users who granted it to them. */
+  readonly schedulingFor = new Map<string, Set<string>>();
   readonly stats = { codeGrants: 0, refreshGrants: 0, revokes: 0, creates: 0 };
 
   constructor(readonly accessTokenTtlSeconds: number) {}
@@ -99,6 +125,16 @@ export class FakeZoomState {
     issuedSecret(code);
     this.codes.set(code, entry);
     return code;
+  }
+
+  /** A user (by id or email), or undefined. */
+  findUser(idOrEmail: string): FakeZoomUser | undefined {
+    return this.users.get(idOrEmail) ?? [...this.users.values()].find((u) => u.email === idOrEmail);
+  }
+
+  /** True when `schedulerId` may schedule and manage meetings for `hostId` (or is that user). */
+  maySchedule(schedulerId: string, hostId: string): boolean {
+    return schedulerId === hostId || (this.schedulingFor.get(schedulerId)?.has(hostId) ?? false);
   }
 
   newMeetingId(): string {

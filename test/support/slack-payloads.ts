@@ -9,6 +9,12 @@ export interface FormValues {
   options?: string[];
   recording?: 'none' | 'local' | 'cloud';
   recordingAuthentication?: boolean;
+  /** The repeat fields (scheduling form); unset ones keep the view's initial values, null empties them. */
+  repeat?: string;
+  repeatCount?: number | null;
+  repeatUntil?: string | null;
+  /** Reschedule or cancel of a series: which meetings (the view's initial choice when unset). */
+  scope?: 'occurrence' | 'series';
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -52,16 +58,27 @@ export function stateValues(
           },
         };
         break;
-      case 'options':
+      case 'options': {
+        // Untouched checkboxes come back with their initial options, as Slack sends them.
+        const initial = ((element.initial_options as { value: string }[] | undefined) ?? []).map(
+          (o) => o.value,
+        );
         out[id] = {
-          [id]: { type: 'checkboxes', selected_options: (values.options ?? []).map((value) => ({ value })) },
+          [id]: {
+            type: 'checkboxes',
+            selected_options: (values.options ?? initial).map((value) => ({ value })),
+          },
         };
         break;
+      }
       case 'recording':
         out[id] = {
           [id]: {
             type: 'radio_buttons',
-            selected_option: { value: values.recording ?? initialOption?.value ?? 'none' },
+            selected_option:
+              (values.recording ?? initialOption?.value)
+                ? { value: values.recording ?? initialOption?.value }
+                : null,
           },
         };
         break;
@@ -73,6 +90,36 @@ export function stateValues(
           },
         };
         break;
+      case 'scope':
+        out[id] = {
+          [id]: {
+            type: 'radio_buttons',
+            selected_option: { value: values.scope ?? initialOption?.value ?? 'occurrence' },
+          },
+        };
+        break;
+      case 'repeat': {
+        const value = values.repeat ?? initialOption?.value ?? 'none';
+        out[id] = {
+          [id]: {
+            type: 'static_select',
+            selected_option: { value, text: { type: 'plain_text', text: value } },
+          },
+        };
+        break;
+      }
+      case 'repeat_count': {
+        const typed = values.repeatCount === undefined ? element.initial_value : values.repeatCount;
+        out[id] = {
+          [id]: { type: 'number_input', value: typed === null || typed === undefined ? null : String(typed) },
+        };
+        break;
+      }
+      case 'repeat_until': {
+        const picked = values.repeatUntil === undefined ? element.initial_date : values.repeatUntil;
+        out[id] = { [id]: { type: 'datepicker', selected_date: picked ?? null } };
+        break;
+      }
       default:
         break;
     }

@@ -1,4 +1,7 @@
-/** Buttons on meeting messages: Reschedule and Cancel (host only), and the link buttons (ack only). */
+/**
+ * Buttons on meeting messages and on the App Home's meeting list: Reschedule and Cancel (host
+ * only), Start as host, and the link buttons (ack only).
+ */
 import type {
   AllMiddlewareArgs,
   App,
@@ -6,9 +9,8 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
-import type { SlackUserRef } from '../../zoom/types.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
 import {
   CONNECT_ACTION,
@@ -21,16 +23,20 @@ import {
 } from '../blocks/notices.js';
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
+import type { SlackDeps } from '../deps.js';
+import { publishHome } from '../home/app-home.js';
+import { pageOf } from '../home/home-view.js';
 import { messages } from '../i18n/index.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildRescheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
+import { buildCancelSeriesModal } from '../views/series-scope.js';
 import { editableTime, whenPreview } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(
     RESCHEDULE_ACTION,
     reportingFailures(services, rescheduleButton(services)),
@@ -47,15 +53,16 @@ export function register(app: App, services: AppServices): void {
 }
 
 /** Whatever a button handler did not catch (Redis down, say) still gets the clicking user an answer. */
-function reportingFailures(services: AppServices, handler: (args: ButtonArgs) => Promise<void>) {
+function reportingFailures(services: SlackDeps, handler: (args: ButtonArgs) => Promise<void>) {
   return async (args: ButtonArgs): Promise<void> => {
     try {
       await handler(args);
     } catch (err) {
       services.logger.error(`button ${args.action.action_id} failed`, { error: err });
-      await privately(args.respond)(notice(failureText(services.profiles.defaults.locale, err))).catch(
-        () => undefined,
-      );
+      await privately(
+        services,
+        args,
+      )(notice(failureText(services.profiles.defaults.locale, err))).catch(() => undefined);
     }
   };
 }
@@ -65,21 +72,27 @@ const actorOf = (body: BlockAction): SlackUserRef => ({
   userId: body.user.id,
 });
 
-function privately(respond: ButtonArgs['respond']) {
-  return (message: PrivateMessage) =>
-    respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+/** Through the message's response_url; a click on the App Home has none, so there it is a DM. */
+function privately(services: SlackDeps, { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>) {
+  return async (message: PrivateMessage): Promise<void> => {
+    if (!body.response_url) return services.announcer.tellUser(actorOf(body), {}, message);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+  };
 }
 
-export function rescheduleButton(services: AppServices) {
+const fromHome = (body: BlockAction) => body.view?.type === 'home';
+const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
+
+export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
+    const reply = privately(services, { body, respond });
     const [record, { profile }] = await Promise.all([
       services.meetings.get(action.value ?? ''),
       quickProfile(services.profiles, actor),
     ]);
     const t = messages(profile.locale).actions;
-    const reply = privately(respond);
     // Another workspace's meeting is unknown here: not even its host is shown.
     if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
     if (record.host.userId !== actor.userId) {
@@ -104,6 +117,7 @@ function openRescheduleModal(
   when: string,
   now: Date,
 ) {
+  const minutes = record.durationMinutes || DEFAULT_DURATION;
   return client.views.open({
     trigger_id: body.trigger_id,
     view: buildRescheduleModal({
@@ -113,23 +127,61 @@ function openRescheduleModal(
         locale: profile.locale,
         timeZone: profile.timeZone,
         meetingId: record.meetingId,
+        openedDuration: minutes,
+        ...(fromHome(body) ? { origin: 'home' as const } : {}),
       },
       topic: record.topic,
       when,
-      durationMinutes: record.durationMinutes || DEFAULT_DURATION,
-      preview: whenPreview(when, profile.timeZone, profile.locale, now),
+      durationMinutes: minutes,
+      preview: whenPreview(when, profile.timeZone, profile.locale, now, undefined, {
+        selected: minutes,
+        opened: minutes,
+      }),
+      ...(record.series ? { series: record.startInstant ? { shownInstant: record.startInstant } : {} } : {}),
     }),
   });
 }
 
-export function cancelButton(services: AppServices) {
-  return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
+/** A series asks first which meetings to cancel (the next one, or all). */
+async function openCancelSeriesModal(
+  client: ButtonArgs['client'],
+  body: BlockAction<ButtonAction>,
+  record: MeetingRecord,
+  profile: SlackProfile,
+) {
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildCancelSeriesModal({
+      context: {
+        channelId: record.channelId,
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        locale: profile.locale,
+        timeZone: profile.timeZone,
+        meetingId: record.meetingId,
+      },
+      topic: escapeMrkdwn(record.topic),
+      ...(record.startInstant ? { shownInstant: record.startInstant } : {}),
+    }),
+  });
+}
+
+export function cancelButton(services: SlackDeps) {
+  return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
     const { profile } = await quickProfile(services.profiles, actor);
     const t = messages(profile.locale).actions;
-    const reply = privately(respond);
+    const reply = privately(services, { body, respond });
     const meetingId = action.value ?? '';
+    const series = await services.meetings.get(meetingId);
+    if (series?.series && series.status === 'scheduled' && sameUser(series.host, actor)) {
+      await openCancelSeriesModal(client, body, series, profile).catch(async (err) => {
+        services.logger.warn('cancel form not opened', { error: err });
+        const f = messages(profile.locale).failuresExtra;
+        await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
+      });
+      return;
+    }
     try {
       const result = await services.scheduler.cancel(actor, meetingId, {
         ...(body.response_url ? { responseUrl: body.response_url } : {}),
@@ -145,16 +197,17 @@ export function cancelButton(services: AppServices) {
       services.logger.warn('meeting not cancelled', { meetingId, error: err });
       await reply(await failureMessage(services, actor, profile.locale, err));
     }
+    if (fromHome(body)) await publishHome(services, client, actor, pageOf(body.view?.private_metadata));
   };
 }
 
 /** Only the clicking user's own Zoom account is asked, so nobody gets another host's link. */
-export function freshStartLinkButton(services: AppServices) {
+export function freshStartLinkButton(services: SlackDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
     const { profile } = await quickProfile(services.profiles, actor);
-    const reply = privately(respond);
+    const reply = privately(services, { body, respond });
     try {
       const meeting = await services.zoom.getMeeting(actor, action.value ?? '');
       if (!meeting.start_url) throw new Error('Zoom sent no start link');

@@ -4,6 +4,7 @@
  */
 
 import type { MeetingRecord } from '../../scheduling/types.js';
+import { describeRecurrence } from '../../time/recurrence-words.js';
 import { messages } from '../i18n/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
@@ -29,7 +30,8 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   const topic = escapeMrkdwn(record.topic);
   const cancelled = record.status === 'cancelled';
   const title = cancelled ? `~${topic}~` : topic;
-  const when = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+  const date = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+  const when = record.series ? seriesWhen(record, date) : date;
 
   const fields = [
     `*${m.when}*\n${cancelled ? `~${when}~` : when}`,
@@ -81,13 +83,18 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
           text: { type: 'plain_text', text: m.cancel },
           value: record.meetingId,
           style: 'danger',
-          confirm: {
-            title: { type: 'plain_text', text: m.confirmTitle },
-            text: { type: 'plain_text', text: m.confirmText },
-            confirm: { type: 'plain_text', text: m.confirmYes },
-            deny: { type: 'plain_text', text: m.confirmNo },
-            style: 'danger',
-          },
+          // A series asks in a form which meetings to cancel, so no second confirmation here.
+          ...(record.series
+            ? {}
+            : {
+                confirm: {
+                  title: { type: 'plain_text' as const, text: m.confirmTitle },
+                  text: { type: 'plain_text' as const, text: m.confirmText },
+                  confirm: { type: 'plain_text' as const, text: m.confirmYes },
+                  deny: { type: 'plain_text' as const, text: m.confirmNo },
+                  style: 'danger' as const,
+                },
+              }),
         },
       ],
     });
@@ -96,6 +103,14 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   }
   const text = `${m.fallbackText(topic)}${status ? ` (${status})` : ''}`;
   return { text: truncate(text, 3000), blocks };
+}
+
+/** "毎週火・木 9:30" and the occurrence shown: "次回: <!date…>" / "Every Tue, Thu 9:30 AM" "Next: …". */
+function seriesWhen(record: MeetingRecord, date: string): string {
+  const series = record.series!;
+  const [hour, minute] = series.firstLocal.slice(11, 16).split(':').map(Number) as [number, number];
+  const words = describeRecurrence(series.rule, record.locale, { hour, minute });
+  return `${escapeMrkdwn(words)}\n${messages(record.locale).repeat.next(date)}`;
 }
 
 function statusLine(record: MeetingRecord): string | undefined {

@@ -2,6 +2,7 @@
 
 import type { Locale } from '../../config.js';
 import { isStorageUnavailable } from '../../redis.js';
+import type { ZoomMeeting } from '../../scheduling/ports/zoom.js';
 import {
   ZoomNoAnswerError,
   ZoomNotConnectedError,
@@ -10,7 +11,6 @@ import {
   ZoomUnavailableError,
   ZoomValidationError,
 } from '../../zoom/errors.js';
-import type { ZoomMeeting } from '../../zoom/types.js';
 import { messages } from '../i18n/index.js';
 import { JOIN_ACTION } from './meeting-message.js';
 import { escapeMrkdwn, slackDate, truncate } from './text.js';

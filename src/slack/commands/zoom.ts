@@ -1,10 +1,10 @@
 /** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
 import { isStorageUnavailable } from '../../redis.js';
+import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { MAX_PARSE_LENGTH } from '../../time/index.js';
-import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
+import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
 import { readWhen } from '../views/when.js';
@@ -14,11 +14,11 @@ import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.j
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export function register(app: App, services: AppServices): void {
+export function register(app: App, services: SlackDeps): void {
   app.command('/zoom', zoomCommand(services));
 }
 
-export function zoomCommand(services: AppServices) {
+export function zoomCommand(services: SlackDeps) {
   const run = handleCommand(services);
   return async (args: CommandArgs): Promise<void> => {
     // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
@@ -48,7 +48,7 @@ export function zoomCommand(services: AppServices) {
   };
 }
 
-function handleCommand(services: AppServices) {
+function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     const text = command.text.trim();
@@ -75,7 +75,10 @@ function handleCommand(services: AppServices) {
     if (word === 'connect') {
       const { profile } = await quickProfile(services.profiles, user);
       const [url, existing] = await Promise.all([
-        services.connections.startConnect(user),
+        services.connections.startConnect(user, {
+          channelId: command.channel_id,
+          responseUrl: command.response_url,
+        }),
         services.tokens.load(user).catch(() => null),
       ]);
       const intro = existing
@@ -99,7 +102,12 @@ function handleCommand(services: AppServices) {
         isConnected(services, user),
       ]);
       if (!connected) {
-        await reply(await notConnectedPrompt(services, user, profile.locale));
+        await reply(
+          await notConnectedPrompt(services, user, profile.locale, {
+            channelId: command.channel_id,
+            responseUrl: command.response_url,
+          }),
+        );
         return;
       }
       if (word === 'list') {
@@ -133,7 +141,7 @@ const WHOLE_TEXT_WORDS = new Set(['help', 'connect', 'disconnect', 'list', 'now'
  * or time ("now standup"); anything else ("Now that Q3 is done: retro Fri 3pm") is meeting text.
  */
 async function subcommandOf(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   word: string,
   rest: string,
@@ -147,7 +155,7 @@ async function subcommandOf(
 }
 
 async function startInstantMeeting(
-  services: AppServices,
+  services: SlackDeps,
   user: SlackUserRef,
   profile: { timeZone: string; locale: 'ja' | 'en' },
   topic: string,
@@ -161,8 +169,8 @@ async function startInstantMeeting(
       topic: [...topic].slice(0, 200).join(''),
       timeZone: profile.timeZone,
       durationMinutes: 60,
+      // Nothing set: an instant meeting gets the host's own Zoom defaults.
       options: {},
-      recording: 'none',
       recordingAuthentication: false,
       channelId,
       responseUrl,

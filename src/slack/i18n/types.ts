@@ -1,5 +1,8 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { Assumption } from '../../time/index.js';
+import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
+import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
   | 'host_video'
@@ -12,6 +15,17 @@ export interface Messages {
   help: { title: string; body: string; examples: string[] };
   connect: { prompt: string; button: string; alreadyConnected(email: string): string; notConnected: string };
   connectedDm(email: string): string;
+  /** A Zoom sign-in whose email is not the Slack profile's, waiting for its Slack user's answer. */
+  accountLink: {
+    question(email: string, minutes: number): string;
+    confirm: string;
+    reject: string;
+    confirmed(email: string): string;
+    rejected(email: string): string;
+    expired(email: string): string;
+    gone: string;
+    notYours(userId: string): string;
+  };
   disconnected: string;
   nothingToDisconnect: string;
   modal: {
@@ -24,6 +38,10 @@ export interface Messages {
     whenPlaceholder: string;
     whenHintEmpty: string;
     whenResolves(formatted: string, timeZone: string): string;
+    /** The same, with the meeting's length as it will be sent. */
+    whenResolvesFor(formatted: string, timeZone: string, minutes: number): string;
+    /** The form could not start from the host's Zoom settings. */
+    settingsUnread: string;
     whenNotUnderstood: string;
     duration: string;
     durationOption(minutes: number): string;
@@ -39,6 +57,32 @@ export interface Messages {
     recordingAuthOption: string;
   };
   reschedule: { title: string; submit: string; current(formatted: string): string };
+  /** The modal's repeat fields and the series line of the preview. */
+  repeat: {
+    label: string;
+    options: Record<Exclude<RepeatChoice, 'as_typed'>, string>;
+    /** The option that keeps the rule as typed, e.g. "As typed: Every Tue, Thu". */
+    asTyped(words: string): string;
+    count: string;
+    countHint: string;
+    until: string;
+    untilHint: string;
+    /** The rule in words, its end, the first meetings as <!date>. */
+    preview(words: string, end: string, firstDates: string[]): string;
+    countOutOfRange(max: number): string;
+    untilBeforeStart: string;
+    asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
+    /** Reschedule and cancel on a series: which meetings. */
+    scope: string;
+    scopeOccurrence(date: string): string;
+    scopeSeries: string;
+    cancelTitle: string;
+    cancelSubmit: string;
+    cancelText(topic: string): string;
+    occurrenceCancelled(topic: string, date: string): string;
+  };
   errors: {
     time: Record<ParseFailureReason, string>;
     topicEmpty: string;
@@ -96,4 +140,8 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
+  assumed(notes: readonly Assumption[]): string;
+  /** App Home, shortcuts, the Workflow Builder step, link previews. */
+  surfaces: SurfaceMessages;
 }

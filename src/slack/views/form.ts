@@ -1,10 +1,15 @@
 /** Reads a submitted modal's state and turns it into a request or into field errors (pure). */
+
+import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
-import type { AutoRecording, SlackUserRef } from '../../zoom/types.js';
+import type { SeriesScope } from '../../scheduling/series-changes.js';
+import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
+import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
-import { readWhen } from './when.js';
+import { readScope } from './series-scope.js';
+import { meetingLength, readWhen } from './when.js';
 
 interface StateValue {
   type?: string;
@@ -12,6 +17,7 @@ interface StateValue {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_conversation?: string | null;
+  selected_date?: string | null;
 }
 export type StateValues = Record<string, Record<string, StateValue>>;
 
@@ -23,7 +29,7 @@ function readStart(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { start: StartTime; durationFromText?: number } | { error: string } {
+): { start: StartTime; durationFromText?: number; typed?: RecurrenceRule } | { error: string } {
   const e = messages(ctx.locale).errors;
   const t = e.time;
   const text = field(values, 'when')?.value ?? '';
@@ -34,7 +40,35 @@ function readStart(
   return {
     start: parsed.start,
     ...(parsed.durationMinutes ? { durationFromText: parsed.durationMinutes } : {}),
+    ...(parsed.recurrence ? { typed: parsed.recurrence } : {}),
   };
+}
+
+/** The repeat fields' state (undefined on a form without them). */
+export function repeatStateOf(values: StateValues): RepeatState | undefined {
+  if (!values.repeat) return undefined;
+  return {
+    choice: field(values, 'repeat')?.selected_option?.value ?? 'none',
+    count: field(values, 'repeat_count')?.value ?? null,
+    until: field(values, 'repeat_until')?.selected_date ?? null,
+  };
+}
+
+/** The series the form asks for and its first meeting; or the field error. */
+function readSeries(
+  values: StateValues,
+  ctx: ModalContext,
+  start: StartTime,
+  typed: RecurrenceRule | undefined,
+): { start: StartTime; recurrence?: RecurrenceRule } | { field: string; error: string } {
+  const state = repeatStateOf(values);
+  if (!state) return { start };
+  const read = readRepeat(state, start, typed, ctx.locale);
+  if ('error' in read) return read;
+  if (!read.rule) return { start };
+  const first = firstMeeting(read.rule, start);
+  if (!first) return { field: 'repeat_until', error: messages(ctx.locale).repeat.untilBeforeStart };
+  return { start: first, recurrence: read.rule };
 }
 
 function readDuration(values: StateValues): number | undefined {
@@ -58,16 +92,16 @@ export function readScheduleForm(
   if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
   const when = readStart(values, ctx, now);
   if ('error' in when) errors.when = when.error;
-  if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, errors };
-
-  const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
-  const options: Partial<Record<ZoomOption, boolean>> = {};
-  for (const o of ZOOM_OPTIONS) options[o] = chosen.has(o);
-  const recordingValue = field(values, 'recording')?.selected_option?.value;
-  const recording: AutoRecording =
-    recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
-  const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
   const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
+  // A global shortcut or the App Home has no current conversation: the channel must be chosen.
+  if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
+  const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
+  if (series && 'error' in series) errors[series.field] = series.error;
+  if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
+    return { ok: false, errors };
+
+  const { options, recording } = changedSettings(values, ctx);
+  const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
 
   return {
     ok: true,
@@ -75,14 +109,18 @@ export function readScheduleForm(
       host,
       locale: ctx.locale,
       topic,
-      start: when.start,
+      start: series.start,
+      ...(series.recurrence ? { recurrence: series.recurrence } : {}),
       timeZone: ctx.timeZone,
-      durationMinutes: readDuration(values) ?? when.durationFromText ?? DEFAULT_DURATION,
+      durationMinutes:
+        meetingLength(when.durationFromText, readDuration(values), ctx.openedDuration) ?? DEFAULT_DURATION,
       ...(agenda ? { agenda } : {}),
       options,
-      recording,
+      ...(recording ? { recording } : {}),
       recordingAuthentication,
       channelId,
+      // The shortcut's thread applies only while the meeting goes to that message's channel.
+      ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),
       // The command's response_url posts where /zoom was typed: a fallback only for that channel.
       ...(ctx.responseUrl && channelId === ctx.channelId ? { responseUrl: ctx.responseUrl } : {}),
     },
@@ -93,9 +131,40 @@ export function readRescheduleForm(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { ok: true; start: StartTime; durationMinutes?: number } | { ok: false; errors: FieldErrors } {
+):
+  | { ok: true; start: StartTime; durationMinutes?: number; scope: SeriesScope }
+  | { ok: false; errors: FieldErrors } {
   const when = readStart(values, ctx, now);
   if ('error' in when) return { ok: false, errors: { when: when.error } };
-  const duration = readDuration(values);
-  return { ok: true, start: when.start, ...(duration ? { durationMinutes: duration } : {}) };
+  const duration = meetingLength(when.durationFromText, readDuration(values), ctx.openedDuration);
+  return {
+    ok: true,
+    start: when.start,
+    ...(duration ? { durationMinutes: duration } : {}),
+    scope: readScope(values),
+  };
+}
+
+/**
+ * Only what differs from the host's Zoom defaults the form opened with; with no defaults known
+ * (Zoom's settings unread, or one Zoom does not report), only what was ticked or picked.
+ */
+function changedSettings(
+  values: StateValues,
+  ctx: ModalContext,
+): { options: Partial<Record<ZoomOption, boolean>>; recording?: AutoRecording } {
+  const defaults = ctx.hostDefaults;
+  const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
+  const options: Partial<Record<ZoomOption, boolean>> = {};
+  for (const o of ZOOM_OPTIONS) {
+    const ticked = chosen.has(o);
+    const usual = defaults?.options[o];
+    if (usual === undefined ? ticked : ticked !== usual) options[o] = ticked;
+  }
+  const picked = field(values, 'recording')?.selected_option?.value;
+  const recording = picked === 'none' || picked === 'local' || picked === 'cloud' ? picked : undefined;
+  return {
+    options,
+    ...(recording && recording !== defaults?.recording ? { recording } : {}),
+  };
 }

@@ -2,11 +2,14 @@
  * Real Redis + the real MeetingStore, with recording stand-ins for the Slack announcer, the token
  * index and Zoom's recording-settings call (the end-to-end tests run the real ones).
  */
+
 import { createLogger } from '../../../src/log.js';
-import { Keys } from '../../../src/redis.js';
+import { Keys, type RedisClient } from '../../../src/redis.js';
 import type { MeetingEventDeps } from '../../../src/scheduling/meeting-events.js';
-import { MeetingStore } from '../../../src/scheduling/meeting-store.js';
 import type { MeetingNote, MeetingRecord, UserNote } from '../../../src/scheduling/types.js';
+import { RedisOnceMarkers } from '../../../src/storage/markers.js';
+import { MeetingStore } from '../../../src/storage/meeting-store.js';
+import { RedisUserData } from '../../../src/storage/user-data.js';
 import type { SlackUserRef } from '../../../src/zoom/types.js';
 import type { TestRedis } from '../../support/redis.js';
 
@@ -16,6 +19,10 @@ export type AnnouncerCall =
   | { call: 'notifyUser'; user: SlackUserRef; note: UserNote };
 
 export interface EventTestDeps extends MeetingEventDeps {
+  redis: RedisClient;
+  keys: Keys;
+  /** The same stand-in as `accounts` (the token index). */
+  tokens: MeetingEventDeps['accounts'];
   announced: AnnouncerCall[];
   recordingSettings: { user: SlackUserRef; meetingId: string; settings: unknown }[];
   /** Set to make the next calls fail. */
@@ -32,7 +39,28 @@ export function eventDeps(redis: TestRedis, prefix = redis.prefix()): EventTestD
   const announced: AnnouncerCall[] = [];
   const recordingSettings: EventTestDeps['recordingSettings'] = [];
   const failures: EventTestDeps['failures'] = {};
+  const accounts: EventTestDeps['accounts'] = {
+    async slackUsersForZoomUser(zoomUserId) {
+      const members = await client.smembers(keys.zoomUserLinks(zoomUserId));
+      return members.map((m) => {
+        const [teamId = '', userId = ''] = m.split(':');
+        return { teamId, userId };
+      });
+    },
+    async remove(user) {
+      const raw = await client.get(keys.tokens(user.teamId, user.userId));
+      if (!raw) return null;
+      const zoomUserId = JSON.parse(raw).zoomUserId as string;
+      await client.del(keys.tokens(user.teamId, user.userId));
+      await client.srem(keys.zoomUserLinks(zoomUserId), `${user.teamId}:${user.userId}`);
+      return null;
+    },
+  };
   return {
+    accounts,
+    tokens: accounts,
+    markers: new RedisOnceMarkers(client, keys),
+    userData: new RedisUserData(client, keys),
     redis: client,
     keys,
     logger: createLogger('error', () => {}),
@@ -52,23 +80,6 @@ export function eventDeps(redis: TestRedis, prefix = redis.prefix()): EventTestD
         // As the Slack side does: looking up the user's locale caches their profile again.
         await client.set(keys.slackProfile(user.teamId, user.userId), '{"locale":"ja-JP"}');
         announced.push({ call: 'notifyUser', user, note });
-      },
-    },
-    tokens: {
-      async slackUsersForZoomUser(zoomUserId) {
-        const members = await client.smembers(keys.zoomUserLinks(zoomUserId));
-        return members.map((m) => {
-          const [teamId = '', userId = ''] = m.split(':');
-          return { teamId, userId };
-        });
-      },
-      async remove(user) {
-        const raw = await client.get(keys.tokens(user.teamId, user.userId));
-        if (!raw) return null;
-        const zoomUserId = JSON.parse(raw).zoomUserId as string;
-        await client.del(keys.tokens(user.teamId, user.userId));
-        await client.srem(keys.zoomUserLinks(zoomUserId), `${user.teamId}:${user.userId}`);
-        return null;
       },
     },
     zoom: {

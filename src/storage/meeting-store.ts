@@ -1,7 +1,8 @@
 /** Meeting records in Redis, so any replica can handle a button click or a webhook for any meeting. */
 import type { Keys, RedisClient } from '../redis.js';
-import type { SlackUserRef } from '../zoom/types.js';
-import type { MeetingRecord } from './types.js';
+import type { MeetingRecords } from '../scheduling/ports/storage.js';
+import type { SlackUserRef } from '../scheduling/ports/types.js';
+import type { MeetingRecord } from '../scheduling/types.js';
 
 /** Records outlive the meeting long enough for late webhooks (recordings) and clicks on old messages. */
 const RECORD_TTL_SECONDS = 90 * 24 * 3600;
@@ -24,7 +25,7 @@ function parse(raw: string): MeetingRecord | null {
   }
 }
 
-export class MeetingStore {
+export class MeetingStore implements MeetingRecords {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,

@@ -1,0 +1,39 @@
+/**
+ * What the Slack listeners are given (built in src/bootstrap.ts): the scheduling use cases and the
+ * few lookups they answer from. Each listener takes only the parts it uses.
+ */
+import type { Logger } from '../log.js';
+import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
+import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
+import type { MeetingScheduler } from '../scheduling/scheduler.js';
+import type { ZoomConnections } from '../zoom/connections.js';
+import type { TokenStore } from '../zoom/tokens.js';
+import type { SlackAnnouncer } from './announcer.js';
+import type { PreferenceStore } from './preferences.js';
+import type { ProfileCache } from './profiles.js';
+
+/** Runs work after Slack has its answer. */
+export interface AfterAnswer {
+  run(name: string, task: () => Promise<unknown>): void;
+}
+
+export interface SlackDeps {
+  logger: Logger;
+  now: () => Date;
+  scheduler: MeetingScheduler;
+  meetings: Pick<MeetingRecords, 'get'>;
+  markers: OnceMarkers;
+  profiles: ProfileCache;
+  /** Personal defaults from the App Home (the modal and the bot's language follow them). */
+  preferences: PreferenceStore;
+  announcer: SlackAnnouncer;
+  connections: Pick<
+    ZoomConnections,
+    'startConnect' | 'disconnect' | 'pendingLink' | 'confirmLink' | 'rejectLink'
+  >;
+  tokens: Pick<TokenStore, 'load'>;
+  zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
+  background: AfterAnswer;
+  /** The host's Zoom defaults the scheduling form starts from. */
+  hostDefaults: ZoomHostDefaults;
+}
