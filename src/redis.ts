@@ -146,6 +146,7 @@ export class Keys {
       this.tokens(teamId, userId),
       this.refreshLock(teamId, userId),
       this.pendingLink(teamId, userId),
+      this.hostDefaults(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
       this.userPreferences(teamId, userId),
@@ -160,6 +161,10 @@ export class Keys {
   /** A Zoom token pair waiting for its Slack user's confirmation (sealed). */
   pendingLink(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-pending-link`;
+  }
+  /** The host's Zoom defaults for new meetings, cached for a few minutes. */
+  hostDefaults(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-host-defaults`;
   }
   /** Sorted set of `team:user` by the epoch ms when their pending pair must be revoked. */
   pendingLinkDeadlines(): string {
