@@ -19,6 +19,7 @@ export type { FormatOptions } from './format.js';
 export type { Assumption } from './reading.js';
 export { PERIOD_DEFAULT_HOURS } from './reading.js';
 export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
+export { wallTimeAt } from './zone.js';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/i;
