@@ -20,6 +20,7 @@ import { RedisUserData } from './storage/user-data.js';
 import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
+import { HostDefaultsCache } from './zoom/host-defaults.js';
 import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
@@ -98,6 +99,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     tokens,
     accounts: tokens,
     zoom,
+    hostDefaults: new HostDefaultsCache(redis, keys, zoom, logger),
     connections,
     meetings,
     markers: new RedisOnceMarkers(redis, keys),

@@ -146,6 +146,7 @@ export class Keys {
       this.tokens(teamId, userId),
       this.refreshLock(teamId, userId),
       this.pendingLink(teamId, userId),
+      this.hostDefaults(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
       this.userPreferences(teamId, userId),
@@ -160,6 +161,10 @@ export class Keys {
   /** A Zoom token pair waiting for its Slack user's confirmation (sealed). */
   pendingLink(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-pending-link`;
+  }
+  /** The host's Zoom defaults for new meetings, cached for a few minutes. */
+  hostDefaults(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-host-defaults`;
   }
   /** Sorted set of `team:user` by the epoch ms when their pending pair must be revoked. */
   pendingLinkDeadlines(): string {
@@ -209,6 +214,14 @@ export class Keys {
   /** Set of user ids of one workspace the bot keeps anything for (removed together at uninstall). */
   teamUsers(teamId: string): string {
     return `${this.workspace(teamId)}:users`;
+  }
+  /** One pacing slot for Slack calls shared by every replica (a channel's posts, a workspace's updates). */
+  slackPace(slot: string): string {
+    return `${this.prefix}{slack-pace:${slot}}`;
+  }
+  /** The newest version asked for of one channel message (later updates supersede earlier ones). */
+  messageVersion(channelId: string, ts: string): string {
+    return `${this.prefix}{message:${channelId}:${ts}}:version`;
   }
   /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
   userPreferences(teamId: string, userId: string): string {

@@ -41,8 +41,10 @@ export interface NewMeeting {
   timeZone: string;
   durationMinutes: number;
   agenda?: string;
+  /** Only the switches the user changed from the host's Zoom defaults: Zoom applies its own to the rest. */
   options: Omit<MeetingSettings, 'auto_recording'>;
-  recording: AutoRecording;
+  /** Absent: the host's Zoom default. */
+  recording?: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
   /** Post the meeting as a reply in this thread of the channel. */
@@ -105,7 +107,7 @@ export class MeetingScheduler {
       ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
       duration: input.durationMinutes,
       ...(input.agenda ? { agenda: input.agenda } : {}),
-      settings: { ...input.options, auto_recording: input.recording },
+      ...settingsOf(input),
     });
     const meetingId = String(meeting.id);
     let recordingAuthenticationFailed = false;
@@ -135,7 +137,7 @@ export class MeetingScheduler {
       ...(input.agenda ? { agenda: input.agenda } : {}),
       joinUrl: meeting.join_url,
       locale: input.locale,
-      recording: input.recording,
+      recording: input.recording ?? recordingOf(meeting.settings?.auto_recording),
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
@@ -299,6 +301,20 @@ export class MeetingScheduler {
     await this.deps.publisher.refresh(record);
     return record;
   }
+}
+
+/** The create's `settings`: what the user set, nothing else (an omitted field gets the host's default). */
+function settingsOf(input: NewMeeting): { settings?: MeetingSettings } {
+  const settings: MeetingSettings = {
+    ...input.options,
+    ...(input.recording ? { auto_recording: input.recording } : {}),
+  };
+  return Object.keys(settings).length > 0 ? { settings } : {};
+}
+
+/** What Zoom says the meeting records to (the host's default when the create did not say). */
+function recordingOf(value: unknown): AutoRecording {
+  return value === 'local' || value === 'cloud' ? value : 'none';
 }
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */

@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../log.js';
 import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
-import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
+import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
@@ -34,4 +34,6 @@ export interface SlackDeps {
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
   background: AfterAnswer;
+  /** The host's Zoom defaults the scheduling form starts from. */
+  hostDefaults: ZoomHostDefaults;
 }

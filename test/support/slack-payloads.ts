@@ -58,16 +58,27 @@ export function stateValues(
           },
         };
         break;
-      case 'options':
+      case 'options': {
+        // Untouched checkboxes come back with their initial options, as Slack sends them.
+        const initial = ((element.initial_options as { value: string }[] | undefined) ?? []).map(
+          (o) => o.value,
+        );
         out[id] = {
-          [id]: { type: 'checkboxes', selected_options: (values.options ?? []).map((value) => ({ value })) },
+          [id]: {
+            type: 'checkboxes',
+            selected_options: (values.options ?? initial).map((value) => ({ value })),
+          },
         };
         break;
+      }
       case 'recording':
         out[id] = {
           [id]: {
             type: 'radio_buttons',
-            selected_option: { value: values.recording ?? initialOption?.value ?? 'none' },
+            selected_option:
+              (values.recording ?? initialOption?.value)
+                ? { value: values.recording ?? initialOption?.value }
+                : null,
           },
         };
         break;

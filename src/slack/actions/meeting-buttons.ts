@@ -117,6 +117,7 @@ function openRescheduleModal(
   when: string,
   now: Date,
 ) {
+  const minutes = record.durationMinutes || DEFAULT_DURATION;
   return client.views.open({
     trigger_id: body.trigger_id,
     view: buildRescheduleModal({
@@ -126,12 +127,16 @@ function openRescheduleModal(
         locale: profile.locale,
         timeZone: profile.timeZone,
         meetingId: record.meetingId,
+        openedDuration: minutes,
         ...(fromHome(body) ? { origin: 'home' as const } : {}),
       },
       topic: record.topic,
       when,
-      durationMinutes: record.durationMinutes || DEFAULT_DURATION,
-      preview: whenPreview(when, profile.timeZone, profile.locale, now),
+      durationMinutes: minutes,
+      preview: whenPreview(when, profile.timeZone, profile.locale, now, undefined, {
+        selected: minutes,
+        opened: minutes,
+      }),
       ...(record.series ? { series: record.startInstant ? { shownInstant: record.startInstant } : {} } : {}),
     }),
   });

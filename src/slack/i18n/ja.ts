@@ -50,6 +50,9 @@ export const ja: Messages = {
     when: '日時',
     whenPlaceholder: '例: 明日 15時、12月3日 10:30',
     whenHintEmpty: '日付と時刻を入力してください。Enter で確認できます。',
+    settingsUnread:
+      'Zoom の設定を読み取れなかったため、オプションと録画は未選択で表示しています。ここで選んだものだけを Zoom に送り、それ以外は Zoom の設定のままになります。',
+    whenResolvesFor: (formatted, timeZone, n) => `→ ${formatted}（${timeZone}）、所要時間 ${minutes(n)}`,
     whenResolves: (formatted, timeZone) => `→ ${formatted}（${timeZone}）`,
     whenNotUnderstood: 'まだ読み取れません。「明日 15時」のように日付と時刻を入力してください。',
     duration: '所要時間',

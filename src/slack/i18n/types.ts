@@ -38,6 +38,10 @@ export interface Messages {
     whenPlaceholder: string;
     whenHintEmpty: string;
     whenResolves(formatted: string, timeZone: string): string;
+    /** The same, with the meeting's length as it will be sent. */
+    whenResolvesFor(formatted: string, timeZone: string, minutes: number): string;
+    /** The form could not start from the host's Zoom settings. */
+    settingsUnread: string;
     whenNotUnderstood: string;
     duration: string;
     durationOption(minutes: number): string;

@@ -193,7 +193,11 @@ export function whenPreviewAction(services: SlackDeps) {
     const ctx = contextOf(services, view.private_metadata);
     const values = view.state.values as StateValues;
     const text = values.when?.when?.value ?? '';
-    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values));
+    const selected = Number(values.duration?.duration?.selected_option?.value);
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values), {
+      ...(Number.isInteger(selected) && selected > 0 ? { selected } : {}),
+      ...(ctx.openedDuration ? { opened: ctx.openedDuration } : {}),
+    });
     const blocks = (view.blocks as KnownBlock[]).map((block) =>
       block.block_id === WHEN_PREVIEW_BLOCK
         ? ({
