@@ -146,6 +146,8 @@ function before(a: WallDate, b: WallDate): boolean {
 
 interface Resolved {
   instant: number;
+  /** The second occurrence of a wall time repeated when clocks go back. */
+  repeated?: number;
   /** The wall time at `instant` when known without asking the zone again. */
   wall?: WallTime;
 }
@@ -164,8 +166,15 @@ function instantOn(date: WallDate, time: ClockTime, timeZone: string, zone?: Nam
     };
   }
   const wall = { ...date, hour: time.hour, minute: time.minute };
-  const { instant, exact } = wallTimeToInstant(wall, timeZone);
+  const { instant, exact, repeated } = wallTimeToInstant(wall, timeZone);
+  if (repeated !== undefined) return { instant, repeated, wall: { ...wall, second: 0, weekday: 0 } };
   return exact ? { instant, wall: { ...wall, second: 0, weekday: 0 } } : { instant };
+}
+
+/** A repeated wall time whose first occurrence is gone means its second ("01:30" typed at 01:45 EDT). */
+function laterIfGone(resolved: Resolved, nowMs: number): Resolved {
+  if (resolved.repeated === undefined || resolved.instant > nowMs) return resolved;
+  return { instant: resolved.repeated, ...(resolved.wall ? { wall: resolved.wall } : {}) };
 }
 
 function rangeMinutes(start: ClockTime, end: ClockTime): number {
@@ -215,12 +224,12 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     }
     if (placed === 'past') return fail('past');
     if (!placed) return fail('invalid_date');
-    resolved = instantOn(placed.date, time, timeZone, reading.zone);
+    resolved = laterIfGone(instantOn(placed.date, time, timeZone, reading.zone), nowMs);
     // A rolling day (a bare time, weekday, day of the month) moves on until its time is ahead.
     for (let tries = 0; resolved.instant <= nowMs && tries < 14; tries++) {
       const next = placed.next?.();
       if (!next) return fail('past');
-      resolved = instantOn(next, time, timeZone, reading.zone);
+      resolved = laterIfGone(instantOn(next, time, timeZone, reading.zone), nowMs);
     }
     if (resolved.instant <= nowMs) return fail('past');
   }

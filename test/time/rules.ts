@@ -58,8 +58,11 @@ function wallOf(ms: number, timeZone: string) {
   return { y: Number(m[3]), m: Number(m[1]), d: Number(m[2]), hour: Number(m[4]) % 24, minute: Number(m[5]) };
 }
 
-/** The instant a clock in `zone` shows y-m-d h:mi; a time skipped by DST moves on by the jump; a repeated one is the first. */
-export function instantOfWall(day: Day, hour: number, minute: number, zone: string): number {
+/**
+ * The instant a clock in `zone` shows y-m-d h:mi; a time skipped by DST moves on by the jump; a
+ * repeated one is the first, or the second when `after` is given and the first is not after it.
+ */
+export function instantOfWall(day: Day, hour: number, minute: number, zone: string, after?: number): number {
   const fixed = /^([+-])(\d\d):(\d\d)$/.exec(zone);
   const asUtc = Date.UTC(day.y, day.m - 1, day.d, hour, minute);
   if (fixed) {
@@ -77,7 +80,8 @@ export function instantOfWall(day: Day, hour: number, minute: number, zone: stri
       const w = wallOf(t, zone);
       return w.y === day.y && w.m === day.m && w.d === day.d && w.hour === hour && w.minute === minute;
     });
-  if (matches.length > 0) return Math.min(...matches);
+  matches.sort((a, b) => a - b);
+  if (matches.length > 0) return matches.find((t) => after === undefined || t > after) ?? matches[0]!;
   return asUtc - offsetAt(asUtc - 36 * 3600000) * 60000; // in the gap: the offset before it
 }
 
@@ -130,7 +134,7 @@ export function expectedAt(rule: string, now: Date, timeZone: string): Expected 
   const clock = words.at(-1)!;
   const c = /^(\d\d):(\d\d)(?:@(.+))?$/.exec(clock);
   if (!c) throw new Error(`rule "${rule}": no time at the end`);
-  const at = (day: Day) => instantOfWall(day, Number(c[1]), Number(c[2]), c[3] ?? timeZone);
+  const at = (day: Day) => instantOfWall(day, Number(c[1]), Number(c[2]), c[3] ?? timeZone, nowMs);
   /** The first candidate day whose time is still ahead; 'past' when a fixed day has gone. */
   const firstAhead = (days: Day[]): Expected => {
     for (const day of days) if (at(day) > nowMs) return done(at(day));
