@@ -123,13 +123,14 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[]
   },
   {
     pattern: new RegExp(
-      `(?:${MONTH_WORD}\\s*の?\\s*)?(?:第\\s*([1-5一二三四五])|(最終|最後の))\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`,
+      `(?:(?:${MONTH_WORD}|(${NUM})\\s*月)\\s*の?\\s*)?(?:第\\s*([1-5一二三四五])|(最終|最後の))\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`,
     ),
     read: (m) => ({
       kind: 'nthWeekday',
-      nth: m[3] ? -1 : readNumber(m[2]!),
-      weekday: WEEKDAYS.indexOf(m[4]!),
+      nth: m[4] ? -1 : readNumber(m[3]!),
+      weekday: WEEKDAYS.indexOf(m[5]!),
       ...(m[1] ? { monthOffset: MONTH_OFFSETS[m[1]] ?? 0 } : {}),
+      ...(m[2] ? { month: readNumber(m[2]) } : {}),
     }),
   },
   {
