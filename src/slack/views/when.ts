@@ -1,6 +1,6 @@
 /** Reading the `when` field: the parse, the field error for each failure, and the live preview. */
 import type { Locale } from '../../config.js';
-import { formatMeetingTime, parseMeetingText } from '../../time/index.js';
+import { formatMeetingTime, parseMeetingText, wallTimeAt } from '../../time/index.js';
 import type { RecurrenceRule } from '../../time/recurrence.js';
 import type { ParseResult } from '../../time/types.js';
 import { messages } from '../i18n/index.js';
@@ -91,15 +91,8 @@ ${seriesPreview(rule, first, locale)}`
 
 /** `yyyy-MM-dd HH:mm` in `timeZone`: a form every parser reads back, used to prefill a field. */
 export function editableTime(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  // The time module's cached formatter: building an Intl.DateTimeFormat per call is slow and heavy.
+  const w = wallTimeAt(Date.parse(instant), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
