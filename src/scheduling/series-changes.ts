@@ -58,13 +58,33 @@ export function movedRule(rule: RecurrenceRule, firstLocal: string, newLocal: st
   );
 }
 
+/** What the reschedule form changed on a series; absent parts stay as they are. */
 export interface SeriesMove {
-  start: { local: string; timeZone: string; instant: string };
+  start?: { local: string; timeZone: string; instant: string };
   durationMinutes?: number;
+  /** Topic and description belong to the whole series in Zoom, whatever the scope. */
+  topic?: string;
+  agenda?: string;
   scope: SeriesScope;
 }
 
-/** Moves the occurrence shown, or the whole series; `gone` when nothing is left to move. */
+const details = (move: SeriesMove) => ({
+  ...(move.topic !== undefined ? { topic: move.topic } : {}),
+  ...(move.agenda !== undefined ? { agenda: move.agenda } : {}),
+});
+
+function withDetails(r: MeetingRecord, move: SeriesMove): MeetingRecord {
+  const { agenda: _, ...rest } = r;
+  const agenda = move.agenda ?? r.agenda;
+  return {
+    ...rest,
+    ...(move.topic !== undefined ? { topic: move.topic } : {}),
+    ...(agenda ? { agenda } : {}),
+    durationMinutes: move.durationMinutes ?? r.durationMinutes,
+  };
+}
+
+/** Moves or edits the occurrence shown, or the whole series; `gone` when nothing is left to move. */
 export async function rescheduleSeries(
   deps: SeriesDeps,
   before: MeetingRecord,
@@ -74,41 +94,59 @@ export async function rescheduleSeries(
   const id = before.meetingId;
   const series = before.series!;
   if (move.scope === 'series') {
-    const rule = movedRule(series.rule, series.firstLocal, move.start.local);
-    const first = seriesOccurrences(rule, move.start, 1)[0];
-    if (!first) return { gone: true };
+    let timed:
+      | { rule: RecurrenceRule; first: { local: string; instant: string }; timeZone: string }
+      | undefined;
+    if (move.start) {
+      const rule = movedRule(series.rule, series.firstLocal, move.start.local);
+      const first = seriesOccurrences(rule, move.start, 1)[0];
+      if (!first) return { gone: true };
+      timed = { rule, first, timeZone: move.start.timeZone };
+    }
     await zoom.updateMeeting(before.host, id, {
-      start_time: first.local,
-      timezone: move.start.timeZone,
+      ...(timed
+        ? {
+            start_time: timed.first.local,
+            timezone: timed.timeZone,
+            recurrence: toZoomRecurrence(timed.rule, timed.timeZone),
+          }
+        : {}),
       ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-      recurrence: toZoomRecurrence(rule, move.start.timeZone),
+      ...details(move),
     });
     const moved = await meetings.update(id, (r) => ({
-      ...r,
-      startInstant: first.instant,
-      timeZone: move.start.timeZone,
-      durationMinutes: move.durationMinutes ?? r.durationMinutes,
-      series: { rule, firstLocal: first.local },
+      ...withDetails(r, move),
+      ...(timed
+        ? {
+            startInstant: timed.first.instant,
+            timeZone: timed.timeZone,
+            series: { rule: timed.rule, firstLocal: timed.first.local },
+          }
+        : {}),
     }));
     return moved ? { moved } : { gone: true };
   }
-  const meeting = await zoom.getMeeting(before.host, id);
-  const occurrence = shownOccurrence(meeting, before.startInstant);
-  if (!occurrence) return { gone: true };
-  // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
-  await zoom.updateMeeting(
-    before.host,
-    id,
-    {
-      start_time: zoomUtc(move.start.instant),
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-    },
-    { occurrenceId: occurrence.occurrence_id },
-  );
+  if (move.start || move.durationMinutes) {
+    const meeting = await zoom.getMeeting(before.host, id);
+    const occurrence = shownOccurrence(meeting, before.startInstant);
+    if (!occurrence) return { gone: true };
+    // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
+    await zoom.updateMeeting(
+      before.host,
+      id,
+      {
+        ...(move.start ? { start_time: zoomUtc(move.start.instant) } : {}),
+        ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+      },
+      { occurrenceId: occurrence.occurrence_id },
+    );
+  }
+  if (move.topic !== undefined || move.agenda !== undefined) {
+    await zoom.updateMeeting(before.host, id, details(move));
+  }
   const moved = await meetings.update(id, (r) => ({
-    ...r,
-    startInstant: move.start.instant,
-    durationMinutes: move.durationMinutes ?? r.durationMinutes,
+    ...withDetails(r, move),
+    ...(move.start ? { startInstant: move.start.instant } : {}),
   }));
   return moved ? { moved } : { gone: true };
 }
