@@ -94,3 +94,34 @@ describe('投稿先 (post in)', () => {
     assert.ok(!text.includes('"errors"'), text);
   });
 });
+
+describe('the 日時 preview', () => {
+  test('Japanese: start–end and 「日本時間」, never the raw zone id', async () => {
+    await h.command('明日 10:00 朝会 45分', { userId: 'UCHOICE', triggerId: 'T-prev-ja' });
+    await h.settle();
+    const blocks = h.openedView('T-prev-ja').blocks as {
+      block_id?: string;
+      elements?: { text?: string }[];
+    }[];
+    const preview = blocks.find((b) => b.block_id === 'when_preview')?.elements?.[0]?.text ?? '';
+    assert.match(preview, /^→ \d+月\d+日\(.\) 10:00〜10:45（日本時間）、所要時間 45分$/);
+    assert.ok(!preview.includes('Asia/Tokyo'));
+  });
+
+  test('English: a 12-hour start–end and the zone as people say it', async () => {
+    await h.connect({ userId: 'UPREVEN' });
+    h.slack.setUser('UPREVEN', { tz: 'America/New_York', locale: 'en-US' });
+    await h.command('tomorrow 1:30pm design review for 90 min', {
+      userId: 'UPREVEN',
+      triggerId: 'T-prev-en',
+    });
+    await h.settle();
+    const blocks = h.openedView('T-prev-en').blocks as {
+      block_id?: string;
+      elements?: { text?: string }[];
+    }[];
+    const preview = blocks.find((b) => b.block_id === 'when_preview')?.elements?.[0]?.text ?? '';
+    assert.match(preview, /^→ \w{3}, \w{3} \d+, 1:30 PM – 3:00 PM \(Eastern time\), 1 h 30 min$/);
+    assert.ok(!preview.includes('America/New_York') && !preview.includes('13:30'));
+  });
+});
