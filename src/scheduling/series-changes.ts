@@ -70,47 +70,80 @@ export async function rescheduleSeries(
   before: MeetingRecord,
   move: SeriesMove,
 ): Promise<{ moved: MeetingRecord } | { gone: true }> {
-  const { zoom, meetings } = deps;
+  const { zoom } = deps;
   const id = before.meetingId;
   const series = before.series!;
   if (move.scope === 'series') {
     const rule = movedRule(series.rule, series.firstLocal, move.start.local);
     const first = seriesOccurrences(rule, move.start, 1)[0];
     if (!first) return { gone: true };
-    await zoom.updateMeeting(before.host, id, {
-      start_time: first.local,
-      timezone: move.start.timeZone,
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-      recurrence: toZoomRecurrence(rule, move.start.timeZone),
-    });
-    const moved = await meetings.update(id, (r) => ({
-      ...r,
-      startInstant: first.instant,
-      timeZone: move.start.timeZone,
-      durationMinutes: move.durationMinutes ?? r.durationMinutes,
-      series: { rule, firstLocal: first.local },
-    }));
-    return moved ? { moved } : { gone: true };
+    return storedThenSent(
+      deps,
+      before,
+      (r) => ({
+        ...r,
+        startInstant: first.instant,
+        timeZone: move.start.timeZone,
+        durationMinutes: move.durationMinutes ?? r.durationMinutes,
+        series: { rule, firstLocal: first.local },
+      }),
+      () =>
+        zoom.updateMeeting(before.host, id, {
+          start_time: first.local,
+          timezone: move.start.timeZone,
+          ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+          recurrence: toZoomRecurrence(rule, move.start.timeZone),
+        }),
+    );
   }
   const meeting = await zoom.getMeeting(before.host, id);
   const occurrence = shownOccurrence(meeting, before.startInstant);
   if (!occurrence) return { gone: true };
-  // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
-  await zoom.updateMeeting(
-    before.host,
-    id,
-    {
-      start_time: zoomUtc(move.start.instant),
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-    },
-    { occurrenceId: occurrence.occurrence_id },
+  return storedThenSent(
+    deps,
+    before,
+    (r) => ({
+      ...r,
+      startInstant: move.start.instant,
+      durationMinutes: move.durationMinutes ?? r.durationMinutes,
+    }),
+    // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
+    () =>
+      zoom.updateMeeting(
+        before.host,
+        id,
+        {
+          start_time: zoomUtc(move.start.instant),
+          ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+        },
+        { occurrenceId: occurrence.occurrence_id },
+      ),
   );
-  const moved = await meetings.update(id, (r) => ({
-    ...r,
-    startInstant: move.start.instant,
-    durationMinutes: move.durationMinutes ?? r.durationMinutes,
-  }));
-  return moved ? { moved } : { gone: true };
+}
+
+/**
+ * Stored before the PATCH, as for a one-off meeting: Zoom's meeting.updated for this change may
+ * arrive first and must find the new time there. Zoom refusing puts the record back as it was,
+ * unless something else changed it meanwhile.
+ */
+async function storedThenSent(
+  deps: SeriesDeps,
+  before: MeetingRecord,
+  change: (r: MeetingRecord) => MeetingRecord,
+  send: () => Promise<void>,
+): Promise<{ moved: MeetingRecord } | { gone: true }> {
+  const moved = await deps.meetings.update(before.meetingId, change);
+  if (!moved) return { gone: true };
+  try {
+    await send();
+  } catch (err) {
+    const { startInstant, timeZone, durationMinutes, series } = before;
+    await deps.meetings.update(before.meetingId, (r) =>
+      r.startInstant === moved.startInstant ? { ...r, startInstant, timeZone, durationMinutes, series } : r,
+    );
+    throw err;
+  }
+  return { moved };
 }
 
 /**
