@@ -113,6 +113,10 @@ export interface Messages {
   list: { heading: string; none: string };
   notes: {
     moved(from: string, to: string): string;
+    /** Lines of a thread note after the reschedule form changed the topic, duration or description. */
+    topicChanged(from: string, to: string): string;
+    durationChanged(from: string, to: string): string;
+    agendaChanged: string;
     recording(shareUrl: string, passcode?: string): string;
     zoomDeauthorized: string;
     recordingNotShared(topic: string): string;
@@ -136,6 +140,10 @@ export interface Messages {
     cancelled(topic: string): string;
     alreadyDeleted(topic: string): string;
     rescheduled(topic: string, to: string): string;
+    /** The reschedule form changed the topic, duration or description (and maybe the time). */
+    edited(topic: string): string;
+    /** The form was submitted as the meeting already is: no change went to Zoom. */
+    unchanged(topic: string): string;
   };
   minutes(n: number): string;
   instantTopic: string;

@@ -81,33 +81,48 @@ export interface ScheduleModalInput {
   repeat?: RepeatPrefill;
 }
 
+function topicBlock(locale: Locale, topic: string): KnownBlock {
+  const m = messages(locale).modal;
+  return {
+    type: 'input',
+    block_id: 'topic',
+    label: plain(m.topic),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'topic',
+      max_length: TOPIC_MAX,
+      placeholder: { type: 'plain_text', text: m.topicPlaceholder },
+      ...(topic ? { initial_value: truncate(topic, TOPIC_MAX) } : {}),
+    },
+  };
+}
+
+function agendaBlock(locale: Locale, agenda: string | undefined): KnownBlock {
+  return {
+    type: 'input',
+    block_id: 'agenda',
+    optional: true,
+    label: plain(messages(locale).modal.agenda),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'agenda',
+      multiline: true,
+      max_length: AGENDA_MAX,
+      ...(agenda ? { initial_value: truncate(agenda, AGENDA_MAX) } : {}),
+    },
+  };
+}
+
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   const { locale } = input.context;
   const m = messages(locale).modal;
   const option = (value: string, text: string) => ({ text: plain(text), value });
   const blocks: KnownBlock[] = [
-    {
-      type: 'input',
-      block_id: 'topic',
-      label: plain(m.topic),
-      element: {
-        type: 'plain_text_input',
-        action_id: 'topic',
-        max_length: TOPIC_MAX,
-        placeholder: { type: 'plain_text', text: m.topicPlaceholder },
-        ...(input.topic ? { initial_value: truncate(input.topic, TOPIC_MAX) } : {}),
-      },
-    },
+    topicBlock(locale, input.topic),
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
     ...repeatBlocks(locale, input.repeat ?? {}),
-    {
-      type: 'input',
-      block_id: 'agenda',
-      optional: true,
-      label: plain(m.agenda),
-      element: { type: 'plain_text_input', action_id: 'agenda', multiline: true, max_length: AGENDA_MAX },
-    },
+    agendaBlock(locale, undefined),
     {
       type: 'input',
       block_id: 'channel',
@@ -144,8 +159,14 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   };
 }
 
-/** The reschedule form takes the same prefill as the scheduling form; a series also asks which meetings move. */
-export type RescheduleModalInput = ScheduleModalInput & { series?: { shownInstant?: string } };
+/**
+ * The reschedule form edits the time, topic, duration and description, prefilled from the meeting;
+ * a series also asks which meetings move.
+ */
+export type RescheduleModalInput = ScheduleModalInput & {
+  agenda?: string;
+  series?: { shownInstant?: string };
+};
 
 export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
   const { locale } = input.context;
@@ -158,10 +179,11 @@ export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
     close: { type: 'plain_text', text: messages(locale).modal.close },
     private_metadata: encodeContext(input.context),
     blocks: [
-      { type: 'section', block_id: 'topic', text: { type: 'plain_text', text: truncate(input.topic, 3000) } },
+      topicBlock(locale, input.topic),
       ...(input.series ? [scopeBlock(locale, input.series.shownInstant, input.context.timeZone)] : []),
       ...whenBlocks(locale, input.when, input.preview),
       durationBlock(locale, input.durationMinutes, true),
+      agendaBlock(locale, input.agenda),
     ],
   };
 }

@@ -115,12 +115,17 @@ export function rescheduleSubmission(services: SlackDeps) {
         const result = await services.scheduler.reschedule(actor, meetingId, {
           start: form.start,
           ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
+          ...(form.topic !== undefined ? { topic: form.topic } : {}),
+          ...(form.agenda !== undefined ? { agenda: form.agenda } : {}),
           ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
           scope: form.scope,
         });
         const topic = result.ok || result.reason !== 'unknown' ? escapeMrkdwn(result.record.topic) : '';
         let text: string;
-        if (result.ok) {
+        if (result.ok && result.unchanged) text = t.actions.unchanged(topic);
+        else if (result.ok && result.record.startInstant === result.fromInstant)
+          text = t.actions.edited(topic);
+        else if (result.ok) {
           text = t.actions.rescheduled(topic, slackDate(form.start.instant, form.start.timeZone, ctx.locale));
         } else if (result.reason === 'not_host')
           text = t.actions.onlyHost(result.record.host.userId, 'reschedule');
