@@ -48,6 +48,8 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   const series: SeriesReading = {};
   if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);
   if (!series.pattern && LATIN_OR_DIGIT.test(rest)) rest = readSeriesEnglish(rest, reading, series);
+  // A long rule blanked out is a long blank run: quieted again so no later reader backtracks over it.
+  if (series.pattern) rest = quietLongRuns(rest);
   if (series.period) reading.period = series.period;
   rest = readOffsetFromNow(rest, reading);
   // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;

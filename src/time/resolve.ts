@@ -116,6 +116,22 @@ function placeDay(reading: Reading, today: WallDate & { weekday: number }): Plac
     }
     case 'nthWeekday': {
       if (!(day.nth === -1 || (Number.isInteger(day.nth) && day.nth >= 1 && day.nth <= 5))) return undefined;
+      if (day.month !== undefined) {
+        const { month } = day;
+        if (!(Number.isInteger(month) && month >= 1 && month <= 12)) return undefined;
+        // This year's while ahead, else the next year's.
+        let year = today.year - 1;
+        const next = (): WallDate | undefined => {
+          while (year < today.year + 8) {
+            year++;
+            const date = nthWeekdayOf({ year, month, day: 1 }, day.nth, day.weekday);
+            if (date && !before(date, today)) return date;
+          }
+          return undefined;
+        };
+        const date = next();
+        return date ? { date, next } : undefined;
+      }
       if (day.monthOffset !== undefined) {
         const date = nthWeekdayOf(addMonths(today, day.monthOffset, 1), day.nth, day.weekday);
         return date ? { date } : undefined;

@@ -18,6 +18,7 @@
  *   dom D T            day D of this month while ahead, else of the next month that has it
  *   nth N DAY T        the Nth (-1 = last) such weekday of this month while ahead, else a later month's
  *   nth N DAY month K T   the Nth such weekday of the month K months on; past once gone
+ *   nth N DAY in M T   the Nth such weekday of calendar month M: this year's while ahead, else a later year's
  */
 
 export interface Expected {
@@ -192,6 +193,14 @@ export function expectedAt(rule: string, now: Date, timeZone: string): Expected 
       const n = Number(words[1]);
       const wd = weekday(words[2]!);
       if (words[3] === 'month') return fixed(nthWeekday(monthPlus(today, Number(words[4])), n, wd));
+      if (words[3] === 'in') {
+        const days: Day[] = [];
+        for (let y = today.y; y <= today.y + 8; y++) {
+          const day = nthWeekday({ y, m: Number(words[4]), d: 1 }, n, wd);
+          if (day && cmp(day, today) >= 0) days.push(day);
+        }
+        return firstAhead(days);
+      }
       const days: Day[] = [];
       for (let k = 0; k <= 12; k++) {
         const day = nthWeekday(monthPlus(today, k), n, wd);
