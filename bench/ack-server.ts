@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createBot } from '../src/app.js';
-import { createServices } from '../src/bootstrap.js';
+import { closeServices, createServices } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { ZoomTokenSet } from '../src/zoom/types.js';
@@ -46,11 +46,11 @@ async function main(): Promise<void> {
     port,
     async () => {
       await bot.idle();
-      await services.background.drain();
+      await services.jobs.idle();
     },
     async () => {
       await bot.stop();
-      await services.redis.quit();
+      await closeServices(services);
     },
   );
 }

@@ -2,6 +2,7 @@
  * The Bolt app: HTTP mode (signed POST /slack/events) or Socket Mode when SLACK_APP_TOKEN is set,
  * with the same custom routes (OAuth callback, health, readiness, Zoom webhook) on PORT either way.
  */
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
@@ -9,7 +10,6 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
-import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { register as registerUninstall } from './slack/events/uninstall.js';
@@ -27,13 +27,15 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const { logger, background, announcer } = services;
+  const { logger, jobs } = services;
   const routes = [
     oauthCallbackRoute({
       connections: services.connections,
       logger,
       onConnected: (user, zoomEmail) =>
-        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+        void jobs
+          .enqueue('connected', { owner: user, zoomEmail })
+          .catch((err) => logger.warn('connected notice not queued', { error: err })),
     }),
     healthRoute(),
     readyRoute(services.redis),
@@ -44,8 +46,9 @@ export function customRoutes(services: AppServices): CustomRoute[] {
       zoomWebhookRoute({
         secretToken,
         logger,
-        accept: async (event, key) =>
-          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+        // Same delivery, same job id: a redelivery while the first is still queued is not added twice.
+        accept: (event, key) =>
+          jobs.enqueue('zoom-event', { event, deliveryKey: key }, { jobId: `zoom-${hashId(key)}` }),
       }),
     );
   }
@@ -125,3 +128,6 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
     },
   };
 }
+
+/** An opaque job id for a delivery (the delivery key names the meeting or the Zoom user). */
+const hashId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);

@@ -1,11 +1,12 @@
 /** Builds every long-lived part of the bot once: Redis, the Zoom side, the Slack side, the use cases. */
 
 import type { Config } from './config.js';
+import { afterAnswerHandlers, queuedAnnouncer } from './jobs/after-answer.js';
+import type { JobKinds } from './jobs/kinds.js';
+import { JobQueue } from './jobs/queue.js';
 import type { Logger } from './log.js';
-import { createRedis, Keys, type RedisClient } from './redis.js';
-import type { MeetingEventDeps } from './scheduling/meeting-events.js';
+import { createQueueConnection, createRedis, Keys, queuePrefix, type RedisClient } from './redis.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
-import { BackgroundTasks } from './services.js';
 import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
@@ -21,7 +22,10 @@ import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
 /** Everything the listeners, routes and shutdown use. */
-export interface AppServices extends SlackDeps, MeetingEventDeps {
+export interface AppServices extends SlackDeps {
+  jobs: JobQueue<JobKinds>;
+  /** The worker's own connection (closed after the queue on shutdown). */
+  queueConnection: RedisClient;
   config: Config;
   redis: RedisClient;
   keys: Keys;
@@ -30,11 +34,11 @@ export interface AppServices extends SlackDeps, MeetingEventDeps {
   connections: ZoomConnections;
   meetings: MeetingStore;
   announcer: SlackAnnouncer;
-  background: BackgroundTasks;
   /** The Slack client of each workspace, for work outside a Bolt listener. */
   slackClients: SlackClients;
   /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
   installations?: RedisInstallationStore;
+  userData: RedisUserData;
 }
 
 export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
@@ -67,25 +71,54 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   );
   const announcer = new SlackAnnouncer(slackClients, profiles, logger);
   const now = opts.now ?? (() => new Date());
-  const scheduler = new MeetingScheduler({ zoom, meetings, publisher: announcer, logger, now });
+  const queueConnection = createQueueConnection(config.redis);
+  queueConnection.on('error', (err: Error) =>
+    logger.warn('job queue connection problem', { error: err.message }),
+  );
+  const jobs = new JobQueue<JobKinds>({
+    enqueueConnection: redis,
+    workerConnection: queueConnection,
+    prefix: queuePrefix(config.redis.keyPrefix),
+    logger,
+  });
+  // The core shows changes through jobs (each post retried on its own); only the first post is direct.
+  const queued = queuedAnnouncer(jobs);
+  const markers = new RedisOnceMarkers(redis, keys);
+  const userData = new RedisUserData(redis, keys);
+  const publisher = { ...queued, publish: announcer.publish.bind(announcer) };
+  const scheduler = new MeetingScheduler({ zoom, meetings, publisher, markers, logger, now });
+  const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
+  jobs.start(
+    afterAnswerHandlers({ logger, jobs, scheduler, meetings, announcer, connections, userData, events }),
+  );
   return {
     config,
     logger,
     redis,
     keys,
     tokens,
-    accounts: tokens,
     zoom,
     connections,
     meetings,
-    markers: new RedisOnceMarkers(redis, keys),
-    userData: new RedisUserData(redis, keys),
+    markers,
+    userData,
     announcer,
-    background: new BackgroundTasks(logger),
+    jobs,
+    queueConnection,
     profiles,
     slackClients,
     ...(installations ? { installations } : {}),
     scheduler,
     now,
   };
+}
+
+/** Graceful stop: the worker finishes the jobs it is running, then the connections close. */
+export async function closeServices(services: AppServices): Promise<void> {
+  await services.jobs
+    .close()
+    .catch((err) => services.logger.warn('job queue did not close cleanly', { error: err }));
+  for (const connection of [services.queueConnection, services.redis]) {
+    await connection.quit().catch(() => connection.disconnect());
+  }
 }

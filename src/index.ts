@@ -1,7 +1,7 @@
 /** Entry point: reads the settings, starts the bot, and shuts down cleanly on SIGTERM / SIGINT. */
 import { existsSync } from 'node:fs';
 import { createBot } from './app.js';
-import { createServices } from './bootstrap.js';
+import { closeServices, createServices } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 
@@ -29,11 +29,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
-    // Stop taking new work, let what was accepted finish, then close Redis.
+    // Stop taking requests, let listeners and running jobs finish, then close Redis. Jobs not started
+    // yet stay in Redis for the other replicas (or the next start).
     await bot.stop().catch((err) => logger.warn('receiver did not stop cleanly', { error: err }));
     await bot.idle();
-    await services.background.drain();
-    await services.redis.quit().catch(() => services.redis.disconnect());
+    await closeServices(services);
     logger.info('stopped');
     process.exit(0);
   };

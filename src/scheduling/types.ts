@@ -31,6 +31,8 @@ export interface MeetingRecord {
   channelId: string;
   messageTs?: string;
   responseUrl?: string;
+  /** When the meeting was first shown (channel or response_url); absent until then. */
+  postedAt?: string;
   createdAt: string;
 }
 

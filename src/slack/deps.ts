@@ -2,6 +2,7 @@
  * What the Slack listeners are given (built in src/bootstrap.ts): the scheduling use cases and the
  * few lookups they answer from. Each listener takes only the parts it uses.
  */
+import type { AfterAnswer } from '../jobs/kinds.js';
 import type { Logger } from '../log.js';
 import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
 import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
@@ -10,11 +11,6 @@ import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
 import type { SlackAnnouncer } from './announcer.js';
 import type { ProfileCache } from './profiles.js';
-
-/** Runs work after Slack has its answer. */
-export interface AfterAnswer {
-  run(name: string, task: () => Promise<unknown>): void;
-}
 
 export interface SlackDeps {
   logger: Logger;
@@ -27,5 +23,6 @@ export interface SlackDeps {
   connections: Pick<ZoomConnections, 'startConnect' | 'disconnect'>;
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
-  background: AfterAnswer;
+  /** Work after the answer, stored in Redis before the answer goes out. */
+  jobs: AfterAnswer;
 }

@@ -12,6 +12,9 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
   return {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: SLACK_RETRY_CONFIG,
+    // A 429 goes back to the caller (a job retries it after Retry-After) instead of pausing every call of
+    // this process.
+    rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(logger),
   };
@@ -30,4 +33,20 @@ export function slackErrorCode(err: unknown): string | undefined {
 /** Our logger has Bolt's shape; its level names are the same strings as Bolt's LogLevel enum. */
 export function boltLogger(logger: Logger): BoltLogger {
   return logger as unknown as BoltLogger;
+}
+
+/**
+ * A Slack failure that may pass by waiting: 429, 5xx, no answer (Web API or a response_url post).
+ * Anything else (channel_not_found, is_archived, used_url...) will be answered the same again.
+ */
+export function isTransientSlackError(err: unknown): boolean {
+  const e = err as { code?: unknown; statusCode?: unknown; response?: { status?: unknown } } | undefined;
+  if (e?.code === 'slack_webapi_rate_limited_error' || e?.code === 'slack_webapi_request_error') return true;
+  if (e?.code === 'slack_webapi_http_error') return typeof e.statusCode === 'number' && e.statusCode >= 500;
+  const status = e?.response?.status;
+  if (typeof status === 'number') return status === 429 || status >= 500;
+  return (
+    typeof e?.code === 'string' &&
+    /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN)$/.test(e.code)
+  );
 }

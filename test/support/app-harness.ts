@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Bot, createBot } from '../../src/app.js';
-import { type AppServices, createServices } from '../../src/bootstrap.js';
+import { type AppServices, closeServices, createServices } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
@@ -66,7 +66,7 @@ export interface Harness {
     value: string,
     opts?: { user?: Partial<SlackUserRef>; channelId?: string; responseUrl?: string },
   ): unknown;
-  /** Waits until background work (post-submit Zoom calls, webhook processing) has finished. */
+  /** Waits until after-answer jobs (post-submit Zoom calls, webhook processing, posts) have finished. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -305,18 +305,17 @@ export async function startHarness(
       return record;
     },
     async settle() {
-      // Listener work can start background tasks and background tasks can call Slack: repeat until quiet.
+      // Listeners add jobs and jobs add jobs (posts, notices): repeat until quiet.
       for (let i = 0; i < 3; i += 1) {
         await bot.idle();
-        await services.background.drain();
+        await services.jobs.idle();
         await new Promise((r) => setTimeout(r, 5));
       }
     },
     async stop() {
       await bot.stop().catch(() => undefined);
       await bot.idle();
-      await services.background.drain();
-      await services.redis.quit().catch(() => services.redis.disconnect());
+      await closeServices(services);
       await Promise.all([zoom.close(), slack.close()]);
       await redis.stop();
     },

@@ -18,7 +18,6 @@ import {
   START_ACTION,
   startLinkMessage,
 } from '../blocks/notices.js';
-import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
@@ -124,26 +123,23 @@ function openRescheduleModal(
 
 export function cancelButton(services: SlackDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
-    await ack();
     const actor = actorOf(body);
-    const { profile } = await quickProfile(services.profiles, actor);
-    const t = messages(profile.locale).actions;
-    const reply = privately(respond);
-    const meetingId = action.value ?? '';
-    try {
-      const result = await services.scheduler.cancel(actor, meetingId, {
-        ...(body.response_url ? { responseUrl: body.response_url } : {}),
-      });
-      if (result.ok) {
-        const topic = escapeMrkdwn(result.record.topic);
-        await reply(notice(result.alreadyDeleted ? t.alreadyDeleted(topic) : t.cancelled(topic)));
-      } else if (result.reason === 'unknown') await reply(notice(t.unknownMeeting));
-      else if (result.reason === 'not_host')
-        await reply(notice(t.onlyHost(result.record.host.userId, 'cancel')));
-      else await reply(notice(t.notScheduled));
-    } catch (err) {
-      services.logger.warn('meeting not cancelled', { meetingId, error: err });
-      await reply(await failureMessage(services, actor, profile.locale, err));
+    const job = {
+      owner: actor,
+      meetingId: action.value ?? '',
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      // The answer goes where the click came from (the click's own response_url), else by DM.
+      where: body.response_url ? { responseUrl: body.response_url } : {},
+      locale:
+        (await services.profiles.cached(actor).catch(() => null))?.locale ??
+        services.profiles.defaults.locale,
+    };
+    // Stored before the click is answered: whichever process is alive cancels it.
+    const stored = await services.jobs.enqueue('cancel', job).catch((err) => err as Error);
+    await ack();
+    if (stored instanceof Error) {
+      services.logger.warn('cancel not taken: storage unavailable', { error: stored });
+      await privately(respond)(notice(failureText(job.locale, stored)));
     }
   };
 }

@@ -5,9 +5,23 @@
  * user index says whose; nothing is scanned. Redelivery finds less to do and is harmless.
  */
 import type { App, Context } from '@slack/bolt';
-import type { AppServices } from '../../bootstrap.js';
+import type { Logger } from '../../log.js';
+import type { Keys, RedisClient } from '../../redis.js';
+import type { MeetingRecords } from '../../scheduling/ports/storage.js';
+import type { ZoomConnections } from '../../zoom/connections.js';
+import type { RedisInstallationStore } from '../installations.js';
 
-export function register(app: App, services: AppServices): void {
+/** What removing a workspace touches. */
+export interface UninstallDeps {
+  redis: RedisClient;
+  keys: Keys;
+  logger: Logger;
+  connections: Pick<ZoomConnections, 'disconnect'>;
+  meetings: Pick<MeetingRecords, 'removeAllFor'>;
+  installations?: RedisInstallationStore;
+}
+
+export function register(app: App, services: UninstallDeps): void {
   app.event('app_uninstalled', async ({ context }) => {
     await removeWorkspace(services, context);
   });
@@ -19,7 +33,7 @@ export function register(app: App, services: AppServices): void {
 
 /** Bolt skips authorization for these two events: the context carries the ids from the payload. */
 export async function removeWorkspace(
-  services: AppServices,
+  services: UninstallDeps,
   context: Pick<Context, 'teamId' | 'enterpriseId' | 'isEnterpriseInstall'>,
 ): Promise<void> {
   const { installations } = services;
@@ -39,7 +53,7 @@ export async function removeWorkspace(
   }
 }
 
-async function removeWorkspaceData(services: AppServices, teamId: string): Promise<void> {
+async function removeWorkspaceData(services: UninstallDeps, teamId: string): Promise<void> {
   const { redis, keys, connections, meetings, logger } = services;
   const usersKey = keys.teamUsers(teamId);
   const userIds = await redis.smembers(usersKey);

@@ -96,4 +96,10 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  afterAnswer: {
+    /** Zoom created the meeting; storing it failed for now (it reaches the channel later). */
+    createdNotYetShown: string;
+    /** A change the meeting's message could not show (sent once per change, by DM). */
+    changeNotShown(topic: string, state: string): string;
+  };
 }

@@ -1,0 +1,47 @@
+/** The kinds of after-answer work and what each job stores (removed once the job is over). */
+import type { ZoomEvent } from '../scheduling/ports/events.js';
+import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import type { CreateProgress, NewMeeting, StartTime } from '../scheduling/scheduler.js';
+import type { MeetingNote, UserNote } from '../scheduling/types.js';
+import type { PrivateMessage } from '../slack/blocks/notices.js';
+import type { EnqueueOptions } from './queue.js';
+
+/** Where a private notice goes first: ephemeral in the channel, else the response_url, else a DM. */
+export interface Where {
+  channelId?: string;
+  responseUrl?: string;
+}
+
+export interface JobKinds {
+  create: {
+    owner: SlackUserRef;
+    meeting: NewMeeting;
+    where: Where;
+    locale: Locale;
+    progress?: CreateProgress;
+  };
+  reschedule: {
+    owner: SlackUserRef;
+    meetingId: string;
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string };
+    where: Where;
+    locale: Locale;
+  };
+  cancel: { owner: SlackUserRef; meetingId: string; responseUrl?: string; where: Where; locale: Locale };
+  'zoom-event': { event: ZoomEvent; deliveryKey: string };
+  /** Re-render the meeting's message from the record as it is when the job runs. */
+  refresh: { owner: SlackUserRef; meetingId: string };
+  'thread-note': { owner: SlackUserRef; meetingId: string; note: MeetingNote };
+  notify: { owner: SlackUserRef; note: UserNote };
+  tell: { owner: SlackUserRef; where: Where; message: PrivateMessage };
+  connected: { owner: SlackUserRef; zoomEmail: string };
+}
+
+/** What listeners and routes use to hand work over: resolves once the job is stored in Redis. */
+export interface AfterAnswer {
+  enqueue<K extends keyof JobKinds & string>(
+    kind: K,
+    data: JobKinds[K],
+    opts?: EnqueueOptions,
+  ): Promise<void>;
+}
