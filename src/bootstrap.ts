@@ -3,7 +3,7 @@
 import type { Config } from './config.js';
 import { afterAnswerHandlers, queuedAnnouncer } from './jobs/after-answer.js';
 import type { JobKinds } from './jobs/kinds.js';
-import { JobQueue } from './jobs/queue.js';
+import { JobQueue, type JobQueueOptions } from './jobs/queue.js';
 import type { Logger } from './log.js';
 import { createQueueConnection, createRedis, Keys, queuePrefix, type RedisClient } from './redis.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
@@ -41,7 +41,13 @@ export interface AppServices extends SlackDeps {
   userData: RedisUserData;
 }
 
-export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
+export interface ServiceOptions {
+  now?: () => Date;
+  /** Retry pacing of jobs (tests shorten it). */
+  jobs?: Pick<JobQueueOptions, 'attempts' | 'retryBaseDelayMs' | 'lockDurationMs' | 'stalledIntervalMs'>;
+}
+
+export function createServices(config: Config, logger: Logger, opts: ServiceOptions = {}): AppServices {
   const redis = createRedis(config.redis);
   redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
   const keys = new Keys(config.redis.keyPrefix);
@@ -80,6 +86,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     workerConnection: queueConnection,
     prefix: queuePrefix(config.redis.keyPrefix),
     logger,
+    ...opts.jobs,
   });
   // The core shows changes through jobs (each post retried on its own); only the first post is direct.
   const queued = queuedAnnouncer(jobs);
@@ -89,7 +96,17 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   const scheduler = new MeetingScheduler({ zoom, meetings, publisher, markers, logger, now });
   const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
   jobs.start(
-    afterAnswerHandlers({ logger, jobs, scheduler, meetings, announcer, connections, userData, events }),
+    afterAnswerHandlers({
+      logger,
+      jobs,
+      scheduler,
+      meetings,
+      announcer,
+      connections,
+      profiles,
+      userData,
+      events,
+    }),
   );
   return {
     config,

@@ -37,7 +37,8 @@ function runBot(env: Record<string, string>, cwd = process.cwd()) {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 200 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 50));
+    // Generous: a loaded CI machine can take many seconds to compile and start the bot.
+    for (let i = 0; i < 900 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 50));
     assert.match(output, pattern);
   };
   return { child, exited, waitFor, output: () => output };

@@ -13,6 +13,7 @@ import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../
 import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
+import type { ProfileCache } from '../slack/profiles.js';
 import type { AfterAnswer, JobKinds, Where } from './kinds.js';
 import type { Handlers } from './queue.js';
 
@@ -23,6 +24,7 @@ export interface AfterAnswerDeps {
   meetings: MeetingRecords;
   announcer: SlackAnnouncer;
   connections: SlackDeps['connections'];
+  profiles: Pick<ProfileCache, 'get'>;
   userData: UserData;
   /** The core's view of Zoom events, with the announcer that queues its posts. */
   events: MeetingEventDeps;
@@ -43,8 +45,14 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
   const { logger, jobs, scheduler, meetings, announcer } = deps;
 
   /** The outcome in words, as a job of its own (a 429 on the notice does not redo the work). */
-  async function tell(owner: SlackUserRef, where: Where, locale: Locale, outcome: Outcome): Promise<void> {
-    const message = await outcomeMessage(deps, owner, locale, outcome);
+  async function tell(
+    owner: SlackUserRef,
+    where: Where,
+    locale: Locale | undefined,
+    outcome: Outcome,
+  ): Promise<void> {
+    const language = locale ?? (await deps.profiles.get(owner)).locale;
+    const message = await outcomeMessage(deps, owner, language, outcome);
     if (message) await jobs.enqueue('tell', { owner, where, message });
   }
 

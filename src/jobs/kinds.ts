@@ -27,7 +27,8 @@ export interface JobKinds {
     where: Where;
     locale: Locale;
   };
-  cancel: { owner: SlackUserRef; meetingId: string; responseUrl?: string; where: Where; locale: Locale };
+  /** The notice's language is looked up when the job runs (the click is answered without waiting). */
+  cancel: { owner: SlackUserRef; meetingId: string; responseUrl?: string; where: Where; locale?: Locale };
   'zoom-event': { event: ZoomEvent; deliveryKey: string };
   /** Re-render the meeting's message from the record as it is when the job runs. */
   refresh: { owner: SlackUserRef; meetingId: string };

@@ -6,7 +6,7 @@
  */
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from '../log.js';
-import type { RedisClient } from '../redis.js';
+import { isStorageUnavailable, type RedisClient } from '../redis.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import { isRetryable, retryDelayMs } from './retry.js';
 
@@ -48,6 +48,8 @@ export interface JobQueueOptions {
   stalledIntervalMs?: number;
   /** Tries per job, the first included; 8 (about a minute of backing off). */
   attempts?: number;
+  /** The wait before the second try (doubled each time after); 1 s. Retry-After wins when given. */
+  retryBaseDelayMs?: number;
 }
 
 export interface EnqueueOptions {
@@ -104,7 +106,10 @@ export class JobQueue<Kinds extends object> {
       stalledInterval: options.stalledIntervalMs ?? 4000,
       // A job whose process died twice is still worth a third run (it keeps its progress).
       maxStalledCount: 3,
-      settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelayMs(attemptsMade, err) },
+      settings: {
+        backoffStrategy: (attemptsMade, _type, err) =>
+          retryDelayMs(attemptsMade, err, options.retryBaseDelayMs ?? 1000),
+      },
     });
     this.worker.on('error', (err) => options.logger.warn('job worker problem', { error: err }));
     this.worker.on('failed', (job, err) => {
@@ -156,7 +161,13 @@ export class JobQueue<Kinds extends object> {
   async idle(timeoutMs = 30_000): Promise<void> {
     const giveUpAt = Date.now() + timeoutMs;
     for (;;) {
-      const counts = await this.queue.getJobCounts('active', 'wait', 'delayed', 'prioritized');
+      const counts = await this.queue
+        .getJobCounts('active', 'wait', 'delayed', 'prioritized')
+        .catch((err) => {
+          // Redis away: nothing can run anyway; say idle rather than wait for it.
+          if (isStorageUnavailable(err)) return {};
+          throw err;
+        });
       if (Object.values(counts).every((n) => n === 0)) return;
       if (Date.now() > giveUpAt) throw new Error(`jobs still pending: ${JSON.stringify(counts)}`);
       await new Promise((r) => setTimeout(r, 10));

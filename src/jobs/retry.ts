@@ -7,17 +7,19 @@ import { isStorageUnavailable } from '../redis.js';
 import { RateLimitedError, UnavailableError } from '../scheduling/ports/errors.js';
 import { isTransientSlackError } from '../slack/web.js';
 
-/** The first wait between tries; doubled each time, capped. */
-const BASE_DELAY_MS = 1000;
+/** The wait before the second try; doubled each time, capped. */
 const MAX_DELAY_MS = 15_000;
 
+/** Longer than this, a user waiting in Slack is better told to try later than kept waiting. */
+const MAX_RETRY_AFTER_SECONDS = 60;
+
 export function isRetryable(err: unknown): boolean {
-  return (
-    err instanceof RateLimitedError ||
-    err instanceof UnavailableError ||
-    isStorageUnavailable(err) ||
-    isTransientSlackError(err)
-  );
+  if (err instanceof RateLimitedError) {
+    // Zoom's daily limit (reset at 00:00 UTC) is not worth waiting for; its per-second limit is.
+    if (err.retryAfterSeconds !== undefined) return err.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
+    return !/daily/i.test(err.message);
+  }
+  return err instanceof UnavailableError || isStorageUnavailable(err) || isTransientSlackError(err);
 }
 
 /** When the service said to come back (Retry-After), in ms. */
@@ -33,9 +35,9 @@ const seconds = (s: number | undefined) =>
   s !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
 
 /** Retry-After when given (plus a little, so a burst does not come back in step), else exponential with jitter. */
-export function retryDelayMs(attemptsMade: number, err: unknown): number {
+export function retryDelayMs(attemptsMade: number, err: unknown, baseDelayMs = 1000): number {
   const jitter = 0.8 + Math.random() * 0.4;
   const after = retryAfterMs(err);
   if (after !== undefined) return Math.round(after + 150 * jitter);
-  return Math.round(Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsMade - 1)) * jitter);
+  return Math.round(Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** Math.max(0, attemptsMade - 1)) * jitter);
 }

@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Bot, createBot } from '../../src/app.js';
-import { type AppServices, closeServices, createServices } from '../../src/bootstrap.js';
+import { type AppServices, closeServices, createServices, type ServiceOptions } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
@@ -111,7 +111,7 @@ export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Reco
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  opts: { redis?: () => Promise<TestRedis>; oauthInstall?: boolean } = {},
+  opts: { redis?: () => Promise<TestRedis>; oauthInstall?: boolean; jobs?: ServiceOptions['jobs'] } = {},
 ): Promise<Harness> {
   const [redis, zoom, slack] = await Promise.all([
     (opts.redis ?? startRedis)(),
@@ -137,7 +137,10 @@ export async function startHarness(
   ]) {
     issuedSecret(secret);
   }
-  const services = createServices(config, logger);
+  // Retries come quickly in tests (three tries, 50 ms apart and doubling), so a failing job ends in seconds.
+  const services = createServices(config, logger, {
+    jobs: { attempts: 3, retryBaseDelayMs: 50, ...opts.jobs },
+  });
   const bot: Bot = createBot(services, { port: 0 });
   const port = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${port}`;

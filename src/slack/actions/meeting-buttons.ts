@@ -130,16 +130,13 @@ export function cancelButton(services: SlackDeps) {
       ...(body.response_url ? { responseUrl: body.response_url } : {}),
       // The answer goes where the click came from (the click's own response_url), else by DM.
       where: body.response_url ? { responseUrl: body.response_url } : {},
-      locale:
-        (await services.profiles.cached(actor).catch(() => null))?.locale ??
-        services.profiles.defaults.locale,
     };
     // Stored before the click is answered: whichever process is alive cancels it.
     const stored = await services.jobs.enqueue('cancel', job).catch((err) => err as Error);
     await ack();
     if (stored instanceof Error) {
       services.logger.warn('cancel not taken: storage unavailable', { error: stored });
-      await privately(respond)(notice(failureText(job.locale, stored)));
+      await privately(respond)(notice(failureText(services.profiles.defaults.locale, stored)));
     }
   };
 }
