@@ -11,9 +11,14 @@ import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
+import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
+import { register as registerLinkPreviews } from './slack/events/link-shared.js';
 import { register as registerUninstall } from './slack/events/uninstall.js';
+import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
+import { register as registerHome } from './slack/home/app-home.js';
 import { installReceiverOptions } from './slack/install.js';
+import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
 
@@ -36,6 +41,10 @@ export function customRoutes(services: AppServices): CustomRoute[] {
         void jobs
           .enqueue('connected', { owner: user, zoomEmail })
           .catch((err) => logger.warn('connected notice not queued', { error: err })),
+      onPending: (pending) =>
+        void jobs
+          .enqueue('ask-account', { owner: pending.user, pending })
+          .catch((err) => logger.warn('account question not queued', { error: err })),
     }),
     healthRoute(),
     readyRoute(services.redis),
@@ -110,11 +119,19 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   registerCommands(app, services);
   registerViews(app, services);
   registerButtons(app, services);
+  registerHome(app, services);
+  registerShortcuts(app, services);
+  registerWorkflowStep(app, services);
+  registerLinkPreviews(app, services);
+  registerAccountAnswers(app, services);
   registerUninstall(app, services);
 
+  // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
+  let stopSweeping: (() => Promise<void>) | undefined;
   return {
     app,
     async start(listenPort = port) {
+      stopSweeping ??= services.connections.startSweeping();
       if (socketMode) {
         await app.start();
         return listenPort;
@@ -122,7 +139,11 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
       const server = (await app.start(listenPort)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    stop: () => app.stop().then(() => undefined),
+    async stop() {
+      await stopSweeping?.();
+      stopSweeping = undefined;
+      await app.stop();
+    },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

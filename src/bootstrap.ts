@@ -7,15 +7,19 @@ import { JobQueue, type JobQueueOptions } from './jobs/queue.js';
 import type { Logger } from './log.js';
 import { createQueueConnection, createRedis, Keys, queuePrefix, type RedisClient } from './redis.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
+import { askAccountOwner } from './slack/actions/zoom-account.js';
 import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
+import { publishHome } from './slack/home/app-home.js';
 import { RedisInstallationStore } from './slack/installations.js';
+import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
 import { RedisOnceMarkers } from './storage/markers.js';
 import { MeetingStore } from './storage/meeting-store.js';
 import { RedisUserData } from './storage/user-data.js';
+import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
 import { ZoomOAuth } from './zoom/oauth.js';
@@ -36,6 +40,8 @@ export interface AppServices extends SlackDeps {
   announcer: SlackAnnouncer;
   /** The Slack client of each workspace, for work outside a Bolt listener. */
   slackClients: SlackClients;
+  /** The users of each workspace (removed with it when it uninstalls the app). */
+  workspaceUsers: RedisWorkspaceUsers;
   /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
   installations?: RedisInstallationStore;
   userData: RedisUserData;
@@ -60,7 +66,16 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
   });
   const tokens = new TokenStore({ redis, keys, encryptionKeys: config.tokenEncryptionKeys, oauth, logger });
   const zoom = new ZoomClient({ apiUrl: config.zoom.apiUrl, tokens, logger });
-  const connections = new ZoomConnections({ redis, keys, oauth, tokens });
+  const connections = new ZoomConnections({
+    redis,
+    keys,
+    oauth,
+    tokens,
+    pendingLinkTtlSeconds: config.pendingLinkTtlSeconds,
+    // Called only at an OAuth callback, long after start-up has built `profiles`.
+    slackEmail: (user) => profiles.email(user),
+    logger,
+  });
   const meetings = new MeetingStore(redis, keys);
   const installations = config.slack.oauth
     ? new RedisInstallationStore(redis, keys, config.tokenEncryptionKeys, logger)
@@ -95,6 +110,28 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
   const publisher = { ...queued, publish: announcer.publish.bind(announcer) };
   const scheduler = new MeetingScheduler({ zoom, meetings, publisher, markers, logger, now });
   const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
+  const services: AppServices = {
+    config,
+    logger,
+    redis,
+    keys,
+    tokens,
+    zoom,
+    connections,
+    meetings,
+    markers,
+    userData,
+    workspaceUsers: new RedisWorkspaceUsers(redis, keys),
+    announcer,
+    jobs,
+    queueConnection,
+    profiles,
+    preferences: new PreferenceStore(redis, keys),
+    slackClients,
+    ...(installations ? { installations } : {}),
+    scheduler,
+    now,
+  };
   jobs.start(
     afterAnswerHandlers({
       logger,
@@ -106,28 +143,11 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
       profiles,
       userData,
       events,
+      refreshHome: async (user) => publishHome(services, await slackClients.forTeam(user), user),
+      askAccountOwner: (pending) => askAccountOwner(services, pending),
     }),
   );
-  return {
-    config,
-    logger,
-    redis,
-    keys,
-    tokens,
-    zoom,
-    connections,
-    meetings,
-    markers,
-    userData,
-    announcer,
-    jobs,
-    queueConnection,
-    profiles,
-    slackClients,
-    ...(installations ? { installations } : {}),
-    scheduler,
-    now,
-  };
+  return services;
 }
 
 /** Graceful stop: the worker finishes the jobs it is running, then the connections close. */

@@ -33,6 +33,8 @@ export interface Config {
   defaultLocale: Locale;
   port: number;
   logLevel: LogLevel;
+  /** How long a Zoom sign-in whose email differs from the Slack profile's waits for confirmation. */
+  pendingLinkTtlSeconds: number;
 }
 
 export interface RedisNode {
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['ja', 'en'] as const, 'ja'),
     port: port(env, 'PORT', 3000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    pendingLinkTtlSeconds: seconds(env, 'PENDING_LINK_TTL_SECONDS', 600, { min: 1, max: 86_400 }),
   };
 }
 
@@ -248,6 +251,19 @@ function port(env: Env, name: string, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(name, `must be a port number; got "${value}"`);
+  return n;
+}
+
+function seconds(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+  const value = optional(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    throw new ConfigError(
+      name,
+      `must be a whole number of seconds from ${range.min} to ${range.max}; got "${value}"`,
+    );
+  }
   return n;
 }
 

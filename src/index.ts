@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const services = createServices(config, logger);
   const bot = createBot(services);
   const port = await bot.start();
-  logger.info(`zoombot listening on port ${port} (${config.slack.appToken ? 'Socket Mode' : 'HTTP'})`);
+  const workspaces = config.slack.oauth ? 'installs through Slack OAuth' : 'one workspace';
+  logger.info(
+    `zoombot listening on port ${port} (${config.slack.appToken ? 'Socket Mode' : 'HTTP'}, ${workspaces})`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

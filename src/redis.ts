@@ -110,8 +110,10 @@ export class Keys {
     return [
       this.tokens(teamId, userId),
       this.refreshLock(teamId, userId),
+      this.pendingLink(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
+      this.userPreferences(teamId, userId),
     ];
   }
   tokens(teamId: string, userId: string): string {
@@ -119,6 +121,14 @@ export class Keys {
   }
   refreshLock(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-refresh-lock`;
+  }
+  /** A Zoom token pair waiting for its Slack user's confirmation (sealed). */
+  pendingLink(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-pending-link`;
+  }
+  /** Sorted set of `team:user` by the epoch ms when their pending pair must be revoked. */
+  pendingLinkDeadlines(): string {
+    return `${this.prefix}zoom-pending-link-deadlines`;
   }
   oauthState(state: string): string {
     return `${this.prefix}oauth-state:${state}`;
@@ -164,6 +174,10 @@ export class Keys {
   /** Set of user ids of one workspace the bot keeps anything for (removed together at uninstall). */
   teamUsers(teamId: string): string {
     return `${this.workspace(teamId)}:users`;
+  }
+  /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
+  userPreferences(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:preferences`;
   }
   /** Cached Slack profile bits (tz, locale). */
   slackProfile(teamId: string, userId: string): string {

@@ -1,6 +1,7 @@
 /**
  * GET /zoom/oauth/callback: Zoom sends the browser here after consent. Shows a small page in both
- * languages and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
+ * languages saying whether the account is connected (same email as the Slack profile) or waits for
+ * its Slack user's confirmation, and tells the user in Slack. A bad, expired or reused state, a missing code or a refusal
  * gives a clear page and stores nothing.
  */
 
@@ -8,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
-import type { ZoomConnections } from '../zoom/connections.js';
+import type { Completed, ZoomConnections } from '../zoom/connections.js';
 import { OAuthStateError } from '../zoom/errors.js';
 
 export interface OAuthCallbackDeps {
@@ -16,6 +17,8 @@ export interface OAuthCallbackDeps {
   logger: Logger;
   /** Called once the connection is stored (tells the user in Slack); must not throw. */
   onConnected(user: SlackUserRef, zoomEmail: string): void;
+  /** Called when the sign-in waits for its Slack user's confirmation (asks them in Slack); must not throw. */
+  onPending(pending: Extract<Completed, { outcome: 'pending' }>): void;
 }
 
 interface Page {
@@ -98,10 +101,24 @@ async function handle(services: OAuthCallbackDeps, url: string, res: ServerRespo
     return send(res, PAGES.failed);
   }
   const email = connected.zoomEmail;
+  if (connected.outcome === 'pending') {
+    const minutes = Math.max(1, Math.round((connected.expiresAt - Date.now()) / 60_000));
+    send(res, {
+      status: 200,
+      ja:
+        `Zoom に ${email} としてサインインしましたが、Slack のプロフィールとメールアドレスが異なるため、まだ連携していません。` +
+        `Slack でボットからのメッセージを開き、ご自身のアカウントであれば ${minutes} 分以内に「自分のアカウントです」を選んでください。心当たりがなければ「自分のものではありません」を選んでください。`,
+      en:
+        `You signed in to Zoom as ${email}, but that email is not the one on your Slack profile, so it is not connected yet. ` +
+        `In Slack, open the bot's message and choose "This is my account" within ${minutes} minutes if it is yours, or "Not mine" if it is not.`,
+    });
+    services.onPending(connected);
+    return;
+  }
   send(res, {
     status: 200,
-    ja: `Zoom に ${email} として連携しました。このタブは閉じてかまいません。`,
-    en: `Connected to Zoom as ${email}. You can close this tab.`,
+    ja: `Zoom に ${email} として連携しました（Slack のプロフィールと同じメールアドレスです）。このタブは閉じてかまいません。`,
+    en: `Connected to Zoom as ${email} (the email on your Slack profile). You can close this tab.`,
   });
   services.onConnected(connected.user, email);
 }

@@ -28,6 +28,10 @@ export interface AfterAnswerDeps {
   userData: UserData;
   /** The core's view of Zoom events, with the announcer that queues its posts. */
   events: MeetingEventDeps;
+  /** Shows the user's App Home again (after work started there). */
+  refreshHome(user: SlackUserRef): Promise<void>;
+  /** "Is this Zoom account yours?" */
+  askAccountOwner(pending: JobKinds['ask-account']['pending']): Promise<void>;
 }
 
 /** The core's announcer port, each post a job of its own (retried, run by any process). */
@@ -74,6 +78,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
             announcer.tellUser(data.owner, data.where, notYetShownMessage(data.locale, record.joinUrl)),
         });
         await tell(data.owner, data.where, data.locale, createOutcome(result));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       async giveUp(data, err) {
         const progress = data.progress;
@@ -90,6 +95,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       async run(data) {
         const result = await scheduler.reschedule(data.owner, data.meetingId, data.change);
         await tell(data.owner, data.where, data.locale, changeOutcome(result, 'reschedule'));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       giveUp: (data, err) => tell(data.owner, data.where, data.locale, failed(err)),
     },
@@ -99,6 +105,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
           ...(data.responseUrl ? { responseUrl: data.responseUrl } : {}),
         });
         await tell(data.owner, data.where, data.locale, changeOutcome(result, 'cancel'));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       giveUp: (data, err) => tell(data.owner, data.where, data.locale, failed(err)),
     },
@@ -143,6 +150,10 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         await announcer.tellUser(data.owner, data.where, data.message, { throwWhenUnreached: true });
       },
       giveUp: logOnly('private notice'),
+    },
+    'ask-account': {
+      run: (data) => deps.askAccountOwner(data.pending),
+      giveUp: logOnly('account question'),
     },
     connected: {
       async run(data) {

@@ -4,7 +4,10 @@ import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
 import type { CreateProgress, NewMeeting, StartTime } from '../scheduling/scheduler.js';
 import type { MeetingNote, UserNote } from '../scheduling/types.js';
 import type { PrivateMessage } from '../slack/blocks/notices.js';
+import type { Completed } from '../zoom/connections.js';
 import type { EnqueueOptions } from './queue.js';
+
+type PendingLink = Extract<Completed, { outcome: 'pending' }>;
 
 /** Where a private notice goes first: ephemeral in the channel, else the response_url, else a DM. */
 export interface Where {
@@ -19,6 +22,8 @@ export interface JobKinds {
     where: Where;
     locale: Locale;
     progress?: CreateProgress;
+    /** Started from the App Home: show it again once done. */
+    refreshHome?: boolean;
   };
   reschedule: {
     owner: SlackUserRef;
@@ -26,9 +31,17 @@ export interface JobKinds {
     change: { start: StartTime; durationMinutes?: number; responseUrl?: string };
     where: Where;
     locale: Locale;
+    refreshHome?: boolean;
   };
   /** The notice's language is looked up when the job runs (the click is answered without waiting). */
-  cancel: { owner: SlackUserRef; meetingId: string; responseUrl?: string; where: Where; locale?: Locale };
+  cancel: {
+    owner: SlackUserRef;
+    meetingId: string;
+    responseUrl?: string;
+    where: Where;
+    locale?: Locale;
+    refreshHome?: boolean;
+  };
   'zoom-event': { event: ZoomEvent; deliveryKey: string };
   /** Re-render the meeting's message from the record as it is when the job runs. */
   refresh: { owner: SlackUserRef; meetingId: string };
@@ -36,6 +49,8 @@ export interface JobKinds {
   notify: { owner: SlackUserRef; note: UserNote };
   tell: { owner: SlackUserRef; where: Where; message: PrivateMessage };
   connected: { owner: SlackUserRef; zoomEmail: string };
+  /** "Is this Zoom account yours?" after a sign-in that needs the user's confirmation. */
+  'ask-account': { owner: SlackUserRef; pending: PendingLink };
 }
 
 /** What listeners and routes use to hand work over: resolves once the job is stored in Redis. */

@@ -5,8 +5,10 @@
  * reflected plans nothing), and a marker per delivery (SET NX, one day) stops concurrent
  * duplicates. Unknown meetings, users and events write nothing at all.
  */
+
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import type { Logger } from '../log.js';
+import { nextOccurrence } from '../time/occurrences.js';
 import type { MeetingChanges, ZoomEvent } from './ports/events.js';
 import type { MeetingRecords, OnceMarkers, UserData, ZoomAccounts } from './ports/storage.js';
 import type { ZoomMeetings } from './ports/zoom.js';
@@ -96,7 +98,9 @@ export function planMeetingChange(
     }
     case 'meeting_ended': {
       if (record.status === 'cancelled') return null;
-      if (record.status === 'ended' && sameInstant(record.endedAt, event.endedAt)) return null;
+      // A series shows its next occurrence after an end: the same end again changes nothing.
+      if ((record.status === 'ended' || record.series) && sameInstant(record.endedAt, event.endedAt))
+        return null;
       const startedAt = event.startedAt ?? record.startedAt;
       const next: MeetingRecord = { ...record, status: 'ended', endedAt: event.endedAt };
       if (startedAt) {
@@ -106,9 +110,21 @@ export function planMeetingChange(
           Math.round((Date.parse(event.endedAt) - Date.parse(startedAt)) / 60_000),
         );
       }
-      return { next, refresh: true, notes: [] };
+      return { next: nextOfSeries(next) ?? next, refresh: true, notes: [] };
     }
   }
+}
+
+/**
+ * A series whose shown occurrence has ended shows its next one, scheduled again (the last run's
+ * start, end and length stay on the record); undefined when it is not a series or none is left.
+ */
+function nextOfSeries(ended: MeetingRecord): MeetingRecord | undefined {
+  if (!ended.series || !ended.endedAt) return undefined;
+  const after = Math.max(Date.parse(ended.endedAt), Date.parse(ended.startInstant ?? ended.endedAt));
+  const start = { local: ended.series.firstLocal, timeZone: ended.timeZone };
+  const upcoming = nextOccurrence(ended.series.rule, start, new Date(after));
+  return upcoming ? { ...ended, status: 'scheduled', startInstant: upcoming.instant } : undefined;
 }
 
 function planUpdate(record: MeetingRecord, changes: MeetingChanges): MeetingPlan | null {

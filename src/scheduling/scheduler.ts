@@ -4,6 +4,7 @@
  * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
 import type { Logger } from '../log.js';
+import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
 import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
@@ -43,7 +44,11 @@ export interface NewMeeting {
   recording: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
+  /** Post the meeting as a reply in this thread of the channel. */
+  threadTs?: string;
   responseUrl?: string;
+  /** A recurring series (Zoom type 8); `start` is its first meeting. */
+  recurrence?: RecurrenceRule;
 }
 
 /** How far a create got, kept by the caller between runs (a crash, a retry). */
@@ -152,7 +157,10 @@ export class MeetingScheduler {
     try {
       return await this.deps.zoom.createMeeting(input.host, {
         topic: input.topic,
-        type: input.start ? 2 : 1,
+        type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
+        ...(input.recurrence && input.start
+          ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
+          : {}),
         ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
         duration: input.durationMinutes,
         ...(input.agenda ? { agenda: input.agenda } : {}),
@@ -214,8 +222,12 @@ export class MeetingScheduler {
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
+      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
       ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
       createdAt: now.toISOString(),
+      ...(input.recurrence && input.start
+        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
+        : {}),
     };
     return { record, recordingAuthenticationFailed };
   }

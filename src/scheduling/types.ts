@@ -1,4 +1,5 @@
 /** The scheduling core's own data. No Slack or HTTP types in here. */
+import type { RecurrenceRule } from '../time/recurrence.js';
 import type { AutoRecording, Locale, SlackUserRef } from './ports/types.js';
 
 export type MeetingStatus = 'scheduled' | 'started' | 'ended' | 'cancelled';
@@ -29,11 +30,18 @@ export interface MeetingRecord {
   recordingShareUrl?: string;
   /** Where it was announced: a channel message (channel + ts), or only through a response_url. */
   channelId: string;
+  /** The thread the message was posted in (its parent's ts), when it is a reply. */
+  threadTs?: string;
   messageTs?: string;
   responseUrl?: string;
   /** When the meeting was first shown (channel or response_url); absent until then. */
   postedAt?: string;
   createdAt: string;
+  /**
+   * A recurring series (Zoom type 8): its rule and first meeting (wall time in `timeZone`), from which
+   * every occurrence follows; `startInstant` is the occurrence the message shows (the next one).
+   */
+  series?: { rule: RecurrenceRule; firstLocal: string };
 }
 
 /** Notes the announcer renders in the meeting's language. */

@@ -35,7 +35,11 @@ export class SlackAnnouncer implements MeetingPublisher {
     let posted: { ts?: string };
     try {
       const client = await this.clients.forTeam(record.host);
-      posted = await client.chat.postMessage({ channel: record.channelId, ...message });
+      posted = await client.chat.postMessage({
+        channel: record.channelId,
+        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+        ...message,
+      });
     } catch (err) {
       if (mayPass(err)) throw err;
       if (!record.responseUrl) throw new NotShownError(`channel post refused: ${describe(err)}`);
@@ -76,7 +80,8 @@ export class SlackAnnouncer implements MeetingPublisher {
       const client = await this.clients.forTeam(record.host);
       await client.chat.postMessage({
         channel: record.channelId,
-        thread_ts: record.messageTs,
+        // A meeting posted as a reply keeps its notes in the same thread.
+        thread_ts: record.threadTs ?? record.messageTs,
         ...message,
       });
     } else if (record.responseUrl) {
@@ -104,8 +109,14 @@ export class SlackAnnouncer implements MeetingPublisher {
 
   async directMessage(user: SlackUserRef, message: PrivateMessage): Promise<void> {
     const client = await this.clients.forTeam(user);
+    await client.chat.postMessage({ channel: await this.directChannel(user), ...message });
+  }
+
+  /** The id of the user's DM with the bot (where meetings go when no channel was given). */
+  async directChannel(user: SlackUserRef): Promise<string> {
+    const client = await this.clients.forTeam(user);
     const dm = await client.conversations.open({ users: user.userId });
-    await client.chat.postMessage({ channel: dm.channel?.id as string, ...message });
+    return dm.channel?.id as string;
   }
 
   /**

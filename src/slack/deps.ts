@@ -10,6 +10,7 @@ import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
 import type { SlackAnnouncer } from './announcer.js';
+import type { PreferenceStore } from './preferences.js';
 import type { ProfileCache } from './profiles.js';
 
 export interface SlackDeps {
@@ -19,8 +20,13 @@ export interface SlackDeps {
   meetings: Pick<MeetingRecords, 'get'>;
   markers: OnceMarkers;
   profiles: ProfileCache;
+  /** Personal defaults from the App Home (the modal and the bot's language follow them). */
+  preferences: PreferenceStore;
   announcer: SlackAnnouncer;
-  connections: Pick<ZoomConnections, 'startConnect' | 'disconnect'>;
+  connections: Pick<
+    ZoomConnections,
+    'startConnect' | 'disconnect' | 'pendingLink' | 'confirmLink' | 'rejectLink'
+  >;
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
   /** Work after the answer, stored in Redis before the answer goes out. */

@@ -1,10 +1,14 @@
-/** The Slack user's time zone and language (users.info), cached in Redis for a day. */
+/**
+ * The Slack user's time zone and language (users.info), cached in Redis for a day. A language
+ * chosen on the App Home (preferences) wins over Slack's locale everywhere the bot speaks.
+ */
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
+import { chosenLocale } from './preferences.js';
 
 export interface SlackProfile {
   timeZone: string;
@@ -41,16 +45,27 @@ export class ProfileCache {
   ) {}
 
   async cached(user: SlackUserRef): Promise<SlackProfile | null> {
-    const raw = await this.redis.get(this.keys.slackProfile(user.teamId, user.userId));
+    // One round trip for both (same hash tag, so also one slot on a cluster).
+    const answers = await this.redis
+      .pipeline()
+      .get(this.keys.slackProfile(user.teamId, user.userId))
+      .hget(this.keys.userPreferences(user.teamId, user.userId), 'language')
+      .exec();
+    const [profileAnswer, languageAnswer] = answers ?? [];
+    if (profileAnswer?.[0]) throw profileAnswer[0];
+    const raw = profileAnswer?.[1] as string | null | undefined;
     if (!raw) return null;
     try {
       const parsed = JSON.parse(raw) as SlackProfile;
-      return isTimeZone(parsed.timeZone) && (parsed.locale === 'ja' || parsed.locale === 'en')
-        ? parsed
-        : null;
+      if (!isTimeZone(parsed.timeZone) || (parsed.locale !== 'ja' && parsed.locale !== 'en')) return null;
+      return { ...parsed, locale: chosenLocale(languageAnswer?.[1] as string | null, parsed.locale) };
     } catch {
       return null;
     }
+  }
+
+  private async chosenLanguage(user: SlackUserRef): Promise<string | null> {
+    return this.redis.hget(this.keys.userPreferences(user.teamId, user.userId), 'language').catch(() => null);
   }
 
   /** Asks Slack; on failure answers the defaults without caching them. */
@@ -62,19 +77,34 @@ export class ProfileCache {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),
       };
-      await this.redis.set(
-        this.keys.slackProfile(user.teamId, user.userId),
-        JSON.stringify(profile),
-        'EX',
-        TTL_SECONDS,
-      );
+      const [language] = await Promise.all([
+        this.chosenLanguage(user),
+        this.redis.set(
+          this.keys.slackProfile(user.teamId, user.userId),
+          JSON.stringify(profile),
+          'EX',
+          TTL_SECONDS,
+        ),
+      ]);
       // Listed under the workspace, so uninstalling it removes the cached profile too.
       await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
-      return profile;
+      return { ...profile, locale: chosenLocale(language, profile.locale) };
     } catch (err) {
       this.logger.warn('users.info failed; using the default zone and language', { error: err });
-      return this.defaults;
+      const language = await this.chosenLanguage(user);
+      return { ...this.defaults, locale: chosenLocale(language, this.defaults.locale) };
     }
+  }
+
+  /**
+   * The email on the user's Slack profile, asked fresh (never cached: it decides whose Zoom account
+   * this is). Slack sends it only to apps with users:read.email; undefined when it does not.
+   */
+  async email(user: SlackUserRef): Promise<string | undefined> {
+    const client = await this.clients.forTeam(user);
+    const answer = await client.users.info({ user: user.userId });
+    const email = answer.user?.profile?.email;
+    return typeof email === 'string' && email.includes('@') ? email : undefined;
   }
 
   async get(user: SlackUserRef): Promise<SlackProfile> {

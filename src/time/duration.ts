@@ -9,14 +9,34 @@ const DECIMAL = '(?:\\d+(?:\\.\\d+)?|[〇一二三四五六七八九十百]+)';
 const HOURS_EN = '(?:hours?|hrs?|h)(?![a-z])';
 const MINUTES_EN = '(?:minutes?|mins?|m)(?![a-z])';
 const AN_HOUR = '(?:an?|one)\\s+hour(?![a-z])';
+const COUPLE_OF_HOURS = '(?:a\\s+)?couple\\s+(?:of\\s+)?hours(?![a-z])';
+/** Counts said as words in English lengths ("two hours", "ten minutes"). */
+const WORD_COUNTS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'forty-five': 45,
+  forty: 40,
+  ninety: 90,
+};
+const EN_COUNT = `(?:\\d+(?:\\.\\d+)?|${Object.keys(WORD_COUNTS).join('|')})`;
+const enCount = (raw: string) => WORD_COUNTS[raw.toLowerCase()] ?? Number(raw);
 const HALF_HOUR = '(?:half\\s+an?\\s+hour|an?\\s+half\\s+hour)(?![a-z])';
 
 const JA_LENGTH = `(?:(${DECIMAL})\\s*時間\\s*(?:(半)|(${NUM})\\s*分)?|(${NUM})\\s*分)`;
 // English lengths take Arabic digits only: a kanji run before "h" is no English number.
-const EN_LENGTH = `(?:(\\d+(?:\\.\\d+)?)\\s*${HOURS_EN}(?:\\s*(?:and\\s+)?(\\d+)\\s*${MINUTES_EN})?|(\\d+)\\s*${MINUTES_EN}|(${AN_HOUR}(?:\\s+and\\s+a\\s+half)?)|(${HALF_HOUR}))`;
+const EN_LENGTH = `(?:(${EN_COUNT})\\s*${HOURS_EN}(?:\\s*(?:and\\s+)?(\\d+)\\s*${MINUTES_EN})?|(${EN_COUNT})\\s*${MINUTES_EN}|(${AN_HOUR}(?:\\s+and\\s+a\\s+half)?)|(${HALF_HOUR})|(${COUPLE_OF_HOURS}))`;
 
 const JA_AFTER = new RegExp(`${JA_LENGTH}\\s*後(?:\\s*(?:に|から))?`);
 const EN_AFTER = new RegExp(`(?<![a-z])in\\s+${EN_LENGTH}(?:\\s+from\\s+now)?`, 'i');
+// "a couple of hours from now", "half an hour from now".
+const EN_FROM_NOW = new RegExp(`(?<![a-z0-9])${EN_LENGTH}\\s+from\\s+now(?![a-z])`, 'i');
 const JA_DURATION = new RegExp(
   `${JA_LENGTH}\\s*(?:間)?(?:\\s*(?:ほど|くらい|ぐらい|程度))?(?:\\s*(?:の|で))?`,
 );
@@ -29,10 +49,11 @@ function jaMinutes(m: RegExpExecArray): number {
 }
 
 function enMinutes(m: RegExpExecArray): number {
-  if (m[3] !== undefined) return Number(m[3]);
+  if (m[3] !== undefined) return enCount(m[3]);
   if (m[4] !== undefined) return /half/i.test(m[4]) ? 90 : 60;
   if (m[5] !== undefined) return 30;
-  return Number(m[1]) * 60 + (m[2] ? Number(m[2]) : 0);
+  if (m[6] !== undefined) return 120;
+  return enCount(m[1]!) * 60 + (m[2] ? Number(m[2]) : 0);
 }
 
 function take(
@@ -71,7 +92,8 @@ function takeMinutes(
 
 /** "30分後" / "in 2 hours": sets `afterMinutes`. Runs before the date readers. */
 export function readOffsetFromNow(text: string, reading: Reading): string {
-  const found = takeMinutes(text, reading, JA_AFTER, EN_AFTER, false);
+  let found = takeMinutes(text, reading, JA_AFTER, EN_AFTER, false);
+  if (found.minutes === undefined) found = take(text, EN_FROM_NOW, reading, false, enMinutes);
   if (found.minutes !== undefined) reading.afterMinutes = found.minutes;
   return found.text;
 }

@@ -4,7 +4,15 @@
  * from the words, because chrono computes them with the server's clock.
  */
 import * as chrono from 'chrono-node';
-import { bareHour, type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
+import { readEnglishIdioms } from './english-idioms.js';
+import {
+  bareHour,
+  bareStartHour,
+  type DayRef,
+  hourWithPeriod,
+  type Period,
+  type Reading,
+} from './reading.js';
 import { mask, type Span } from './text.js';
 
 const WEEKDAY_NAMES = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?/i;
@@ -23,7 +31,8 @@ const PERIOD_OF: Record<string, Period> = {
   night: 'night',
 };
 // A fixed reference: only values the text states are used, so chrono's own clock must not matter.
-const CHRONO_REFERENCE = { instant: new Date(0), timezone: 0 };
+// A leap year, so that chrono does not refuse "Feb 29" against its reference year.
+const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 const RELATIVE_DAY = /\b(day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|tmrw|tmr)\b/i;
 const IN_DAYS = /(?<![a-z])in\s+(\d{1,3})\s+(days?|weeks?)(?![a-z])/i;
 const NEXT_MONTH_DAY = /(?<![a-z])next\s+month\s+(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?![a-z0-9])/i;
@@ -81,12 +90,14 @@ function clockFrom(
   period: Period | undefined,
   text: string,
   rangeStartHour?: number,
+  reading?: Reading,
 ) {
   const hour = component.get('hour')!;
   // "7 tonight": a bare hour with a part of the day; an explicit am/pm wins.
   let read = hourWithPeriod(hour, period);
   if (!component.isCertain('meridiem') && period === undefined) {
-    read = bareHour(hour, new RegExp(`(?<!\\d)0${hour}(?::|\\b)`).test(text), rangeStartHour);
+    const zeroPadded = new RegExp(`(?<!\\d)0${hour}(?::|\\b)`).test(text);
+    read = reading ? bareStartHour(hour, zeroPadded, reading) : bareHour(hour, zeroPadded, rangeStartHour);
   }
   return {
     hour: component.isCertain('meridiem') ? hour : read,
@@ -115,6 +126,7 @@ export function readEnglish(text: string, reading: Reading): string {
     reading.day = { kind: 'monthDay', monthOffset: 1, day: Number(nextMonth[1]), rolls: false };
     rest = cut(rest, { index: nextMonth.index, end: nextMonth.index + nextMonth[0].length }, reading);
   }
+  rest = readEnglishIdioms(rest, reading);
   const inDays = IN_DAYS.exec(rest);
   if (inDays && !reading.day) {
     reading.day = { kind: 'relative', days: Number(inDays[1]) * (/week/i.test(inDays[2]!) ? 7 : 1) };
@@ -123,7 +135,10 @@ export function readEnglish(text: string, reading: Reading): string {
   if (!/[a-z0-9]/i.test(rest)) return rest;
   // Part-of-day words left here belong to the topic; chrono would read them as times.
   const results = chrono.en.parse(
-    rest.replace(TOPIC_PERIOD_WORD, (w) => ' '.repeat(w.length)),
+    rest
+      .replace(TOPIC_PERIOD_WORD, (w) => ' '.repeat(w.length))
+      // Forms chrono's weekday table lacks, rewritten to ones it has (same length).
+      .replace(/(?<![a-z])(tue|wed)s(?![a-z])/gi, '$1 '),
     CHRONO_REFERENCE,
   );
   let weekHint: number | undefined;
@@ -140,9 +155,22 @@ export function readEnglish(text: string, reading: Reading): string {
     if (!day && !reading.day && CLOCK_RELATIVE.test(result.text)) reading.unplacedDay = true;
     const hasClock = result.start.isCertain('hour') && !reading.time;
     if (!day && !hasClock) continue;
-    if (day) reading.day = day;
+    if (day) {
+      reading.day = day;
+      // "4/5" is read month first, as chrono's English does.
+      const slash = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(result.text);
+      if (
+        day.kind === 'date' &&
+        slash &&
+        Number(slash[1]) <= 12 &&
+        Number(slash[2]) <= 12 &&
+        slash[1] !== slash[2]
+      ) {
+        reading.assumptions.push({ kind: 'monthFirst', month: day.month, day: day.day });
+      }
+    }
     if (hasClock) {
-      reading.time = clockFrom(result.start, reading.period, result.text);
+      reading.time = clockFrom(result.start, reading.period, result.text, undefined, reading);
       if (result.end?.isCertain('hour')) {
         reading.endTime = clockFrom(result.end, reading.period, result.text, reading.time.hour);
       }

@@ -13,8 +13,10 @@ import type { SeriesReading } from './series-reading.js';
 import { foldWidth, quietLongRuns } from './text.js';
 import type { Locale, ParseOptions, ParseResult } from './types.js';
 import { isValidTimeZone } from './zone.js';
+import { readZoneWords } from './zone-words.js';
 
 export type { FormatOptions } from './format.js';
+export type { Assumption } from './reading.js';
 export { PERIOD_DEFAULT_HOURS } from './reading.js';
 export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
 
@@ -38,8 +40,9 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   if (original.trim() === '') return { ok: false, reason: 'empty', topic: '' };
   if (original.length > MAX_PARSE_LENGTH) return { ok: false, reason: 'too_long', topic: '' };
 
-  const reading: Reading = { spans: [] };
+  const reading: Reading = { spans: [], assumptions: [] };
   let rest = quietLongRuns(foldWidth(original));
+  rest = readZoneWords(rest, reading);
   // Recurrence first, so an end such as 3月31日まで is not read as the meeting's day.
   const series: SeriesReading = {};
   if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);

@@ -3,7 +3,14 @@
  * 来月N日, 夕方/朝/夜 with or without an hour, kanji numerals, full-width digits, ranges.
  * Works on width-folded text; each phrase found is blanked so it is read once.
  */
-import { bareHour, type DayRef, hourWithPeriod, type Period, type Reading } from './reading.js';
+import {
+  bareHour,
+  bareStartHour,
+  type DayRef,
+  hourWithPeriod,
+  type Period,
+  type Reading,
+} from './reading.js';
 import { mask, NUM, readNumber, type Span } from './text.js';
 
 const WEEKDAYS = '日月火水木金土';
@@ -42,6 +49,36 @@ const RELATIVE_DAYS: Record<string, number> = {
 };
 
 const WEEK_OFFSETS: Record<string, number> = { 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
+const MONTH_OFFSETS: Record<string, number> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
+const MONTH_WORD = '(先々月|先月|今月|来月|再来月)';
+/** First year of each era, so 令和1年 (令和元年) is 2019. */
+const ERA_START: Record<string, number> = { 令和: 2019, 平成: 1989, 昭和: 1926 };
+
+// Fixed hours said as words: 午後イチ (first thing after lunch), 朝イチ (first thing in the morning).
+const IDIOM_HOURS: Record<string, number> = {
+  午後イチ: 13,
+  午後いち: 13,
+  午後一番: 13,
+  午後一: 13,
+  昼イチ: 13,
+  昼いち: 13,
+  昼一番: 13,
+  昼一: 13,
+  朝イチ: 9,
+  朝いち: 9,
+  朝一番: 9,
+  朝一: 9,
+  昼休み: 12,
+  お昼休み: 12,
+  ランチタイム: 12,
+  定時後: 18,
+  終業後: 18,
+};
+const IDIOM = new RegExp(
+  `(${Object.keys(IDIOM_HOURS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:\\s*(?:に|から|より|ごろ|頃))?`,
+);
 
 interface Found {
   match: RegExpExecArray;
@@ -68,10 +105,38 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[]
     }),
   },
   {
-    pattern: new RegExp(`(今月|来月|再来月)\\s*の?\\s*(${NUM})\\s*日${WEEKDAY_NOTE}${TAIL}`),
+    pattern: new RegExp(
+      `(令和|平成|昭和)\\s*(元|${NUM})\\s*年(?:\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日${WEEKDAY_NOTE})?${TAIL}`,
+    ),
+    read: (m) => {
+      const year = ERA_START[m[1]!]! + (m[2] === '元' ? 1 : readNumber(m[2]!)) - 1;
+      if (m[3] === undefined) return { kind: 'year', year };
+      return { kind: 'date', year, month: readNumber(m[3]), day: readNumber(m[4]!) };
+    },
+  },
+  {
+    // A year alone, "2025年": no month follows.
+    pattern: new RegExp(
+      `(\\d{4}|[〇一二三四五六七八九]{4})\\s*年(?![\\s0-9〇一二三四五六七八九十]*月)${TAIL}`,
+    ),
+    read: (m) => ({ kind: 'year', year: readNumber(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(
+      `(?:${MONTH_WORD}\\s*の?\\s*)?(?:第\\s*([1-5一二三四五])|(最終|最後の))\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`,
+    ),
+    read: (m) => ({
+      kind: 'nthWeekday',
+      nth: m[3] ? -1 : readNumber(m[2]!),
+      weekday: WEEKDAYS.indexOf(m[4]!),
+      ...(m[1] ? { monthOffset: MONTH_OFFSETS[m[1]] ?? 0 } : {}),
+    }),
+  },
+  {
+    pattern: new RegExp(`${MONTH_WORD}\\s*の?\\s*(${NUM})\\s*日${WEEKDAY_NOTE}${TAIL}`),
     read: (m) => ({
       kind: 'monthDay',
-      monthOffset: m[1] === '今月' ? 0 : m[1] === '来月' ? 1 : 2,
+      monthOffset: MONTH_OFFSETS[m[1]!] ?? 0,
       day: readNumber(m[2]!),
       rolls: false,
     }),
@@ -87,6 +152,10 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[]
   {
     pattern: new RegExp(`(${NUM})\\s*日\\s*後${TAIL}`),
     read: (m) => ({ kind: 'relative', days: readNumber(m[1]!) }),
+  },
+  {
+    pattern: new RegExp(`(${NUM})\\s*週間?\\s*後${TAIL}`),
+    read: (m) => ({ kind: 'relative', days: readNumber(m[1]!) * 7 }),
   },
   {
     pattern: new RegExp(
@@ -121,8 +190,14 @@ const DAY_AND_PERIOD: Record<string, [number, Period]> = {
 
 const DAY_AND_PERIOD_WORD = new RegExp(`(${Object.keys(DAY_AND_PERIOD).join('|')})${TAIL}`);
 
+// Minutes written apart from the hour ("14時 15分" is 14:15) only when they can be minutes: "10時 90分"
+// and "15時 45分くらい" stay lengths.
+const SPACED_MINUTE =
+  '[0-5]?[0-9](?![0-9])|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九](?![十百])';
+const NOT_LENGTH = '(?![間後]|\\s*(?:くらい|ぐらい|ほど|程度))';
+
 const CLOCK = new RegExp(
-  `(?:${PERIOD}\\s*の?\\s*)?(?:(正午)|(${NUM})\\s*時(?!間)(?:(半)|(${NUM})分(?![間後]))?|(?<![\\d.:])(\\d{1,2})\\s*:\\s*(\\d{2})(?![\\d:]|\\s*[ap]\\.?m))`,
+  `(?:${PERIOD}\\s*の?\\s*)?(?:(正午)|(${NUM})\\s*時(?!間)(?:\\s*(半)|(${NUM})\\s*分${NOT_LENGTH}|\\s+(${SPACED_MINUTE})\\s*分${NOT_LENGTH})?|(?<![\\d.:])(\\d{1,2})\\s*:\\s*(\\d{2})(?![\\d:]|\\s*[ap]\\.?m))`,
   'i',
 );
 const CLOCK_AT_START = new RegExp(`^${CLOCK.source}`, 'i');
@@ -138,16 +213,25 @@ interface Clock {
   period?: Period;
 }
 
-function readClock(m: RegExpExecArray, inherited?: Period, rangeStartHour?: number): Clock {
+/** Reads a clock match; a start (`reading` given) notes an afternoon guess for a bare hour. */
+function readClock(
+  m: RegExpExecArray,
+  inherited?: Period,
+  rangeStartHour?: number,
+  reading?: Reading,
+): Clock {
   const period = m[1] ? PERIOD_WORDS[m[1]] : inherited;
   if (m[2]) return { hour: 12, minute: 0, invalid: false, period };
-  const written = (m[3] ?? m[6] ?? '').trim();
+  const written = (m[3] ?? m[7] ?? '').trim();
   const rawHour = readNumber(written);
-  const minute = m[4] ? 30 : readNumber(m[5] ?? m[7] ?? '0');
+  const minute = m[4] ? 30 : readNumber(m[5] ?? m[6] ?? m[8] ?? '0');
+  const zeroPadded = /^0\d/.test(written);
   const hour =
-    period === undefined
-      ? bareHour(rawHour, /^0\d/.test(written), rangeStartHour)
-      : hourWithPeriod(rawHour, period);
+    period !== undefined
+      ? hourWithPeriod(rawHour, period)
+      : reading
+        ? bareStartHour(rawHour, zeroPadded, reading)
+        : bareHour(rawHour, zeroPadded, rangeStartHour);
   const invalid = !(rawHour >= 0 && rawHour <= 23 && hour <= 23 && minute >= 0 && minute <= 59);
   return { hour, minute, invalid, period };
 }
@@ -168,6 +252,10 @@ export function readJapanese(text: string, reading: Reading): string {
     const found = find(rest, pattern);
     if (!found) continue;
     reading.day = read(found.match);
+    const slash = /^(\d{1,2})\/(\d{1,2})/.exec(found.match[0]);
+    if (slash && Number(slash[1]) <= 12 && Number(slash[2]) <= 12 && slash[1] !== slash[2]) {
+      reading.assumptions.push({ kind: 'monthFirst', month: Number(slash[1]), day: Number(slash[2]) });
+    }
     reading.spans.push(found.span);
     rest = mask(rest, found.span);
   }
@@ -184,9 +272,16 @@ export function readJapanese(text: string, reading: Reading): string {
 }
 
 function readClockAndRange(text: string, reading: Reading): string {
+  if (reading.time) return text;
+  const idiom = find(text, IDIOM);
+  if (idiom) {
+    reading.time = { hour: IDIOM_HOURS[idiom.match[1]!]!, minute: 0 };
+    reading.spans.push(idiom.span);
+    return mask(text, idiom.span);
+  }
   const found = find(text, CLOCK);
-  if (!found || reading.time) return text;
-  const start = readClock(found.match, reading.period);
+  if (!found) return text;
+  const start = readClock(found.match, reading.period, undefined, reading);
   if (start.invalid) reading.invalid = true;
   reading.time = { hour: start.hour, minute: start.minute };
   let end = found.span.end;

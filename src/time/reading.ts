@@ -2,14 +2,36 @@
 import type { Span } from './text.js';
 
 export type DayRef =
-  /** An explicit calendar date; `year` absent = the year closest to now. */
+  /** An explicit calendar date; `year` absent = its next occurrence (this year while the day is ahead). */
   | { kind: 'date'; year?: number; month: number; day: number }
-  /** 来月5日 (monthOffset 1); a bare "5日" has monthOffset 0 and rolls to next month once passed. */
+  /** 来月5日 (monthOffset 1), 先月3日 (-1); a bare "5日" / "the 5th" has monthOffset 0 and rolls to the next month that has it. */
   | { kind: 'monthDay'; monthOffset: number; day: number; rolls: boolean }
-  /** 昨日 -1, 今日 0, 明日 1, 3日後 3, tomorrow 1. */
+  /** 昨日 -1, 今日 0, 明日 1, 3日後 3, tomorrow 1, 2週間後 14. */
   | { kind: 'relative'; days: number }
-  /** 0 = Sunday. weekOffset: -1 先週/last, 0 今週/this, 1 来週/next, 2 再来週; absent = the next such day. */
-  | { kind: 'weekday'; weekday: number; weekOffset?: number };
+  /**
+   * 0 = Sunday. weekOffset: -1 先週/last, 0 今週/this, 1 来週/next, 2 再来週; absent = the next such day.
+   * plusDays: "a week from Friday" (the next Friday, then 7 days on).
+   */
+  | { kind: 'weekday'; weekday: number; weekOffset?: number; plusDays?: number }
+  /**
+   * 第2木曜 / "second Thursday of the month" (nth 2), 最終月曜 / "last Monday" (nth -1). monthOffset
+   * absent = this month's while ahead, else the next month's; 来月の第2木曜 has monthOffset 1.
+   */
+  | { kind: 'nthWeekday'; nth: number; weekday: number; monthOffset?: number }
+  /** A year alone (令和4年): only ever a refusal, as past or without an hour. */
+  | { kind: 'year'; year: number };
+
+/** A convention the reading rests on, shown to the user so a wrong guess is caught before submit. */
+export type Assumption =
+  /** A bare hour 1-6 read as the afternoon: "3時" → 15:00. `typed` is the hour as written. */
+  | { kind: 'afternoon'; typed: number; hour: number }
+  /** A slash date read month first: "4/5" → April 5 (not 4 May). */
+  | { kind: 'monthFirst'; month: number; day: number }
+  /** A date without a year that has passed this year, placed next year. */
+  | { kind: 'nextYear'; year: number };
+
+/** A zone named in the text: an IANA zone keeps its daylight saving, an abbreviation is a fixed offset. */
+export type NamedZone = { iana: string } | { offsetMinutes: number };
 
 export interface ClockTime {
   hour: number;
@@ -44,6 +66,9 @@ export interface Reading {
   /** "30分後", "in 2 hours". */
   afterMinutes?: number;
   durationMinutes?: number;
+  /** "9am ET", "来週月曜 8:00 GMT", "日本時間の10時": the clock time is read in this zone. */
+  zone?: NamedZone;
+  assumptions: Assumption[];
   /** Something was read but cannot exist (2月30日, 25時). */
   invalid?: boolean;
   /** A day was named in a form not supported ("next month", "in 3 months"): reported as no_time. */
@@ -69,4 +94,11 @@ export function bareHour(hour: number, zeroPadded: boolean, rangeStartHour?: num
   if (zeroPadded || hour < 1 || hour > 6) return hour;
   if (rangeStartHour === undefined || hour + 12 > rangeStartHour) return hour + 12;
   return hour;
+}
+
+/** bareHour for a start time, noting the afternoon guess when it was made. */
+export function bareStartHour(hour: number, zeroPadded: boolean, reading: Reading): number {
+  const read = bareHour(hour, zeroPadded);
+  if (read !== hour) reading.assumptions.push({ kind: 'afternoon', typed: hour, hour: read });
+  return read;
 }

@@ -79,10 +79,10 @@ const FOR_SPAN = new RegExp(
 );
 
 /**
- * "Weekly sync", "Daily standup", "Monthly review" are topics: the bare adjective is a rule only
- * when a time, a day or the end of the text follows it ("daily at 8:45", "weekly on Monday").
+ * "Weekly sync", "Daily standup", "tomorrow 3pm weekly" are topics: the bare adjective is a rule only
+ * when a time or a day follows it ("daily at 8:45", "weekly on Monday", "monthly, Dec 3").
  */
-const AFTER_BARE_ADJECTIVE = /^\s*(?:$|,|\d|(?:at|on|from|starting|until|till|through|for)(?![a-z]))/i;
+const AFTER_BARE_ADJECTIVE = /^\s*(?:,|\d|(?:at|on|from|starting|until|till|through|for)(?![a-z]))/i;
 const BARE_ADJECTIVE = /^(?:daily|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly)$/i;
 
 function isBareTopicWord(m: RegExpExecArray, text: string): boolean {

@@ -88,7 +88,7 @@ export function mask(text: string, span: Span): string {
 const EDGE_JUNK =
   /^(?:[\s、，,。.:;\-–—~〜・]|(?:の|に|から|まで|より|で|は)(?=\s|$)|(?:at|on|from|for|in|by|to|@)(?=\s|$))+/i;
 const EDGE_JUNK_END =
-  /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|@))+$/i;
+  /(?:[\s、，,。.:;\-–—~〜・]|(?<=^|\s)(?:の|に|から|まで|より|で|は)|(?<=^|\s)(?:at|on|from|for|in|by|to|the|@))+$/i;
 
 /** Spans in reading order, overlapping ones merged (a pattern may run on over blanked text). */
 function mergedSpans(spans: readonly Span[]): Span[] {

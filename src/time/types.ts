@@ -1,4 +1,5 @@
 /** Results of reading a meeting time out of free text. Pure data, no Slack or Zoom types. */
+import type { Assumption } from './reading.js';
 import type { RecurrenceRule } from './recurrence.js';
 
 /** The languages times are read and written in (kept here: time/ depends on nothing outside it). */
@@ -45,6 +46,8 @@ export interface ParseSuccess {
   timeText: string;
   /** Only the length phrases ("30分", "for 45 min"). */
   durationText: string;
+  /** Conventions the reading rests on (an afternoon hour, a month-first date): say them to the user. */
+  assumptions: Assumption[];
 }
 
 export interface ParseFailure {

@@ -5,7 +5,13 @@ import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
 import { ZoomNotConnectedError, ZoomResponseError, ZoomUnavailableError } from './errors.js';
 import { apiError, parseJson, type RawAnswer, transportError } from './http-errors.js';
 import type { TokenStore } from './tokens.js';
-import type { MeetingCreateInput, MeetingUpdateInput, SlackUserRef, ZoomMeeting } from './types.js';
+import type {
+  MeetingCreateInput,
+  MeetingUpdateInput,
+  OccurrenceTarget,
+  SlackUserRef,
+  ZoomMeeting,
+} from './types.js';
 
 export interface ZoomClientOptions {
   apiUrl: string;
@@ -64,18 +70,34 @@ export class ZoomClient implements ZoomMeetings {
     return meeting(await this.request(user, call, true), call.name);
   }
 
-  async updateMeeting(user: SlackUserRef, meetingId: string, patch: MeetingUpdateInput): Promise<void> {
+  async updateMeeting(
+    user: SlackUserRef,
+    meetingId: string,
+    patch: MeetingUpdateInput,
+    target: OccurrenceTarget = {},
+  ): Promise<void> {
     await this.request(
       user,
-      { method: 'PATCH', path: `/meetings/${enc(meetingId)}`, name: 'PATCH /meetings/{id}', body: patch },
+      {
+        method: 'PATCH',
+        path: `/meetings/${enc(meetingId)}`,
+        name: 'PATCH /meetings/{id}',
+        body: patch,
+        ...occurrenceParams(target),
+      },
       true,
     );
   }
 
-  async deleteMeeting(user: SlackUserRef, meetingId: string): Promise<void> {
+  async deleteMeeting(user: SlackUserRef, meetingId: string, target: OccurrenceTarget = {}): Promise<void> {
     await this.request(
       user,
-      { method: 'DELETE', path: `/meetings/${enc(meetingId)}`, name: 'DELETE /meetings/{id}' },
+      {
+        method: 'DELETE',
+        path: `/meetings/${enc(meetingId)}`,
+        name: 'DELETE /meetings/{id}',
+        ...occurrenceParams(target),
+      },
       true,
     );
   }
@@ -181,6 +203,11 @@ function zoomCode(answer: RawAnswer): number | undefined {
 }
 
 /** A meeting as Zoom sent it, once the fields the bot relies on are checked. */
+/** `?occurrence_id=…` for one meeting of a series. */
+function occurrenceParams(target: OccurrenceTarget): { params?: Record<string, string> } {
+  return target.occurrenceId ? { params: { occurrence_id: target.occurrenceId } } : {};
+}
+
 function meeting(value: unknown, operation: string): ZoomMeeting {
   const m = value as Partial<ZoomMeeting> | undefined;
   if (!m || typeof m.id !== 'number' || typeof m.join_url !== 'string') {

@@ -1,7 +1,14 @@
 /** Shapes exchanged with Zoom's REST API (only the fields this bot uses). */
 
 export type { AutoRecording, MeetingSettings, SlackUserRef } from '../scheduling/ports/types.js';
-export type { MeetingCreateInput, MeetingUpdateInput, ZoomMeeting } from '../scheduling/ports/zoom.js';
+export type {
+  MeetingCreateInput,
+  MeetingOccurrence,
+  MeetingRecurrence,
+  MeetingUpdateInput,
+  OccurrenceTarget,
+  ZoomMeeting,
+} from '../scheduling/ports/zoom.js';
 
 /** What the token store keeps for one Slack user (encrypted in Redis). */
 export interface ZoomTokenSet {

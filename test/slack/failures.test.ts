@@ -66,11 +66,17 @@ describe('failures after the modal closed', () => {
   test('Zoom 500 once: the create is tried again and the meeting is posted once, with no failure notice', async () => {
     await h.connect({ userId: 'U500B' });
     h.slack.setUser('U500B', { locale: 'en-US' });
-    h.zoom.failNext({ method: 'POST', path: /\/users\/me\/meetings$/ }, { status: 500, body: { message: 'boom' } });
+    h.zoom.failNext(
+      { method: 'POST', path: /\/users\/me\/meetings$/ },
+      { status: 500, body: { message: 'boom' } },
+    );
     const creates = h.zoom.stats.creates;
     const { ephemerals } = await submitMeeting('U500B', 'Second try');
     assert.equal(h.zoom.stats.creates, creates + 1);
-    assert.equal(h.slack.callsTo('chat.postMessage').filter((a) => JSON.stringify(a).includes('Second try')).length, 1);
+    assert.equal(
+      h.slack.callsTo('chat.postMessage').filter((a) => JSON.stringify(a).includes('Second try')).length,
+      1,
+    );
     assert.ok(!ephemerals.some((t) => /not answering|not done/.test(t)), ephemerals.join('\n'));
   });
 

@@ -149,3 +149,36 @@ describe('bounded input', () => {
     assert.equal(preview, '日時は200文字以内で入力してください（現在10000文字）。');
   });
 });
+
+describe('the preview says what it assumed', () => {
+  test('「3時」 and 「6/5」 are named under the reading, in Japanese', async () => {
+    const { preview } = await openWith('6/5 3時 定例', 'UGUESSJA');
+    assert.match(preview, /6月5日.* 15:00/);
+    assert.match(
+      preview,
+      /※ 「6\/5」を6月5日、「3時」を午後3時(、年のない日付を\d{4}年)?と読みました。違う場合は書き直してください。/,
+    );
+  });
+
+  test('Enter in when shows the same note in English', async () => {
+    const { view } = await openWith('', 'UGUESSEN', 'en-US');
+    const res = await h.interact(
+      whenEnter(view as unknown as Record<string, unknown>, 'UGUESSEN', '6/5 at 3', 'VGUESS0001'),
+    );
+    assert.equal(res.status, 200);
+    await h.settle();
+    const update = h.slack.callsTo('views.update').find((u) => u.view_id === 'VGUESS0001') as {
+      view: { blocks: Block[] };
+    };
+    const preview = update.view.blocks.find((b) => b.block_id === 'when_preview')?.elements?.[0]?.text ?? '';
+    assert.match(preview, /Jun 5.* 15:00/);
+    assert.match(preview, /The bot read 6\/5 as June 5, "3" as 3 pm(, the date without a year as \d{4})?\./);
+    assert.deepEqual(h.slack.schemaErrors, []);
+  });
+
+  test('a reading that guessed nothing carries no note', async () => {
+    const { preview } = await openWith('明日 午後3時 定例', 'UNOGUESS');
+    assert.match(preview, /15:00/);
+    assert.doesNotMatch(preview, /読みました/);
+  });
+});

@@ -54,7 +54,10 @@ describe('two workspaces installed through Slack OAuth', () => {
   test('each workspace installs through /slack/install and /slack/oauth_redirect; tokens are sealed at rest', async () => {
     for (const w of [A, B]) {
       const { page } = await installThroughOAuth(h, w.teamId);
-      assert.equal(page.status, 200, await page.clone().text());
+      const html = await page.text();
+      assert.equal(page.status, 200, html);
+      assert.match(html, new RegExp(`${w.teamId} に追加しました。Slack で /zoom を実行してください。`));
+      assert.match(html, new RegExp(`Added to ${w.teamId}\\. Run /zoom in Slack\\.`));
       assert.ok(tokenOf(w), `Slack issued a bot token for ${w.teamId}`);
     }
     assert.notEqual(tokenOf(A), tokenOf(B));
@@ -74,6 +77,12 @@ describe('two workspaces installed through Slack OAuth', () => {
     const issued = new Map(h.slack.workspaces.issued);
     const noCookie = await installThroughOAuth(h, A.teamId, { cookie: () => '' });
     assert.equal(noCookie.page.status, 400);
+    const expired = await noCookie.page.text();
+    assert.match(expired, /このリンクは期限切れか、別のブラウザで開かれました/);
+    assert.match(expired, /Start again from the install link/);
+    const denied = await fetch(`${h.baseUrl}/slack/oauth_redirect?error=access_denied&state=x`);
+    assert.equal(denied.status, 400);
+    assert.match(await denied.text(), /インストールはキャンセルされました/);
     const wrongCookie = await installThroughOAuth(h, A.teamId, {
       cookie: () => 'slack-app-oauth-state=forged',
     });
@@ -83,7 +92,8 @@ describe('two workspaces installed through Slack OAuth', () => {
     const done = await installThroughOAuth(h, A.teamId);
     assert.equal(done.page.status, 200);
     const replay = await fetch(done.callbackUrl, { redirect: 'manual', headers: { cookie: done.cookie } });
-    assert.notEqual(replay.status, 200, 'a code works once');
+    assert.equal(replay.status, 502, 'a code works once');
+    assert.match(await replay.text(), /インストールを完了できませんでした/);
     const code = new URL(done.callbackUrl).searchParams.get('code') as string;
     const state = new URL(done.callbackUrl).searchParams.get('state') as string;
     for (const line of h.logs) {
@@ -131,13 +141,26 @@ describe('two workspaces installed through Slack OAuth', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 
-  test('the fake Slack refuses a token used on another workspace’s channel (the check is real)', async () => {
+  test('the fake Slack refuses a token used on another workspace’s channel, trigger or user (the check is real)', async () => {
     const answer = await fetch(`${h.slack.apiUrl}chat.postMessage`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokenOf(A)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ channel: B.channel, text: 'hello' }),
     });
     assert.deepEqual(await answer.json(), { ok: false, error: 'channel_not_found' });
+    h.slack.workspaces.triggers.set('trigger-from-b', B.teamId);
+    const modal = await fetch(`${h.slack.apiUrl}views.open`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf(A)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ trigger_id: 'trigger-from-b', view: { type: 'modal' } }),
+    });
+    assert.deepEqual(await modal.json(), { ok: false, error: 'invalid_trigger_id' });
+    const user = await fetch(`${h.slack.apiUrl}users.info`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokenOf(B)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ user: A.userId }),
+    });
+    assert.deepEqual(await user.json(), { ok: false, error: 'user_not_found' });
   });
 
   test('a meeting id of workspace A clicked from workspace B is unknown there: nothing changes, no name shown', async () => {
@@ -219,5 +242,73 @@ describe('two workspaces installed through Slack OAuth', () => {
     await h.settle();
     assert.equal(await h.services.redis.exists(h.services.keys.slackInstallation(B.teamId)), 0);
     assert.equal(await h.services.tokens.load(userOf(B)), null);
+  });
+});
+
+describe('an org-wide install on Enterprise Grid', () => {
+  const E = { enterpriseId: 'E0001', teamId: 'TE0001', userId: 'WE0001', channel: 'CE0001' };
+
+  test('requests from its workspaces and later messages use the org token; removing it removes their data', async () => {
+    h.slack.workspaces.add({
+      teamId: E.teamId,
+      enterpriseId: E.enterpriseId,
+      users: [E.userId],
+      channels: [E.channel],
+    });
+    const { page } = await installThroughOAuth(h, E.teamId, { orgWide: true });
+    assert.equal(page.status, 200);
+    const orgToken = h.slack.workspaces.issued.get(E.enterpriseId) as string;
+    assert.ok(orgToken);
+    assert.equal(await h.services.redis.exists(h.services.keys.slackOrgInstallation(E.enterpriseId)), 1);
+
+    await h.connect({ teamId: E.teamId, userId: E.userId });
+    await h.command('', {
+      teamId: E.teamId,
+      userId: E.userId,
+      channelId: E.channel,
+      triggerId: 'org-trigger',
+      orgWideInstall: E.enterpriseId,
+    });
+    await h.settle();
+    const opened = h.slack.calls.find(
+      (c) => c.method === 'views.open' && c.args.trigger_id === 'org-trigger',
+    );
+    assert.equal(opened?.token, orgToken, 'the modal opens with the org-wide token');
+
+    // Outside any request: the workspace is found under its organization.
+    await h.services.announcer.directMessage(
+      { teamId: E.teamId, userId: E.userId },
+      {
+        text: 'hello',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }],
+      },
+    );
+    const dm = h.slack.calls.filter((c) => c.method === 'conversations.open').at(-1);
+    assert.equal(dm?.token, orgToken);
+
+    const removal = JSON.stringify({
+      token: 'legacy-verification-token',
+      enterprise_id: E.enterpriseId,
+      api_app_id: 'A0001',
+      event: { type: 'app_uninstalled', event_ts: '1700000000.000200' },
+      type: 'event_callback',
+      event_id: 'EvORG',
+      event_time: 1700000000,
+      authorizations: [
+        {
+          enterprise_id: E.enterpriseId,
+          team_id: null,
+          user_id: 'UBOTE',
+          is_bot: true,
+          is_enterprise_install: true,
+        },
+      ],
+    });
+    h.slack.workspaces.uninstall(E.enterpriseId);
+    assert.equal((await h.postSlack(removal, 'application/json')).status, 200);
+    await h.settle();
+    assert.equal(await h.services.redis.exists(h.services.keys.slackOrgInstallation(E.enterpriseId)), 0);
+    assert.equal(await h.services.tokens.load({ teamId: E.teamId, userId: E.userId }), null);
+    await assert.rejects(h.services.slackClients.forTeam({ teamId: E.teamId }), /not installed/);
   });
 });

@@ -35,7 +35,15 @@ export interface Harness {
   /** A correctly signed slash command `/zoom <text>`; defaults team T0001, user U0001, channel C0001. */
   command(
     text: string,
-    opts?: { teamId?: string; userId?: string; channelId?: string; responseUrl?: string; triggerId?: string },
+    opts?: {
+      teamId?: string;
+      userId?: string;
+      channelId?: string;
+      responseUrl?: string;
+      triggerId?: string;
+      /** Sent from a workspace of this Enterprise Grid org where the app is installed org-wide. */
+      orgWideInstall?: string;
+    },
   ): Promise<Response>;
   /** A correctly signed interactivity request (`payload=<json>`). */
   interact(payload: unknown): Promise<Response>;
@@ -177,6 +185,8 @@ export async function startHarness(
     logs,
     command(text, opts = {}) {
       triggerCounter += 1;
+      const triggerId = opts.triggerId ?? `trigger-${triggerCounter}`;
+      slack.workspaces.triggers.set(triggerId, opts.teamId ?? DEFAULT_TEAM);
       const body = new URLSearchParams({
         token: 'legacy-verification-token',
         team_id: opts.teamId ?? DEFAULT_TEAM,
@@ -188,9 +198,10 @@ export async function startHarness(
         command: '/zoom',
         text,
         api_app_id: 'A0001',
-        is_enterprise_install: 'false',
+        is_enterprise_install: opts.orgWideInstall ? 'true' : 'false',
+        ...(opts.orgWideInstall ? { enterprise_id: opts.orgWideInstall } : {}),
         response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
-        trigger_id: opts.triggerId ?? `trigger-${triggerCounter}`,
+        trigger_id: triggerId,
       }).toString();
       return postSlack(body, form);
     },
@@ -254,6 +265,7 @@ export async function startHarness(
     buttonClick(actionId, value, opts = {}) {
       triggerCounter += 1;
       const user = userRef(opts.user);
+      slack.workspaces.triggers.set(`trigger-${triggerCounter}`, user.teamId);
       return {
         type: 'block_actions',
         team: { id: user.teamId, domain: 'example' },

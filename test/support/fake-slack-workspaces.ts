@@ -55,6 +55,8 @@ export class FakeWorkspaces {
   };
   private readonly grants = new Map<string, Grant>();
   private readonly codes = new Map<string, { grant: Grant; redirectUri?: string; clientId: string }>();
+  /** The workspace each trigger_id was sent from (the harness notes them as it sends requests). */
+  readonly triggers = new Map<string, string>();
   /** Bot tokens issued through oauth.v2.access, by workspace (or organization) id. */
   readonly issued = new Map<string, string>();
 
@@ -82,6 +84,11 @@ export class FakeWorkspaces {
     };
     this.workspaces.set(ws.teamId, ws);
     return ws;
+  }
+
+  /** A function_executed's bot_access_token (xwfp-…): acts for its workspace while the step runs. */
+  grantWorkflowToken(token: string, teamId: string): void {
+    this.grants.set(token, { teamId, scopes: [], revoked: false });
   }
 
   /** Which workspace an id belongs to: the one that claimed it, else the default one. */

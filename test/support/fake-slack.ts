@@ -4,10 +4,14 @@
  * the same refusals a real workspace would give.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Access, FakeWorkspaces } from './fake-slack-workspaces.js';
+import { parse } from 'yaml';
+import { surfaceMethods } from './fake-slack-surfaces.js';
+import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
+import { validateArguments } from './slack-web-api.js';
 import { issuedSecret } from './test-logs.js';
 
 export interface SlackCall {
@@ -37,8 +41,16 @@ export interface FakeSlack {
   callsTo(method: string): Record<string, unknown>[];
   /** Posts received on response_urls. */
   responses: { id: string; body: Record<string, unknown> }[];
-  /** users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP. */
-  setUser(userId: string, profile: { tz?: string; locale?: string; name?: string }): void;
+  /**
+   * users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP.
+   * `profile.email` is answered only to a token granted users:read.email, as Slack does.
+   */
+  setUser(userId: string, profile: SlackUserProfile): void;
+  /**
+   * The scopes a token was granted. A bot token not set here has what the app's manifest.yml asks
+   * for (what installing the app grants).
+   */
+  setTokenScopes(token: string, scopes: string[]): void;
   /**
    * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
    * status; `method` 'response_url' makes posts to response_urls answer that status.
@@ -50,6 +62,16 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
+  /** Home tabs as last published, by user id. */
+  homes: Map<string, Record<string, unknown>>;
+  /**
+   * Starts a workflow step run as Slack does before sending function_executed: the execution
+   * can then be completed once, with outputs that match `outputs` (name -> type, `!` = required);
+   * `token` is the event's bot_access_token, which acts for the workspace while the step runs.
+   */
+  startFunctionExecution(executionId: string, outputs: Record<string, string>, token?: string): void;
+  /** How each execution ended: outputs (completeSuccess) or the error (completeError). */
+  functionResults: Map<string, { outputs: Record<string, unknown> } | { error: string }>;
   /** What apps.connections.open answers (a Socket Mode test's WebSocket server). */
   setSocketUrl(url: string): void;
   /** Workspaces, their ids and tokens, and the OAuth app (client id/secret, redirect URLs). */
@@ -66,7 +88,20 @@ export interface FakeSlack {
 
 type Failure = { error: string } | { status: number };
 
-const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata']);
+export interface SlackUserProfile {
+  tz?: string;
+  locale?: string;
+  name?: string;
+  email?: string;
+}
+
+const MANIFEST_BOT_SCOPES = (
+  parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  }
+).oauth_config.scopes.bot;
+
+const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
 
 /** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
 export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
@@ -74,10 +109,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const schemaErrors: string[] = [];
-  const users = new Map<string, { tz?: string; locale?: string; name?: string }>();
+  const users = new Map<string, SlackUserProfile>();
+  const tokenScopes = new Map<string, string[]>();
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const surfaces = surfaceMethods(validate, schemaErrors);
   const workspaces = new FakeWorkspaces();
   let latencyMs = 0;
   let socketUrl: string | undefined;
@@ -109,6 +146,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     if (method === 'conversations.open' && typeof args.users === 'string') {
       for (const id of args.users.split(',')) targets.push([id, 'users', 'user_not_found']);
     }
+    // A trigger_id works only with a token of the workspace whose user's click or command made it.
+    const triggerTeam =
+      typeof args.trigger_id === 'string' ? workspaces.triggers.get(args.trigger_id) : undefined;
+    const triggerWorkspace = triggerTeam ? workspaces.workspaces.get(triggerTeam) : undefined;
+    if (triggerWorkspace && !workspaces.mayActIn(grant.grant, triggerWorkspace)) return 'invalid_trigger_id';
     for (const [id, kind, error] of targets) {
       if (!workspaces.mayActIn(grant.grant, workspaces.ownerOf(id, kind))) return error;
     }
@@ -119,6 +161,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     method: string,
     args: Record<string, unknown>,
     access: Access & { ok: true },
+    token: string,
   ): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
@@ -134,6 +177,14 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
           tz_offset: 0,
         };
         if (String(args.include_locale) === 'true') user.locale = profile.locale ?? 'ja-JP';
+        // A token's grant lists its scopes; the default token has what the manifest asks for.
+        const granted = access.grant.scopes.length > 0 ? access.grant.scopes : MANIFEST_BOT_SCOPES;
+        const scopes = tokenScopes.get(token) ?? granted;
+        user.profile = {
+          real_name: profile.name ?? id,
+          display_name: profile.name ?? id.toLowerCase(),
+          ...(profile.email && scopes.includes('users:read.email') ? { email: profile.email } : {}),
+        };
         return { ok: true, user };
       }
       case 'views.open':
@@ -186,6 +237,11 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
         messages.set(`${channel}:${ts}`, message);
         return { ok: true, channel, ts, message };
       }
+      case 'views.publish':
+      case 'chat.unfurl':
+      case 'functions.completeSuccess':
+      case 'functions.completeError':
+        return surfaces.api(method, args);
       case 'chat.delete':
         messages.delete(`${String(args.channel)}:${String(args.ts)}`);
         return { ok: true, channel: args.channel, ts: args.ts };
@@ -257,7 +313,16 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
-    return reply(200, api(method, args, access));
+    const argumentErrors = validate ? validateArguments(method, args) : [];
+    if (argumentErrors.length > 0) {
+      schemaErrors.push(...argumentErrors);
+      return reply(200, {
+        ok: false,
+        error: 'invalid_arguments',
+        response_metadata: { messages: argumentErrors },
+      });
+    }
+    return reply(200, api(method, args, access, token ?? ''));
   };
 
   const server = createServer((req, res) => {
@@ -282,6 +347,9 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     setUser: (userId, profile) => {
       users.set(userId, profile);
     },
+    setTokenScopes: (token, scopes) => {
+      tokenScopes.set(token, scopes);
+    },
     failNext: (method, failure, times = 1) => {
       const queue = failures.get(method) ?? [];
       queue.push({ failure, times });
@@ -290,6 +358,12 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     schemaErrors,
     messages,
     notInChannel,
+    homes: surfaces.homes,
+    startFunctionExecution: (executionId, outputs, token) => {
+      surfaces.startFunctionExecution(executionId, outputs);
+      if (token) workspaces.grantWorkflowToken(token, DEFAULT_WORKSPACE);
+    },
+    functionResults: surfaces.functionResults,
     workspaces,
     async approveInstall(authorizeUrl, who) {
       const target = new URL(authorizeUrl);

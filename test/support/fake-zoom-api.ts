@@ -2,6 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FakeAnswer, FakeRequest } from './fake-zoom-oauth.js';
 import type { ZoomOperation, ZoomRequestSchemas } from './fake-zoom-schema.js';
+import {
+  applySeries,
+  deleteOccurrence,
+  getOccurrence,
+  listedOccurrences,
+  patchOccurrence,
+} from './fake-zoom-series.js';
 import type { FakeMeeting, FakeZoomState } from './fake-zoom-state.js';
 import { toZoomUtc, zoomStartToUtc } from './fake-zoom-time.js';
 import { issuedSecret } from './test-logs.js';
@@ -29,16 +36,28 @@ export class FakeZoomApi {
 
     let m = /^\/users\/([^/]+)$/.exec(path);
     if (m && req.method === 'GET' && isMe(m[1]!)) return { status: 200, body: this.userBody(zoomUserId) };
+    m = /^\/users\/([^/]+)\/schedulers$/.exec(path);
+    if (m && req.method === 'GET' && isMe(m[1]!)) return this.schedulers(zoomUserId);
     m = /^\/users\/([^/]+)\/meetings$/.exec(path);
-    if (m && isMe(m[1]!)) {
-      if (req.method === 'POST')
-        return this.withBody(req, 'meetingCreate', (b) => this.create(zoomUserId, b));
-      if (req.method === 'GET') return this.list(zoomUserId, req.query);
+    if (m && req.method === 'POST') {
+      const target = m[1]!;
+      return this.withBody(req, 'meetingCreate', (b) => {
+        const who = typeof b.schedule_for === 'string' ? b.schedule_for : isMe(target) ? zoomUserId : target;
+        const host = isMe(who) ? user : this.state.findUser(who);
+        if (!host) return { status: 404, body: { code: 1001, message: `User does not exist: ${who}.` } };
+        // Zoom's documented refusal (POST /users/{userId}/meetings, 400): "You cannot schedule a meeting for {userId}".
+        if (!this.state.maySchedule(zoomUserId, host.id)) {
+          return { status: 400, body: { code: 3000, message: `You cannot schedule a meeting for ${who}` } };
+        }
+        return this.create(host.id, b);
+      });
     }
+    if (m && req.method === 'GET' && isMe(m[1]!)) return this.list(zoomUserId, req.query);
     m = /^\/meetings\/(\d+)(\/recordings\/settings)?$/.exec(path);
     if (m) {
       const meeting = this.state.meetings.get(m[1]!);
-      if (!meeting || meeting.hostZoomUserId !== zoomUserId) {
+      // The scheduling privilege also lets the scheduler manage the host's meetings.
+      if (!meeting || !this.state.maySchedule(zoomUserId, meeting.hostZoomUserId)) {
         return { status: 404, body: { code: 3001, message: `Meeting does not exist: ${m[1]}.` } };
       }
       if (m[2]) {
@@ -48,9 +67,22 @@ export class FakeZoomApi {
           return { status: 204 };
         });
       }
-      if (req.method === 'GET')
-        return { status: 200, body: { ...this.strip(meeting), start_url: this.startUrl(meeting) } };
-      if (req.method === 'PATCH') return this.withBody(req, 'meetingUpdate', (b) => this.update(meeting, b));
+      const occurrenceId = req.query.occurrence_id;
+      if (req.method === 'GET') {
+        const body = { ...this.strip(meeting), start_url: this.startUrl(meeting) };
+        if (occurrenceId !== undefined) return getOccurrence(meeting, occurrenceId, body);
+        const occurrences = listedOccurrences(meeting, req.query);
+        return { status: 200, body: occurrences ? { ...body, occurrences } : body };
+      }
+      if (req.method === 'PATCH') {
+        return this.withBody(req, 'meetingUpdate', (b) =>
+          occurrenceId !== undefined
+            ? patchOccurrence(meeting, occurrenceId, b, (p) => this.refuse(p))
+            : this.update(meeting, b),
+        );
+      }
+      if (req.method === 'DELETE' && occurrenceId !== undefined)
+        return deleteOccurrence(meeting, occurrenceId);
       if (req.method === 'DELETE') {
         this.state.meetings.delete(m[1]!);
         return { status: 204 };
@@ -69,18 +101,24 @@ export class FakeZoomApi {
     } else {
       problems = this.schemas.check(op, req.body);
     }
-    if (problems.length > 0) {
-      this.schemaErrors.push(...problems);
-      return {
-        status: 400,
-        body: {
-          code: 300,
-          message: 'Validation Failed.',
-          errors: problems.map((p) => ({ field: (p.split(' ')[1] ?? '').replace(/:$/, ''), message: p })),
-        },
-      };
-    }
+    if (problems.length > 0) return this.refuse(problems);
     return run(req.body as Body);
+  }
+
+  /** Zoom's answer to a body it will not take (400 code 300); the problems are kept for tests to read. */
+  private refuse(problems: string[]): FakeAnswer {
+    this.schemaErrors.push(...problems);
+    return {
+      status: 400,
+      body: {
+        code: 300,
+        message: 'Validation Failed.',
+        errors: problems.map((p) => ({
+          field: (p.split(' ')[1] ?? p.split(':')[0] ?? '').replace(/:$/, ''),
+          message: p,
+        })),
+      },
+    };
   }
 
   private create(zoomUserId: string, body: Body): FakeAnswer {
@@ -106,21 +144,28 @@ export class FakeZoomApi {
       settings: { auto_recording: 'none', ...(body.settings as object | undefined) },
     };
     if (body.agenda !== undefined) meeting.agenda = body.agenda as string;
+    const seriesProblems = applySeries(meeting, body, true);
+    if (seriesProblems.length > 0) return this.refuse(seriesProblems);
     this.state.meetings.set(id, meeting);
     this.state.stats.creates++;
     return { status: 201, body: { ...this.strip(meeting), start_url: this.startUrl(meeting) } };
   }
 
   private update(meeting: FakeMeeting, body: Body): FakeAnswer {
+    // Worked out on a copy, so a refused PATCH changes nothing.
+    const draft: FakeMeeting = { ...meeting };
     for (const key of ['topic', 'agenda', 'duration', 'timezone'] as const) {
-      if (body[key] !== undefined) (meeting as unknown as Body)[key] = body[key];
+      if (body[key] !== undefined) (draft as unknown as Body)[key] = body[key];
     }
     // Zoom silently ignores a start_time in the past.
     if (typeof body.start_time === 'string') {
-      const next = zoomStartToUtc(body.start_time, meeting.timezone);
-      if (Date.parse(next) > Date.now()) meeting.start_time = next;
+      const next = zoomStartToUtc(body.start_time, draft.timezone);
+      if (Date.parse(next) > Date.now()) draft.start_time = next;
     }
-    if (body.settings) meeting.settings = { ...meeting.settings, ...(body.settings as object) };
+    if (body.settings) draft.settings = { ...draft.settings, ...(body.settings as object) };
+    const seriesProblems = applySeries(draft, body, false);
+    if (seriesProblems.length > 0) return this.refuse(seriesProblems);
+    Object.assign(meeting, draft);
     return { status: 204 };
   }
 
@@ -141,6 +186,21 @@ export class FakeZoomApi {
       status: 200,
       body: { page_size: pageSize, total_records: mine.length, next_page_token: '', meetings },
     };
+  }
+
+  /**
+   * GET /users/{userId}/schedulers ("List user schedulers", Users API; scopes user:read / user:read:admin):
+   * "the users for whom the current user can schedule meetings", as { schedulers: [{ id, email, pmi }] }
+   * (Zoom API docs as mirrored in PSZoom's Get-ZoomUserSchedulers and @zoom/rivet's
+   * UsersListUserSchedulersResponse).
+   */
+  private schedulers(zoomUserId: string): FakeAnswer {
+    const hosts = [...(this.state.schedulingFor.get(zoomUserId) ?? [])];
+    const schedulers = hosts.flatMap((id) => {
+      const host = this.state.users.get(id);
+      return host ? [{ id: host.id, email: host.email, pmi: pmiOf(host.id) }] : [];
+    });
+    return { status: 200, body: { schedulers } };
   }
 
   private userBody(zoomUserId: string): Body {
@@ -167,6 +227,13 @@ export class FakeZoomApi {
     issuedSecret(zak);
     return `${this.origin()}/s/${m.id}?zak=${zak}`;
   }
+}
+
+/** A stable 10-digit personal meeting ID per user. */
+function pmiOf(id: string): number {
+  let n = 0;
+  for (const ch of id) n = (n * 31 + ch.charCodeAt(0)) % 1_000_000_000;
+  return 1_000_000_000 + n;
 }
 
 function notFound(req: FakeRequest): FakeAnswer {

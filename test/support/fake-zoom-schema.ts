@@ -49,6 +49,22 @@ function formatsIn(node: unknown, found: Set<string>): Set<string> {
   return found;
 }
 
+/**
+ * The vendored `recurrence` schema lists single days in `weekly_days`' enum, while Zoom documents a
+ * comma-separated list ("1,3"); its descriptions give bounds the schema leaves out: repeat_interval
+ * from 1, end_times 0-60 (0 = no end), monthly_day 1-31 ("Recurrence Object Definitions").
+ */
+function withPublishedRecurrence(schema: JsonObject): JsonObject {
+  const recurrence = (schema.properties as JsonObject | undefined)?.recurrence as JsonObject | undefined;
+  const fields = recurrence?.properties as Record<string, JsonObject> | undefined;
+  if (!fields) return schema;
+  fields.weekly_days = { type: 'string', pattern: '^[1-7](,[1-7]){0,6}$' };
+  if (fields.repeat_interval) fields.repeat_interval.minimum = 1;
+  if (fields.end_times) fields.end_times.minimum = 0;
+  if (fields.monthly_day) Object.assign(fields.monthly_day, { minimum: 1, maximum: 31 });
+  return schema;
+}
+
 export class ZoomRequestSchemas {
   private readonly validators = new Map<ZoomOperation, ValidateFunction>();
 
@@ -68,7 +84,10 @@ export class ZoomRequestSchemas {
       for (const format of formatsIn(op.requestBody, new Set())) {
         if (!standard.has(format)) ajv.addFormat(format, true);
       }
-      this.validators.set(name, ajv.compile(strictCopy(op.requestBody) as JsonObject));
+      this.validators.set(
+        name,
+        ajv.compile(withPublishedRecurrence(strictCopy(op.requestBody) as JsonObject)),
+      );
     }
   }
 

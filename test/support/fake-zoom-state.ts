@@ -1,6 +1,7 @@
 /** What the fake Zoom remembers: users, authorization codes, token pairs, meetings. */
 import { randomBytes } from 'node:crypto';
 import type { ZoomMeeting } from '../../src/zoom/types.js';
+import type { FakeOccurrence, FakeRecurrence } from './fake-zoom-recurrence.js';
 import { issuedSecret } from './test-logs.js';
 
 export interface FakeZoomUser {
@@ -22,9 +23,12 @@ export interface AuthorizationCode {
   expiresAt: number;
 }
 
-export type FakeMeeting = ZoomMeeting & {
+export type FakeMeeting = Omit<ZoomMeeting, 'recurrence' | 'occurrences'> & {
   hostZoomUserId: string;
   recordingSettings?: Record<string, unknown>;
+  /** Type 8 only. */
+  recurrence?: FakeRecurrence;
+  occurrences?: FakeOccurrence[];
 };
 
 export const SCOPES = 'meeting:read meeting:write user:read';
@@ -42,6 +46,8 @@ export class FakeZoomState {
   /** Only the newest refresh token of each grant is here: rotation kills the old one at once. */
   readonly refreshTokens = new Map<string, string>();
   readonly meetings = new Map<string, FakeMeeting>();
+  /** Scheduling privilege: scheduler's Zoom id → the Zoom ids of the users who granted it to them. */
+  readonly schedulingFor = new Map<string, Set<string>>();
   readonly stats = { codeGrants: 0, refreshGrants: 0, revokes: 0, creates: 0 };
 
   constructor(readonly accessTokenTtlSeconds: number) {}
@@ -99,6 +105,16 @@ export class FakeZoomState {
     issuedSecret(code);
     this.codes.set(code, entry);
     return code;
+  }
+
+  /** A user (by id or email), or undefined. */
+  findUser(idOrEmail: string): FakeZoomUser | undefined {
+    return this.users.get(idOrEmail) ?? [...this.users.values()].find((u) => u.email === idOrEmail);
+  }
+
+  /** True when `schedulerId` may schedule and manage meetings for `hostId` (or is that user). */
+  maySchedule(schedulerId: string, hostId: string): boolean {
+    return schedulerId === hostId || (this.schedulingFor.get(schedulerId)?.has(hostId) ?? false);
   }
 
   newMeetingId(): string {

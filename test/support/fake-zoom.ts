@@ -58,6 +58,12 @@ export interface FakeZoom {
   expireAccessTokens(zoomUserId: string): void;
   /** All tokens of this user die (as when the user removes the app in Zoom): refresh -> invalid_grant. */
   revokeAll(zoomUserId: string): void;
+  /**
+   * `host` gives `scheduler` Zoom's scheduling privilege (Zoom: Settings › Meeting › Other › Scheduling
+   * privilege): the scheduler may then create (`POST /users/{host}/meetings`) and manage the host's meetings.
+   */
+  grantSchedulingPrivilege(grant: { host: string; scheduler: string }): void;
+  revokeSchedulingPrivilege(grant: { host: string; scheduler: string }): void;
   /** Requests refused because they did not match Zoom's published schema (also answered 400 code 300). */
   schemaErrors: string[];
   close(): Promise<void>;
@@ -168,6 +174,14 @@ export async function startFakeZoom(
     },
     expireAccessTokens: (id) => state.expireAccessTokens(id),
     revokeAll: (id) => state.revokeAll(id),
+    grantSchedulingPrivilege: ({ host, scheduler }) => {
+      const hosts = state.schedulingFor.get(scheduler) ?? new Set<string>();
+      hosts.add(host);
+      state.schedulingFor.set(scheduler, hosts);
+    },
+    revokeSchedulingPrivilege: ({ host, scheduler }) => {
+      state.schedulingFor.get(scheduler)?.delete(host);
+    },
     schemaErrors,
     close: () =>
       new Promise<void>((resolve) => {

@@ -9,6 +9,10 @@ export interface FormValues {
   options?: string[];
   recording?: 'none' | 'local' | 'cloud';
   recordingAuthentication?: boolean;
+  /** The repeat fields (scheduling form); unset ones keep the view's initial values, null empties them. */
+  repeat?: string;
+  repeatCount?: number | null;
+  repeatUntil?: string | null;
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -73,6 +77,28 @@ export function stateValues(
           },
         };
         break;
+      case 'repeat': {
+        const value = values.repeat ?? initialOption?.value ?? 'none';
+        out[id] = {
+          [id]: {
+            type: 'static_select',
+            selected_option: { value, text: { type: 'plain_text', text: value } },
+          },
+        };
+        break;
+      }
+      case 'repeat_count': {
+        const typed = values.repeatCount === undefined ? element.initial_value : values.repeatCount;
+        out[id] = {
+          [id]: { type: 'number_input', value: typed === null || typed === undefined ? null : String(typed) },
+        };
+        break;
+      }
+      case 'repeat_until': {
+        const picked = values.repeatUntil === undefined ? element.initial_date : values.repeatUntil;
+        out[id] = { [id]: { type: 'datepicker', selected_date: picked ?? null } };
+        break;
+      }
       default:
         break;
     }

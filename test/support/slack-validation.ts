@@ -21,8 +21,9 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 addFormats(ajv);
 ajv.addSchema(schema);
 const schemaId = schema.$id as string;
-const validateBlocks = ajv.getSchema(schemaId) as ValidateFunction;
+const validateMessageBlocks = ajv.getSchema(schemaId) as ValidateFunction;
 const validateModal = ajv.getSchema(`${schemaId}#/$defs/modal_view`) as ValidateFunction;
+const validateHome = ajv.getSchema(`${schemaId}#/$defs/home_view`) as ValidateFunction;
 
 const describe = (v: ValidateFunction) =>
   (v.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
@@ -45,6 +46,26 @@ export function validateView(view: Record<string, unknown> | undefined): string[
   return errors;
 }
 
+/** A views.publish view: the schema's home_view (100 blocks) plus the field limits. */
+export function validateHomeView(view: Record<string, unknown> | undefined): string[] {
+  if (!view || typeof view !== 'object') return ['view missing'];
+  const errors: string[] = [];
+  if (!validateHome(view)) errors.push(...describe(validateHome));
+  const blocks = view.blocks as unknown[] | undefined;
+  if (Array.isArray(blocks) && blocks.length > 100) errors.push(`view has ${blocks.length} blocks (max 100)`);
+  errors.push(...checkLimits(blocks ?? []));
+  return errors;
+}
+
+/** Blocks of an attachment-less unfurl: message blocks (50 at most). */
+export function validateBlocks(blocks: unknown[]): string[] {
+  const errors: string[] = [];
+  if (blocks.length > 50) errors.push(`${blocks.length} blocks (max 50)`);
+  if (blocks.length > 0 && !validateMessageBlocks(blocks)) errors.push(...describe(validateMessageBlocks));
+  errors.push(...checkLimits(blocks));
+  return errors;
+}
+
 /** A chat.postMessage / chat.update / chat.postEphemeral argument set, or a response_url body. */
 export function validateMessage(message: Record<string, unknown>): string[] {
   const errors: string[] = [];
@@ -57,7 +78,7 @@ export function validateMessage(message: Record<string, unknown>): string[] {
   if (blocks !== undefined) {
     if (!Array.isArray(blocks)) return [...errors, 'blocks is not an array'];
     if (blocks.length > 50) errors.push(`message has ${blocks.length} blocks (max 50)`);
-    if (blocks.length > 0 && !validateBlocks(blocks)) errors.push(...describe(validateBlocks));
+    if (blocks.length > 0 && !validateMessageBlocks(blocks)) errors.push(...describe(validateMessageBlocks));
     errors.push(...checkLimits(blocks));
   }
   return errors;

@@ -1,23 +1,21 @@
 /**
- * Run as a child process under a given TZ by server-zone.test.ts: prints, one JSON array, what every
- * corpus phrase gives (notation, topic, instant, preview in both languages) and what the server's own
- * clock says about New York's DST gap, which proves the TZ setting was live.
+ * Run as a child process under a given TZ by corpus.test.ts: prints, one JSON object, what every
+ * corpus phrase gives at every reference (notation, instant, topic, preview in both languages) and
+ * what the server's own clock says about New York's DST gap, which proves the TZ setting was live.
  */
 import { formatMeetingTime } from '../../src/time/index.js';
-import { corpus, notation, runCase } from './corpus.js';
+import { corpus, instantOf, outcome, references, runCase } from './corpus.js';
 
-const rows = corpus.map((c) => {
-  const result = runCase(c);
-  const instant = result.ok ? result.start.instant : null;
-  const zone = result.ok ? result.start.timeZone : 'UTC';
-  return [
-    notation(result),
-    result.topic,
-    instant,
-    instant ? formatMeetingTime(instant, zone, 'ja') : null,
-    instant ? formatMeetingTime(instant, zone, 'en') : null,
-  ];
-});
+const rows = corpus.map((c) =>
+  references.map((reference) => {
+    const now = instantOf(reference, c.timeZone);
+    const result = runCase(c, now);
+    if (!result.ok) return outcome(result);
+    const ja = formatMeetingTime(result.start.instant, c.timeZone, 'ja', { now });
+    const en = formatMeetingTime(result.start.instant, c.timeZone, 'en', { now });
+    return `${outcome(result)} | ${ja} | ${en}`;
+  }),
+);
 // Local-time constructor on purpose: shows which zone this process runs in.
 const serverProbe = new Date(2026, 2, 8, 2, 30).getHours();
 process.stdout.write(JSON.stringify({ serverProbe, rows }));

@@ -3,8 +3,7 @@ import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { seriesOccurrences } from '../../src/time/occurrences.js';
-import { references } from './corpus.js';
-import { runSeriesCase, seriesCorpus } from './recurrence-corpus.js';
+import { references, runSeriesCase, seriesCorpus } from './recurrence-corpus.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -43,10 +42,11 @@ const CHILD = fileURLToPath(new URL('./recurrence-corpus-child.ts', import.meta.
 function runUnder(tz: string): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, TZ: tz } });
-    let out = '';
+    // Whole buffers, decoded once: a chunk may end inside a multi-byte character.
+    const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
+      out.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -54,7 +54,7 @@ function runUnder(tz: string): Promise<ChildOutput> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`TZ=${tz} exited ${code}: ${err}`));
-      else resolve(JSON.parse(out) as ChildOutput);
+      else resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ChildOutput);
     });
   });
 }

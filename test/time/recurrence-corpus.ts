@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseMeetingText } from '../../src/time/index.js';
 import { toZoomRecurrence, type ZoomRecurrence } from '../../src/time/recurrence.js';
 import type { ParseResult } from '../../src/time/types.js';
-import { notation, references } from './corpus.js';
+import { notation } from './corpus.js';
 
 export interface SeriesCase {
   reference: string;
@@ -15,12 +15,15 @@ export interface SeriesCase {
 }
 
 interface SeriesFile {
+  references: Record<string, { now: string; timeZone: string }>;
   cases: [string, string, string, ZoomRecurrence | null, string?][];
 }
 
 const file = JSON.parse(
   readFileSync(new URL('./recurrence-corpus.json', import.meta.url), 'utf8'),
 ) as SeriesFile;
+
+export const references = file.references;
 
 export const seriesCorpus: SeriesCase[] = file.cases.map(([reference, text, expected, recurrence, topic]) => {
   if (!references[reference])

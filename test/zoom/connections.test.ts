@@ -34,7 +34,7 @@ async function stateCount(side: ZoomSide): Promise<number> {
 }
 
 test('connect: authorize URL with state and PKCE S256, code exchange, users/me, tokens stored', async () => {
-  const side = buildZoomSide(redis, zoom);
+  const side = buildZoomSide(redis, zoom, { slackEmails: { UALICE: 'Alice@Example.com' } });
   const url = new URL(await side.connections.startConnect(alice));
   assert.equal(url.origin + url.pathname, `${zoom.oauthUrl}/oauth/authorize`);
   const q = url.searchParams;
@@ -56,7 +56,7 @@ test('connect: authorize URL with state and PKCE S256, code exchange, users/me, 
     back.searchParams.get('state')!,
     back.searchParams.get('code')!,
   );
-  assert.deepEqual(done, { user: alice, zoomEmail: 'alice@example.com' });
+  assert.deepEqual(done, { outcome: 'connected', user: alice, zoomEmail: 'alice@example.com' });
   const stored = (await side.tokens.load(alice))!;
   assert.equal(stored.zoomUserId, 'zoom-alice');
   assert.ok(stored.expiresAt > Date.now() + 3500_000);
@@ -181,4 +181,29 @@ test('disconnect still deletes when Zoom cannot revoke', async () => {
   zoom.failNext({ path: /^\/oauth\/revoke$/ }, { status: 503, body: 'down' }, 2);
   assert.equal(await side.connections.disconnect(user), true);
   assert.equal(await side.tokens.load(user), null);
+});
+
+test('a sign-in with another email is held sealed; past its deadline the sweep revokes it, retrying when Zoom fails', async () => {
+  const side = buildZoomSide(redis, zoom, { slackEmails: { UALICE: 'alice@example.com' } });
+  const back = await consent(await side.connections.startConnect(alice), 'zoom-bob');
+  const done = await side.connections.completeConnect(
+    back.searchParams.get('state')!,
+    back.searchParams.get('code')!,
+  );
+  assert.equal(done.outcome, 'pending');
+  assert.equal(await side.tokens.load(alice), null);
+  const dumped = await dump(side.redis, side.prefix);
+  assert.ok(!dumped.includes('bob@example.com'), 'the pending pair is sealed');
+  const expiresAt = done.outcome === 'pending' ? done.expiresAt : 0;
+  assert.deepEqual(await side.connections.sweepExpiredLinks(expiresAt - 1000), { revoked: 0, failed: 0 });
+
+  // Zoom's revoke endpoint is down: the pair stays, claimed for a minute, then is retried.
+  zoom.failNext({ method: 'POST', path: /^\/oauth\/revoke$/ }, { status: 503, body: 'down' }, 2);
+  assert.deepEqual(await side.connections.sweepExpiredLinks(expiresAt + 1), { revoked: 0, failed: 1 });
+  assert.deepEqual(await side.connections.sweepExpiredLinks(expiresAt + 2), { revoked: 0, failed: 0 });
+  const revokes = zoom.stats.revokes;
+  assert.deepEqual(await side.connections.sweepExpiredLinks(expiresAt + 61_000), { revoked: 1, failed: 0 });
+  assert.equal(zoom.stats.revokes, revokes + 1);
+  assert.deepEqual(await side.redis.keys(`${side.prefix}*pending-link*`), []);
+  assert.equal(await side.connections.pendingLink(alice), null);
 });

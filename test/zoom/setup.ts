@@ -35,6 +35,8 @@ export function buildZoomSide(
     oauthTimeoutMs?: number;
     store?: Partial<TokenStoreOptions>;
     client?: Partial<ZoomClientOptions>;
+    /** Slack profile emails by Slack user id (what users.info would say). */
+    slackEmails?: Record<string, string>;
   } = {},
 ): ZoomSide {
   const client = redis.client();
@@ -57,7 +59,13 @@ export function buildZoomSide(
     encryptionKeys,
     oauth,
     tokens,
-    connections: new ZoomConnections({ redis: client, keys, oauth, tokens }),
+    connections: new ZoomConnections({
+      redis: client,
+      keys,
+      oauth,
+      tokens,
+      slackEmail: async (user) => opts.slackEmails?.[user.userId],
+    }),
     client: new ZoomClient({ apiUrl: zoom.apiUrl, tokens, retryDelaysMs: [20, 40], ...opts.client }),
   };
 }
@@ -94,7 +102,12 @@ export async function dump(redis: RedisClient, prefix: string): Promise<string> 
   const parts: string[] = [];
   for (const key of keys) {
     const type = await redis.type(key);
-    const value = type === 'set' ? (await redis.smembers(key)).join(',') : await redis.get(key);
+    const value =
+      type === 'set'
+        ? (await redis.smembers(key)).join(',')
+        : type === 'zset'
+          ? (await redis.zrange(key, '0', '-1')).join(',')
+          : await redis.get(key);
     parts.push(`${key}=${value}`);
   }
   return parts.join('\n');

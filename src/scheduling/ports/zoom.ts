@@ -4,10 +4,25 @@
  */
 import type { MeetingSettings, SlackUserRef } from './types.js';
 
+/** Zoom's `recurrence` of a type 8 meeting ("Recurrence Object Definitions"); weekdays 1 = Sunday. */
+export interface MeetingRecurrence {
+  type: 1 | 2 | 3;
+  repeat_interval: number;
+  weekly_days?: string;
+  monthly_day?: number;
+  monthly_week?: number;
+  monthly_week_day?: number;
+  end_times?: number;
+  /** UTC, `…Z`; never with end_times. */
+  end_date_time?: string;
+}
+
 /** A new meeting. `start_time` is local wall time `yyyy-MM-ddTHH:mm:ss` read in `timezone`. */
 export interface MeetingCreateInput {
   topic: string;
-  type: 1 | 2;
+  /** 1 instant, 2 scheduled, 8 recurring with a fixed time (then `recurrence` is set). */
+  type: 1 | 2 | 8;
+  recurrence?: MeetingRecurrence;
   start_time?: string;
   duration?: number;
   timezone?: string;
@@ -15,7 +30,23 @@ export interface MeetingCreateInput {
   settings?: MeetingSettings;
 }
 
+/** Body of PATCH /meetings/{id}; `recurrence` changes a whole series. */
 export type MeetingUpdateInput = Partial<Omit<MeetingCreateInput, 'type'>>;
+
+/** One meeting of a series, as GET /meetings/{id} lists it. */
+export interface MeetingOccurrence {
+  /** Zoom's id of the occurrence (its original start in epoch ms). */
+  occurrence_id: string;
+  /** UTC, `…Z`. */
+  start_time: string;
+  duration?: number;
+  status?: 'available' | 'deleted';
+}
+
+/** Which meetings of a series a PATCH or DELETE touches: one occurrence, or (absent) all of them. */
+export interface OccurrenceTarget {
+  occurrenceId?: string;
+}
 
 export interface ZoomMeeting {
   id: number;
@@ -34,14 +65,24 @@ export interface ZoomMeeting {
   start_url?: string;
   password?: string;
   settings?: MeetingSettings;
+  /** A series (type 8) only. */
+  recurrence?: MeetingRecurrence;
+  occurrences?: MeetingOccurrence[];
 }
 
 export interface ZoomMeetings {
   /** Never retried blindly by the adapter (a retry can create a second meeting). */
   createMeeting(user: SlackUserRef, input: MeetingCreateInput): Promise<ZoomMeeting>;
   getMeeting(user: SlackUserRef, meetingId: string): Promise<ZoomMeeting>;
-  updateMeeting(user: SlackUserRef, meetingId: string, patch: MeetingUpdateInput): Promise<void>;
-  deleteMeeting(user: SlackUserRef, meetingId: string): Promise<void>;
+  /** With `target.occurrenceId`, only that meeting of a series (PATCH /meetings/{id}?occurrence_id=…). */
+  updateMeeting(
+    user: SlackUserRef,
+    meetingId: string,
+    patch: MeetingUpdateInput,
+    target?: OccurrenceTarget,
+  ): Promise<void>;
+  /** With `target.occurrenceId`, only that meeting of a series; it stays listed as `deleted`. */
+  deleteMeeting(user: SlackUserRef, meetingId: string, target?: OccurrenceTarget): Promise<void>;
   listUpcomingMeetings(user: SlackUserRef, pageSize?: number): Promise<ZoomMeeting[]>;
   updateRecordingSettings(
     user: SlackUserRef,

@@ -1,4 +1,7 @@
-/** Buttons on meeting messages: Reschedule and Cancel (host only), and the link buttons (ack only). */
+/**
+ * Buttons on meeting messages and on the App Home's meeting list: Reschedule and Cancel (host
+ * only), Start as host, and the link buttons (ack only).
+ */
 import type {
   AllMiddlewareArgs,
   App,
@@ -52,9 +55,10 @@ function reportingFailures(services: SlackDeps, handler: (args: ButtonArgs) => P
       await handler(args);
     } catch (err) {
       services.logger.error(`button ${args.action.action_id} failed`, { error: err });
-      await privately(args.respond)(notice(failureText(services.profiles.defaults.locale, err))).catch(
-        () => undefined,
-      );
+      await privately(
+        services,
+        args,
+      )(notice(failureText(services.profiles.defaults.locale, err))).catch(() => undefined);
     }
   };
 }
@@ -64,21 +68,26 @@ const actorOf = (body: BlockAction): SlackUserRef => ({
   userId: body.user.id,
 });
 
-function privately(respond: ButtonArgs['respond']) {
-  return (message: PrivateMessage) =>
-    respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+/** Through the message's response_url; a click on the App Home has none, so there it is a DM. */
+function privately(services: SlackDeps, { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>) {
+  return async (message: PrivateMessage): Promise<void> => {
+    if (!body.response_url) return services.announcer.tellUser(actorOf(body), {}, message);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...(message as { text: string }) });
+  };
 }
+
+const fromHome = (body: BlockAction) => body.view?.type === 'home';
 
 export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = actorOf(body);
+    const reply = privately(services, { body, respond });
     const [record, { profile }] = await Promise.all([
       services.meetings.get(action.value ?? ''),
       quickProfile(services.profiles, actor),
     ]);
     const t = messages(profile.locale).actions;
-    const reply = privately(respond);
     // Another workspace's meeting is unknown here: not even its host is shown.
     if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
     if (record.host.userId !== actor.userId) {
@@ -112,6 +121,7 @@ function openRescheduleModal(
         locale: profile.locale,
         timeZone: profile.timeZone,
         meetingId: record.meetingId,
+        ...(fromHome(body) ? { origin: 'home' as const } : {}),
       },
       topic: record.topic,
       when,
@@ -130,13 +140,16 @@ export function cancelButton(services: SlackDeps) {
       ...(body.response_url ? { responseUrl: body.response_url } : {}),
       // The answer goes where the click came from (the click's own response_url), else by DM.
       where: body.response_url ? { responseUrl: body.response_url } : {},
+      ...(fromHome(body) ? { refreshHome: true } : {}),
     };
     // Stored before the click is answered: whichever process is alive cancels it.
     const stored = await services.jobs.enqueue('cancel', job).catch((err) => err as Error);
     await ack();
     if (stored instanceof Error) {
       services.logger.warn('cancel not taken: storage unavailable', { error: stored });
-      await privately(respond)(notice(failureText(services.profiles.defaults.locale, stored)));
+      await privately(services, { body, respond })(
+        notice(failureText(services.profiles.defaults.locale, stored)),
+      );
     }
   };
 }
@@ -147,7 +160,7 @@ export function freshStartLinkButton(services: SlackDeps) {
     await ack();
     const actor = actorOf(body);
     const { profile } = await quickProfile(services.profiles, actor);
-    const reply = privately(respond);
+    const reply = privately(services, { body, respond });
     try {
       const meeting = await services.zoom.getMeeting(actor, action.value ?? '');
       if (!meeting.start_url) throw new Error('Zoom sent no start link');

@@ -4,6 +4,7 @@
  */
 
 import type { MeetingRecord } from '../../scheduling/types.js';
+import { describeRecurrence } from '../../time/recurrence-words.js';
 import { messages } from '../i18n/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
@@ -29,7 +30,8 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   const topic = escapeMrkdwn(record.topic);
   const cancelled = record.status === 'cancelled';
   const title = cancelled ? `~${topic}~` : topic;
-  const when = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+  const date = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+  const when = record.series ? seriesWhen(record, date) : date;
 
   const fields = [
     `*${m.when}*\n${cancelled ? `~${when}~` : when}`,
@@ -96,6 +98,14 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   }
   const text = `${m.fallbackText(topic)}${status ? ` (${status})` : ''}`;
   return { text: truncate(text, 3000), blocks };
+}
+
+/** "毎週火・木 9:30" and the occurrence shown: "次回: <!date…>" / "Every Tue, Thu 9:30 AM" "Next: …". */
+function seriesWhen(record: MeetingRecord, date: string): string {
+  const series = record.series!;
+  const [hour, minute] = series.firstLocal.slice(11, 16).split(':').map(Number) as [number, number];
+  const words = describeRecurrence(series.rule, record.locale, { hour, minute });
+  return `${escapeMrkdwn(words)}\n${messages(record.locale).repeat.next(date)}`;
 }
 
 function statusLine(record: MeetingRecord): string | undefined {

@@ -1,10 +1,16 @@
-/** Opens the scheduling modal within the trigger_id's 3 seconds, prefilled from the command text. */
-
+/**
+ * Opens the scheduling modal within the trigger_id's 3 seconds, prefilled from the command text
+ * and the user's personal defaults. Every door that schedules (the command, the App Home, the
+ * shortcuts) opens it through here.
+ */
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { PrivateMessage } from '../blocks/notices.js';
+import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
+import type { UserPreferences } from '../preferences.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
+import type { RepeatPrefill } from '../views/repeat.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
@@ -14,8 +20,16 @@ export interface OpenModalRequest {
   user: SlackUserRef;
   text: string;
   triggerId: string;
+  /** Empty when there is no current conversation (global shortcut, App Home). */
   channelId: string;
-  responseUrl: string;
+  responseUrl?: string;
+  /** The topic, when the door reads it apart from the time words (message shortcut). */
+  topic?: string;
+  /** Post the meeting in this thread of `channelId`. */
+  threadTs?: string;
+  /** Slack users to prefill in the invitees field, when the modal has one. */
+  invitees?: string[];
+  origin?: 'home';
   reply(message: PrivateMessage): Promise<unknown>;
 }
 
@@ -24,17 +38,24 @@ export async function openScheduleModal(
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
-  const [quick, connected] = await Promise.all([
+  const [quick, connected, preferences] = await Promise.all([
     quickProfile(services.profiles, req.user),
     isConnected(services, req.user),
+    // Defaults are a nicety: without them the modal still opens.
+    services.preferences.get(req.user).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
   if (!connected) {
-    await req.reply(await notConnectedPrompt(services, req.user, quick.profile.locale));
+    await req.reply(
+      await notConnectedPrompt(services, req.user, quick.profile.locale, {
+        channelId: req.channelId,
+        responseUrl: req.responseUrl,
+      }),
+    );
     return;
   }
   const opened = await client.views.open({
     trigger_id: req.triggerId,
-    view: modalFor(services, req, quick.profile),
+    view: modalFor(services, req, quick.profile, preferences),
   });
   if (!quick.late) return;
   // users.info answered after the modal opened: show the prefill in the user's own zone and language.
@@ -43,25 +64,53 @@ export async function openScheduleModal(
   if (profile.timeZone === defaults.timeZone && profile.locale === defaults.locale) return;
   if (!opened.view?.id) return;
   await client.views
-    .update({ view_id: opened.view.id, hash: opened.view.hash, view: modalFor(services, req, profile) })
+    .update({
+      view_id: opened.view.id,
+      hash: opened.view.hash,
+      view: modalFor(services, req, profile, preferences),
+    })
     .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
 }
 
-function modalFor(services: SlackDeps, req: OpenModalRequest, profile: SlackProfile) {
+function modalFor(
+  services: SlackDeps,
+  req: OpenModalRequest,
+  profile: SlackProfile,
+  preferences: UserPreferences,
+) {
   const now = services.now();
-  const prefill = prefillFrom(req.text, profile, now, services);
-  return buildScheduleModal({
+  const fallbackDuration = preferences.durationMinutes ?? DEFAULT_DURATION;
+  const prefill = prefillFrom(req.text, profile, now, services, fallbackDuration);
+  const view = buildScheduleModal({
     context: {
       channelId: req.channelId,
-      responseUrl: req.responseUrl,
+      ...(req.responseUrl ? { responseUrl: req.responseUrl } : {}),
       locale: profile.locale,
       timeZone: profile.timeZone,
+      ...(req.threadTs ? { threadTs: req.threadTs } : {}),
+      ...(req.origin ? { origin: req.origin } : {}),
     },
-    topic: prefill.topic,
+    topic: req.topic ?? prefill.topic,
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
+    ...(preferences.recording ? { recording: preferences.recording } : {}),
+    ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
     preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now),
   });
+  return req.invitees?.length ? withInvitees(view, req.invitees) : view;
+}
+
+/** Prefills a multi_users_select `invitees` field with these users, when the modal has that field. */
+export function withInvitees(view: ModalView, users: string[]): ModalView {
+  return {
+    ...view,
+    blocks: (view.blocks as KnownBlock[]).map((block) => {
+      if (block.type !== 'input' || block.block_id !== 'invitees') return block;
+      if (block.element.type !== 'multi_users_select') return block;
+      const initial = [...new Set([...(block.element.initial_users ?? []), ...users])];
+      return { ...block, element: { ...block.element, initial_users: initial } };
+    }),
+  };
 }
 
 interface Prefill {
@@ -69,10 +118,17 @@ interface Prefill {
   when: string;
   durationMinutes: number;
   preview?: string;
+  repeat?: RepeatPrefill;
 }
 
-function prefillFrom(text: string, profile: SlackProfile, now: Date, services: SlackDeps): Prefill {
-  if (!text) return { topic: '', when: '', durationMinutes: DEFAULT_DURATION };
+function prefillFrom(
+  text: string,
+  profile: SlackProfile,
+  now: Date,
+  services: SlackDeps,
+  fallbackDuration: number,
+): Prefill {
+  if (!text) return { topic: '', when: '', durationMinutes: fallbackDuration };
   try {
     const parsed = readWhen(text, profile.timeZone, profile.locale, now);
     return {
@@ -80,12 +136,15 @@ function prefillFrom(text: string, profile: SlackProfile, now: Date, services: S
       // Only the time words: a length typed with them goes to the duration select, so that
       // 「明日の15時 定例 30分」 does not prefill 「明日の15時 30分」 (which reads as 15:30).
       when: parsed.timeText ?? '',
-      durationMinutes: parsed.durationMinutes ?? DEFAULT_DURATION,
+      durationMinutes: parsed.durationMinutes ?? fallbackDuration,
+      ...(parsed.recurrence
+        ? { repeat: { typed: parsed.recurrence, ...(parsed.ok ? { startLocal: parsed.start.local } : {}) } }
+        : {}),
       // The whole text was read already: its result is the preview (no second parse).
       ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });
-    return { topic: text, when: '', durationMinutes: DEFAULT_DURATION };
+    return { topic: text, when: '', durationMinutes: fallbackDuration };
   }
 }

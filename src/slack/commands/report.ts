@@ -2,7 +2,9 @@
 
 import type { Locale } from '../../config.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import type { ConnectOrigin } from '../../zoom/connections.js';
 import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
+import { accountLinkQuestion } from '../blocks/account-link.js';
 import { connectPrompt, failureText, notice, type PrivateMessage } from '../blocks/notices.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
@@ -21,20 +23,38 @@ export async function failureMessage(
   return notice(failureText(locale, err));
 }
 
-/** An unreadable token record counts as not connected; Redis being down is an error, not "connect again". */
+/**
+ * Connected, with no Zoom sign-in waiting for the user's answer (until they answer, /zoom asks
+ * them first). An unreadable token record counts as not connected; Redis being down is an error,
+ * not "connect again".
+ */
 export async function isConnected(services: SlackDeps, user: SlackUserRef): Promise<boolean> {
-  const tokens = await services.tokens.load(user).catch((err) => {
-    if (err instanceof TokenStoreError) return null;
-    throw err;
-  });
-  return tokens !== null;
+  const [tokens, pending] = await Promise.all([
+    services.tokens.load(user).catch((err) => {
+      if (err instanceof TokenStoreError) return null;
+      throw err;
+    }),
+    services.connections.pendingLink(user),
+  ]);
+  return tokens !== null && pending === null;
 }
 
+/** The pending sign-in's question when there is one, else the connect prompt (bound to where they asked). */
 export async function notConnectedPrompt(
   services: SlackDeps,
   user: SlackUserRef,
   locale: Locale,
+  origin?: ConnectOrigin,
 ): Promise<PrivateMessage> {
-  const url = await services.connections.startConnect(user);
+  const pending = await services.connections.pendingLink(user);
+  if (pending) {
+    return accountLinkQuestion(
+      locale,
+      { user, linkId: pending.linkId },
+      pending.zoomEmail,
+      pending.expiresAt,
+    );
+  }
+  const url = await services.connections.startConnect(user, origin);
   return connectPrompt(locale, url, messages(locale).connect.notConnected);
 }

@@ -75,7 +75,10 @@ function handleCommand(services: SlackDeps) {
     if (word === 'connect') {
       const { profile } = await quickProfile(services.profiles, user);
       const [url, existing] = await Promise.all([
-        services.connections.startConnect(user),
+        services.connections.startConnect(user, {
+          channelId: command.channel_id,
+          responseUrl: command.response_url,
+        }),
         services.tokens.load(user).catch(() => null),
       ]);
       const intro = existing
@@ -99,7 +102,12 @@ function handleCommand(services: SlackDeps) {
         isConnected(services, user),
       ]);
       if (!connected) {
-        await reply(await notConnectedPrompt(services, user, profile.locale));
+        await reply(
+          await notConnectedPrompt(services, user, profile.locale, {
+            channelId: command.channel_id,
+            responseUrl: command.response_url,
+          }),
+        );
         return;
       }
       if (word === 'list') {

@@ -1,3 +1,4 @@
+import { surfacesEn } from './surfaces-en.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -6,6 +7,21 @@ const minutes = (n: number): string => {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 };
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export const en: Messages = {
   help: {
@@ -27,6 +43,20 @@ export const en: Messages = {
     notConnected: 'You have not connected a Zoom account yet.',
   },
   connectedDm: (email) => `Zoom is connected as ${email}. Type \`/zoom\` to schedule a meeting.`,
+  accountLink: {
+    question: (email, minutes) =>
+      `Someone signed in to Zoom as *${email}* through your connect link. ` +
+      'That email is not the one on your Slack profile, so the account is not connected yet. ' +
+      `If it is your Zoom account, choose "This is my account". If you did not sign in, choose "Not mine" and the bot revokes the sign-in; without an answer within ${minutes} minutes, the bot revokes it too.`,
+    confirm: 'This is my account',
+    reject: 'Not mine',
+    confirmed: (email) => `Zoom is connected as ${email}. Type \`/zoom\` to schedule a meeting.`,
+    rejected: (email) => `The bot revoked the sign-in as ${email}. That account is not connected.`,
+    expired: (email) =>
+      `The time to confirm ${email} ran out, so the bot revoked the sign-in. Run \`/zoom connect\` to connect.`,
+    gone: 'This confirmation was already answered or replaced by a newer sign-in.',
+    notYours: (userId) => `This confirmation is for <@${userId}>; only they can answer it.`,
+  },
   disconnected: 'Your Zoom account is disconnected and its tokens are deleted.',
   nothingToDisconnect: 'No Zoom account is connected, so there is nothing to disconnect.',
   modal: {
@@ -58,6 +88,28 @@ export const en: Messages = {
     recordingCloud: 'Record to the cloud',
     recordingAuth: 'Recording access',
     recordingAuthOption: 'Recording viewers must sign in',
+  },
+  repeat: {
+    label: 'Repeat',
+    options: {
+      none: 'Does not repeat',
+      daily: 'Every day',
+      weekdays: 'Every weekday (Mon–Fri)',
+      weekly: 'Every week',
+      biweekly: 'Every 2 weeks',
+      monthly_day: 'Every month, same date',
+      monthly_weekday: 'Every month, same weekday',
+    },
+    asTyped: (words) => `As typed: ${words}`,
+    count: 'Number of occurrences',
+    countHint: 'Empty: 10. Zoom allows up to 60.',
+    until: 'Ends on',
+    untilHint: 'The series ends at 23:59 that day; this wins over the number of occurrences.',
+    preview: (words, end, firstDates) => `${words}, ${end}: ${firstDates.join(', ')}`,
+    countOutOfRange: (max) => `Enter a number of occurrences from 1 to ${max}.`,
+    untilBeforeStart: 'Pick an end date on or after the first meeting.',
+    asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
+    next: (date) => `Next: ${date}`,
   },
   reschedule: {
     title: 'Reschedule meeting',
@@ -163,4 +215,15 @@ export const en: Messages = {
     changeNotShown: (topic, state) =>
       `*${topic}* changed: ${state}\nThe bot could not update its message in the channel, so it tells you here. Click a button on the message to bring it up to date.`,
   },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `"${a.typed}" as ${a.typed} pm`
+        : a.kind === 'monthFirst'
+          ? `${a.month}/${a.day} as ${MONTH_NAMES[a.month - 1]} ${a.day}`
+          : `the date without a year as ${a.year}`,
+    );
+    return `The bot read ${said.join(', ')}. If that is not what you meant, type it differently.`;
+  },
+  surfaces: surfacesEn,
 };

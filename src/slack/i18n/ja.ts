@@ -1,3 +1,4 @@
+import { surfacesJa } from './surfaces-ja.js';
 import type { Messages } from './types.js';
 
 const minutes = (n: number): string => {
@@ -24,6 +25,20 @@ export const ja: Messages = {
     notConnected: 'Zoom アカウントがまだ連携されていません。',
   },
   connectedDm: (email) => `${email} として Zoom と連携しました。\`/zoom\` でミーティングを予約できます。`,
+  accountLink: {
+    question: (email, minutes) =>
+      `あなたの連携用リンクから、Zoom アカウント *${email}* でサインインがありました。` +
+      'Slack のプロフィールとメールアドレスが異なるため、まだ連携していません。' +
+      `ご自身のアカウントであれば「自分のアカウントです」を選んでください。心当たりがなければ「自分のものではありません」を選ぶと、ボットがこのサインインを取り消します。${minutes} 分以内に選ばれない場合も取り消します。`,
+    confirm: '自分のアカウントです',
+    reject: '自分のものではありません',
+    confirmed: (email) => `${email} として Zoom と連携しました。\`/zoom\` でミーティングを予約できます。`,
+    rejected: (email) => `${email} でのサインインを取り消しました。このアカウントは連携されていません。`,
+    expired: (email) =>
+      `${email} の確認期限が過ぎたため、ボットがサインインを取り消しました。連携するには \`/zoom connect\` を実行してください。`,
+    gone: 'この確認はすでに回答済みか、新しいサインインに置き換えられています。',
+    notYours: (userId) => `この確認は <@${userId}> さんへのものです。回答できるのはご本人だけです。`,
+  },
   disconnected: 'Zoom アカウントの連携を解除し、トークンを削除しました。',
   nothingToDisconnect: '連携中の Zoom アカウントはないため、解除するものはありません。',
   modal: {
@@ -55,6 +70,28 @@ export const ja: Messages = {
     recordingCloud: 'クラウドに録画',
     recordingAuth: '録画の閲覧',
     recordingAuthOption: '録画を見るにはサインインが必要',
+  },
+  repeat: {
+    label: '繰り返し',
+    options: {
+      none: '繰り返さない',
+      daily: '毎日',
+      weekdays: '平日（月〜金）',
+      weekly: '毎週',
+      biweekly: '隔週',
+      monthly_day: '毎月（同じ日付）',
+      monthly_weekday: '毎月（同じ曜日）',
+    },
+    asTyped: (words) => `入力どおり: ${words}`,
+    count: '回数',
+    countHint: '空欄の場合は10回です。Zoomでは最大60回です。',
+    until: '終了日',
+    untilHint: 'その日の23:59に終了します。回数より優先されます。',
+    preview: (words, end, firstDates) => `${words}（${end}）: ${firstDates.join('、')}`,
+    countOutOfRange: (max) => `回数は1から${max}の間で入力してください。`,
+    untilBeforeStart: '終了日は初回以降の日付を選んでください。',
+    asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
+    next: (date) => `次回: ${date}`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',
@@ -160,4 +197,15 @@ export const ja: Messages = {
     changeNotShown: (topic, state) =>
       `*${topic}* が変更されました: ${state}\nチャンネルのメッセージを更新できなかったため、お知らせします。メッセージのボタンを押すと最新の状態に更新されます。`,
   },
+  assumed: (notes) => {
+    const said = notes.map((a) =>
+      a.kind === 'afternoon'
+        ? `「${a.typed}時」を午後${a.typed}時`
+        : a.kind === 'monthFirst'
+          ? `「${a.month}/${a.day}」を${a.month}月${a.day}日`
+          : `年のない日付を${a.year}年`,
+    );
+    return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
+  },
+  surfaces: surfacesJa,
 };

@@ -1,5 +1,8 @@
 /** Every user-facing text of the Slack app, one implementation per language. */
+import type { Assumption } from '../../time/index.js';
+import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
+import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
   | 'host_video'
@@ -12,6 +15,17 @@ export interface Messages {
   help: { title: string; body: string; examples: string[] };
   connect: { prompt: string; button: string; alreadyConnected(email: string): string; notConnected: string };
   connectedDm(email: string): string;
+  /** A Zoom sign-in whose email is not the Slack profile's, waiting for its Slack user's answer. */
+  accountLink: {
+    question(email: string, minutes: number): string;
+    confirm: string;
+    reject: string;
+    confirmed(email: string): string;
+    rejected(email: string): string;
+    expired(email: string): string;
+    gone: string;
+    notYours(userId: string): string;
+  };
   disconnected: string;
   nothingToDisconnect: string;
   modal: {
@@ -39,6 +53,24 @@ export interface Messages {
     recordingAuthOption: string;
   };
   reschedule: { title: string; submit: string; current(formatted: string): string };
+  /** The modal's repeat fields and the series line of the preview. */
+  repeat: {
+    label: string;
+    options: Record<Exclude<RepeatChoice, 'as_typed'>, string>;
+    /** The option that keeps the rule as typed, e.g. "As typed: Every Tue, Thu". */
+    asTyped(words: string): string;
+    count: string;
+    countHint: string;
+    until: string;
+    untilHint: string;
+    /** The rule in words, its end, the first meetings as <!date>. */
+    preview(words: string, end: string, firstDates: string[]): string;
+    countOutOfRange(max: number): string;
+    untilBeforeStart: string;
+    asTypedGone: string;
+    /** The channel message's line for the occurrence it shows. */
+    next(date: string): string;
+  };
   errors: {
     time: Record<ParseFailureReason, string>;
     topicEmpty: string;
@@ -102,4 +134,8 @@ export interface Messages {
     /** A change the meeting's message could not show (sent once per change, by DM). */
     changeNotShown(topic: string, state: string): string;
   };
+  /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
+  assumed(notes: readonly Assumption[]): string;
+  /** App Home, shortcuts, the Workflow Builder step, link previews. */
+  surfaces: SurfaceMessages;
 }

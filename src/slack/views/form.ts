@@ -2,8 +2,10 @@
 
 import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
+import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
+import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
 import { readWhen } from './when.js';
 
@@ -13,6 +15,7 @@ interface StateValue {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_conversation?: string | null;
+  selected_date?: string | null;
 }
 export type StateValues = Record<string, Record<string, StateValue>>;
 
@@ -24,7 +27,7 @@ function readStart(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { start: StartTime; durationFromText?: number } | { error: string } {
+): { start: StartTime; durationFromText?: number; typed?: RecurrenceRule } | { error: string } {
   const e = messages(ctx.locale).errors;
   const t = e.time;
   const text = field(values, 'when')?.value ?? '';
@@ -35,7 +38,35 @@ function readStart(
   return {
     start: parsed.start,
     ...(parsed.durationMinutes ? { durationFromText: parsed.durationMinutes } : {}),
+    ...(parsed.recurrence ? { typed: parsed.recurrence } : {}),
   };
+}
+
+/** The repeat fields' state (undefined on a form without them). */
+export function repeatStateOf(values: StateValues): RepeatState | undefined {
+  if (!values.repeat) return undefined;
+  return {
+    choice: field(values, 'repeat')?.selected_option?.value ?? 'none',
+    count: field(values, 'repeat_count')?.value ?? null,
+    until: field(values, 'repeat_until')?.selected_date ?? null,
+  };
+}
+
+/** The series the form asks for and its first meeting; or the field error. */
+function readSeries(
+  values: StateValues,
+  ctx: ModalContext,
+  start: StartTime,
+  typed: RecurrenceRule | undefined,
+): { start: StartTime; recurrence?: RecurrenceRule } | { field: string; error: string } {
+  const state = repeatStateOf(values);
+  if (!state) return { start };
+  const read = readRepeat(state, start, typed, ctx.locale);
+  if ('error' in read) return read;
+  if (!read.rule) return { start };
+  const first = firstMeeting(read.rule, start);
+  if (!first) return { field: 'repeat_until', error: messages(ctx.locale).repeat.untilBeforeStart };
+  return { start: first, recurrence: read.rule };
 }
 
 function readDuration(values: StateValues): number | undefined {
@@ -59,7 +90,13 @@ export function readScheduleForm(
   if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
   const when = readStart(values, ctx, now);
   if ('error' in when) errors.when = when.error;
-  if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, errors };
+  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
+  // A global shortcut or the App Home has no current conversation: the channel must be chosen.
+  if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
+  const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
+  if (series && 'error' in series) errors[series.field] = series.error;
+  if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
+    return { ok: false, errors };
 
   const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
   const options: Partial<Record<ZoomOption, boolean>> = {};
@@ -68,7 +105,6 @@ export function readScheduleForm(
   const recording: AutoRecording =
     recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
   const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
-  const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
 
   return {
     ok: true,
@@ -76,7 +112,8 @@ export function readScheduleForm(
       host,
       locale: ctx.locale,
       topic,
-      start: when.start,
+      start: series.start,
+      ...(series.recurrence ? { recurrence: series.recurrence } : {}),
       timeZone: ctx.timeZone,
       durationMinutes: readDuration(values) ?? when.durationFromText ?? DEFAULT_DURATION,
       ...(agenda ? { agenda } : {}),
@@ -84,6 +121,8 @@ export function readScheduleForm(
       recording,
       recordingAuthentication,
       channelId,
+      // The shortcut's thread applies only while the meeting goes to that message's channel.
+      ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),
       // The command's response_url posts where /zoom was typed: a fallback only for that channel.
       ...(ctx.responseUrl && channelId === ctx.channelId ? { responseUrl: ctx.responseUrl } : {}),
     },

@@ -9,6 +9,10 @@ export interface ModalContext {
   timeZone: string;
   /** Reschedule only. */
   meetingId?: string;
+  /** Post the meeting as a reply in this thread of `channelId` (message shortcut). */
+  threadTs?: string;
+  /** Opened from the App Home: the Home is re-rendered after the change. */
+  origin?: 'home';
 }
 
 export function encodeContext(ctx: ModalContext): string {
@@ -18,11 +22,20 @@ export function encodeContext(ctx: ModalContext): string {
     l: ctx.locale,
     z: ctx.timeZone,
     m: ctx.meetingId,
+    t: ctx.threadTs,
+    o: ctx.origin,
   });
   // A response_url is short; dropping it keeps the modal working (the channel post is still tried).
   return text.length <= 3000
     ? text
-    : JSON.stringify({ c: ctx.channelId, l: ctx.locale, z: ctx.timeZone, m: ctx.meetingId });
+    : JSON.stringify({
+        c: ctx.channelId,
+        l: ctx.locale,
+        z: ctx.timeZone,
+        m: ctx.meetingId,
+        t: ctx.threadTs,
+        o: ctx.origin,
+      });
 }
 
 export function decodeContext(
@@ -37,6 +50,8 @@ export function decodeContext(
       locale: o.l === 'ja' || o.l === 'en' ? o.l : fallback.locale,
       timeZone: typeof o.z === 'string' ? o.z : fallback.timeZone,
       ...(typeof o.m === 'string' ? { meetingId: o.m } : {}),
+      ...(typeof o.t === 'string' && /^\d+\.\d+$/.test(o.t) ? { threadTs: o.t } : {}),
+      ...(o.o === 'home' ? { origin: 'home' as const } : {}),
     };
   } catch {
     return { channelId: '', locale: fallback.locale, timeZone: fallback.timeZone };

@@ -1,9 +1,11 @@
 /** The scheduling modal (callback_id schedule_meeting) and the reschedule modal, as pure builders. */
 import type { Locale } from '../../config.js';
+import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
+import { type RepeatPrefill, repeatBlocks } from './repeat.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
 export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
@@ -76,6 +78,10 @@ export interface ScheduleModalInput {
   when: string;
   durationMinutes: number;
   preview: string;
+  /** The recording choice selected at first (the user's default); none when absent. */
+  recording?: AutoRecording;
+  /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
+  repeat?: RepeatPrefill;
 }
 
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
@@ -102,6 +108,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
     },
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
+    ...repeatBlocks(locale, input.repeat ?? {}),
     {
       type: 'input',
       block_id: 'agenda',
@@ -140,7 +147,9 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         type: 'radio_buttons',
         action_id: 'recording',
         options: recordingOptions,
-        initial_option: recordingOptions[0],
+        initial_option:
+          recordingOptions.find((o) => o.value === input.recording) ??
+          (recordingOptions[0] as PlainTextOption),
       },
     },
     {

@@ -10,8 +10,9 @@ import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { failureText } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
-import { readRescheduleForm, readScheduleForm, type StateValues } from './form.js';
+import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
+import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
 import { whenPreview } from './when.js';
 
@@ -25,6 +26,9 @@ export function register(app: App, services: SlackDeps): void {
   app.view(SCHEDULE_CALLBACK, scheduleSubmission(services));
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
+  for (const actionId of REPEAT_ACTIONS) {
+    app.action({ type: 'block_actions', action_id: actionId }, whenPreviewAction(services));
+  }
 }
 
 function userOf(body: ViewArgs['body'] | ActionArgs['body']): SlackUserRef {
@@ -68,7 +72,13 @@ export function scheduleSubmission(services: SlackDeps) {
     if (!first) return void (await ack());
     // Private notices may still use the command's response_url, whatever channel was chosen.
     const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
-    const job = { owner: host, meeting: form.meeting, where, locale: ctx.locale };
+    const job = {
+      owner: host,
+      meeting: form.meeting,
+      where,
+      locale: ctx.locale,
+      ...(ctx.origin === 'home' ? { refreshHome: true } : {}),
+    };
     // Stored before the answer: whichever process is alive creates it, once.
     const stored = await services.jobs
       .enqueue('create', job, { jobId: `create-${view.id}` })
@@ -103,6 +113,7 @@ export function rescheduleSubmission(services: SlackDeps) {
       },
       where: whereOf(ctx),
       locale: ctx.locale,
+      ...(ctx.origin === 'home' ? { refreshHome: true } : {}),
     };
     const stored = await services.jobs
       .enqueue('reschedule', job, { jobId: `reschedule-${view.id}` })
@@ -115,15 +126,16 @@ export function rescheduleSubmission(services: SlackDeps) {
   };
 }
 
-/** Enter in `when` re-renders the line under it with what the text now resolves to. */
+/** Enter in `when` (or a change of the repeat fields) re-renders the line under it with what the form now says. */
 export function whenPreviewAction(services: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const view = body.view;
     if (!view) return;
     const ctx = contextOf(services, view.private_metadata);
-    const text = (view.state.values as StateValues).when?.when?.value ?? '';
-    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now());
+    const values = view.state.values as StateValues;
+    const text = values.when?.when?.value ?? '';
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values));
     const blocks = (view.blocks as KnownBlock[]).map((block) =>
       block.block_id === WHEN_PREVIEW_BLOCK
         ? ({
