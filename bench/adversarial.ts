@@ -37,6 +37,13 @@ export function adversarialInputs(length: number): { name: string; text: string 
     ['dashes', '1-'],
     ['dots', '1.'],
     ['weeks', '2週間'],
+    ['zone names', 'ET PT '],
+    ['zone places', '3pm Paris time '],
+    ['nth weekdays', '第1水曜'],
+    ['quarters', 'quarter to six '],
+    ['weeks from', 'a week from '],
+    ['era years', '令和4年'],
+    ['idioms', '午後イチ'],
   ];
   const inputs = units.map(([name, unit]) => ({ name, text: fill(unit, length) }));
   inputs.push({ name: 'digits after a date', text: `明日 ${fill('9', length - 3)}` });

@@ -10,6 +10,7 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { redisLabel } from './redis.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
@@ -47,7 +48,7 @@ export function customRoutes(services: AppServices): CustomRoute[] {
           .catch((err) => logger.warn('account question not queued', { error: err })),
     }),
     healthRoute(),
-    readyRoute(services.redis),
+    readyRoute(services.redis, redisLabel(services.config.redis)),
   ];
   const secretToken = services.config.zoom.webhookSecretToken;
   if (secretToken) {
@@ -61,10 +62,46 @@ export function customRoutes(services: AppServices): CustomRoute[] {
       }),
     );
   }
-  return routes;
+  return routes.map((route) => logged(route, services));
 }
 
-export function createBot(services: AppServices, opts: { port?: number } = {}): Bot {
+/** One debug line per request: the route's path only (a query may hold an OAuth code). */
+function logged(route: CustomRoute, services: AppServices): CustomRoute {
+  return {
+    ...route,
+    handler: (req, res) => {
+      const started = performance.now();
+      res.once('finish', () =>
+        services.logger.debug(
+          `${req.method} ${route.path} ${res.statusCode} in ${Math.round(performance.now() - started)} ms`,
+        ),
+      );
+      return route.handler(req, res);
+    },
+  };
+}
+
+/** What a Slack request was, without its content: "command /zoom (T1/U1)", "block_actions cancel_meeting". */
+function requestLabel(body: Record<string, unknown>): string {
+  const user = (body.user as { id?: string } | undefined)?.id ?? body.user_id;
+  const team = (body.team as { id?: string } | undefined)?.id ?? body.team_id;
+  const who = user ? ` (${String(team ?? '?')}/${String(user)})` : '';
+  if (typeof body.command === 'string') return `command ${body.command}${who}`;
+  const type = String(body.type ?? 'request');
+  const action = (body.actions as { action_id?: string }[] | undefined)?.[0]?.action_id;
+  const callback = (body.view as { callback_id?: string } | undefined)?.callback_id;
+  const event = (body.event as { type?: string } | undefined)?.type;
+  return `${type} ${action ?? callback ?? event ?? ''}`.trimEnd() + who;
+}
+
+/**
+ * `identity` is what start-up's auth.test answered: given, Bolt does not call auth.test again (its
+ * own call, made in the constructor, would crash the process on a bad token or no network).
+ */
+export function createBot(
+  services: AppServices,
+  opts: { port?: number; identity?: { botId: string; botUserId: string } } = {},
+): Bot {
   const { config } = services;
   const logger = boltLogger(services.logger);
   const routes = customRoutes(services);
@@ -98,18 +135,23 @@ export function createBot(services: AppServices, opts: { port?: number } = {}): 
   const app = new App({
     receiver,
     ...(config.slack.botToken ? { token: config.slack.botToken } : {}),
+    ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     logger,
     clientOptions: slackClientOptions(config, services.logger),
   });
 
   const running = new Set<Promise<void>>();
-  app.use(async ({ next }) => {
+  app.use(async ({ body, next }) => {
+    const started = performance.now();
     const work = next();
     running.add(work);
     try {
       await work;
     } finally {
       running.delete(work);
+      services.logger.debug(
+        `slack ${requestLabel(body as Record<string, unknown>)} handled in ${Math.round(performance.now() - started)} ms`,
+      );
     }
   });
   app.error(async (error) => {

@@ -1,11 +1,19 @@
 /** Builds every long-lived part of the bot once: Redis, the Zoom side, the Slack side, the use cases. */
 
 import type { Config } from './config.js';
+import { causeOf } from './failure-cause.js';
 import { afterAnswerHandlers, queuedAnnouncer } from './jobs/after-answer.js';
 import type { JobKinds } from './jobs/kinds.js';
 import { JobQueue, type JobQueueOptions } from './jobs/queue.js';
 import type { Logger } from './log.js';
-import { createQueueConnection, createRedis, Keys, queuePrefix, type RedisClient } from './redis.js';
+import {
+  createQueueConnection,
+  createRedis,
+  Keys,
+  queuePrefix,
+  type RedisClient,
+  redisLabel,
+} from './redis.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
 import { askAccountOwner } from './slack/actions/zoom-account.js';
 import { SlackAnnouncer } from './slack/announcer.js';
@@ -22,6 +30,7 @@ import { RedisUserData } from './storage/user-data.js';
 import { RedisWorkspaceUsers } from './storage/workspace-users.js';
 import { ZoomClient } from './zoom/client.js';
 import { ZoomConnections } from './zoom/connections.js';
+import { HostDefaultsCache } from './zoom/host-defaults.js';
 import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
@@ -55,7 +64,15 @@ export interface ServiceOptions {
 
 export function createServices(config: Config, logger: Logger, opts: ServiceOptions = {}): AppServices {
   const redis = createRedis(config.redis);
-  redis.on('error', (err: Error) => logger.warn('redis connection problem', { error: err.message }));
+  const where = redisLabel(config.redis);
+  // ioredis reconnects every few hundred ms while Redis is down: say so when the reason changes, or each minute.
+  let last = { reason: '', at: 0 };
+  redis.on('error', (err: Error) => {
+    const reason = causeOf(err);
+    if (reason === last.reason && Date.now() - last.at < 60_000) return;
+    last = { reason, at: Date.now() };
+    logger.warn(`${where}: ${reason}`);
+  });
   const keys = new Keys(config.redis.keyPrefix);
   const oauth = new ZoomOAuth({
     oauthUrl: config.zoom.oauthUrl,
@@ -117,6 +134,7 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
     keys,
     tokens,
     zoom,
+    hostDefaults: new HostDefaultsCache(redis, keys, zoom, logger),
     connections,
     meetings,
     markers,

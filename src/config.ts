@@ -1,4 +1,7 @@
-/** Reads the bot's settings from the environment; a missing or malformed variable is named in the error. */
+/**
+ * Reads the bot's settings from the environment. Every missing, malformed or placeholder value is
+ * collected, so one start-up names them all, each with how to fix it.
+ */
 
 import type { Locale } from './scheduling/ports/types.js';
 
@@ -35,6 +38,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How long a Zoom sign-in whose email differs from the Slack profile's waits for confirmation. */
   pendingLinkTtlSeconds: number;
+  /** How long start-up waits for Slack and Redis before giving up (exit 69); 0: keeps trying. */
+  startupTimeoutSeconds: number;
 }
 
 export interface RedisNode {
@@ -62,45 +67,88 @@ export interface SlackOAuthConfig {
   authorizeUrl: string;
 }
 
+/** One thing wrong with one setting, and how to put it right. */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+  /** Lines to paste as they are (a command that makes a key, say). */
+  fix?: string;
+}
+
+/** Every problem found, so one start-up shows them all. */
 export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.variable}: ${p.problem}`).join('\n'));
     this.name = 'ConfigError';
+  }
+  /** The first variable named (most callers and tests look at one). */
+  get variable(): string {
+    return this.problems[0]?.variable ?? '';
   }
 }
 
 type Env = Record<string, string | undefined>;
 
-const KEY_HOWTO =
-  "make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"";
+/** Reads variables and collects what is wrong instead of stopping at the first problem. */
+class Reader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(readonly env: Env) {}
+  problem(variable: string, problem: string, fix?: string): void {
+    this.problems.push(fix === undefined ? { variable, problem } : { variable, problem, fix });
+  }
+}
 
-export function loadConfig(env: Env = process.env): Config {
+export const KEY_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
+
+// Values copied from .env.example or a tutorial and never filled in.
+const PLACEHOLDER =
+  /^(?:change[-_ ]?me|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|your[-_ ].*|<.*>|\.\.\.|…|x{3,}|todo|tbd|placeholder|dummy|null|undefined)$/i;
+
+function isPlaceholder(value: string, prefix = ''): boolean {
+  const rest = value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  return rest === '' || PLACEHOLDER.test(rest);
+}
+
+export function loadConfig(raw: Env = process.env): Config {
+  const env = new Reader(raw);
   const appToken = optional(env, 'SLACK_APP_TOKEN');
-  if (appToken !== undefined && !appToken.startsWith('xapp-')) {
-    throw new ConfigError('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp-');
+  if (appToken !== undefined) {
+    if (!appToken.startsWith('xapp-')) {
+      env.problem(
+        'SLACK_APP_TOKEN',
+        'must be an app-level token starting with xapp-, or empty for HTTP mode',
+      );
+    } else if (isPlaceholder(appToken, 'xapp-')) {
+      env.problem('SLACK_APP_TOKEN', `is the placeholder "${appToken}"; ${APP_TOKEN_HOWTO}`);
+    }
   }
   const apiUrl = withTrailingSlash(url(env, 'SLACK_API_URL', 'https://slack.com/api/'));
   const { botToken, oauth } = slackAuth(env, apiUrl);
 
-  const keys: Buffer[] = [encryptionKey(env, 'TOKEN_ENCRYPTION_KEY', true) as Buffer];
+  const current = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY', true);
   const previous = encryptionKey(env, 'TOKEN_ENCRYPTION_KEY_PREVIOUS', false);
-  if (previous) keys.push(previous);
+  const keys = [current, previous].filter((k): k is Buffer => k !== undefined);
 
   const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
-  return {
+  const config: Config = {
     slack: {
-      signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
+      signingSecret: required(
+        env,
+        'SLACK_SIGNING_SECRET',
+        "your Slack app's Basic Information page, Signing Secret",
+      ),
       ...(botToken ? { botToken } : {}),
       ...(oauth ? { oauth } : {}),
       appToken,
       apiUrl,
     },
     zoom: {
-      clientId: required(env, 'ZOOM_CLIENT_ID'),
-      clientSecret: required(env, 'ZOOM_CLIENT_SECRET'),
+      clientId: required(env, 'ZOOM_CLIENT_ID', "your Zoom app's App Credentials page, Client ID"),
+      clientSecret: required(
+        env,
+        'ZOOM_CLIENT_SECRET',
+        "your Zoom app's App Credentials page, Client Secret",
+      ),
       redirectUrl: url(env, 'ZOOM_REDIRECT_URL'),
       oauthUrl: withoutTrailingSlash(url(env, 'ZOOM_OAUTH_URL', 'https://zoom.us')),
       apiUrl: withoutTrailingSlash(url(env, 'ZOOM_API_URL', 'https://api.zoom.us/v2')),
@@ -113,22 +161,25 @@ export function loadConfig(env: Env = process.env): Config {
     port: port(env, 'PORT', 3000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     pendingLinkTtlSeconds: seconds(env, 'PENDING_LINK_TTL_SECONDS', 600, { min: 1, max: 86_400 }),
+    startupTimeoutSeconds: seconds(env, 'STARTUP_TIMEOUT_SECONDS', 0, { min: 0, max: 86_400 }),
   };
+  if (env.problems.length > 0) throw new ConfigError(env.problems);
+  return config;
 }
 
-function redisConfig(env: Env, redisUrl: string): RedisConfig {
+function redisConfig(env: Reader, redisUrl: string): RedisConfig {
   const config: RedisConfig = { url: redisUrl, keyPrefix: optional(env, 'REDIS_KEY_PREFIX') ?? 'zoombot:' };
   const clusterNodes = nodeList(env, 'REDIS_CLUSTER_NODES');
   const sentinels = nodeList(env, 'REDIS_SENTINELS');
   const sentinelName = optional(env, 'REDIS_SENTINEL_NAME');
   if (clusterNodes && sentinels) {
-    throw new ConfigError('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS cannot both be set; choose one');
+    env.problem('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS cannot both be set; choose one');
   }
   if (sentinels && !sentinelName) {
-    throw new ConfigError('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the master group name)');
+    env.problem('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the master group name)');
   }
   if (sentinelName && !sentinels) {
-    throw new ConfigError('REDIS_SENTINELS', 'is required with REDIS_SENTINEL_NAME (host:port,host:port)');
+    env.problem('REDIS_SENTINELS', 'is required with REDIS_SENTINEL_NAME (host:port,host:port)');
   }
   if (clusterNodes) config.clusterNodes = clusterNodes;
   if (sentinels) Object.assign(config, { sentinels, sentinelName });
@@ -136,17 +187,20 @@ function redisConfig(env: Env, redisUrl: string): RedisConfig {
 }
 
 /** `host:port,host:port` ([v6]:port for IPv6). */
-function nodeList(env: Env, name: string): RedisNode[] | undefined {
+function nodeList(env: Reader, name: string): RedisNode[] | undefined {
   const value = optional(env, name);
   if (value === undefined) return undefined;
-  return value.split(',').map((part) => {
+  const nodes: RedisNode[] = [];
+  for (const part of value.split(',')) {
     const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(part.trim());
     const portNumber = Number(match?.[3]);
     if (!match || portNumber < 1 || portNumber > 65535) {
-      throw new ConfigError(name, `must be host:port,host:port; got "${part.trim()}"`);
+      env.problem(name, `must be host:port,host:port; got "${part.trim()}"`);
+      return undefined;
     }
-    return { host: (match[1] ?? match[2]) as string, port: portNumber };
-  });
+    nodes.push({ host: (match[1] ?? match[2]) as string, port: portNumber });
+  }
+  return nodes;
 }
 
 const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
@@ -155,114 +209,155 @@ const TWO_MODES =
   'to be installed in any number of workspaces';
 
 /** One workspace with a bot token, or OAuth installs: exactly one of the two. */
-function slackAuth(env: Env, apiUrl: string): { botToken?: string; oauth?: SlackOAuthConfig } {
+function slackAuth(env: Reader, apiUrl: string): { botToken?: string; oauth?: SlackOAuthConfig } {
   const botToken = optional(env, 'SLACK_BOT_TOKEN');
   const oauthSet = OAUTH_VARIABLES.filter((name) => optional(env, name) !== undefined);
   if (botToken !== undefined && oauthSet.length > 0) {
-    throw new ConfigError(
+    env.problem(
       'SLACK_BOT_TOKEN',
       `is set together with ${oauthSet.join(', ')}; set either ${TWO_MODES}, not both`,
     );
+    return {};
   }
   if (botToken !== undefined) {
-    if (!botToken.startsWith('xoxb-'))
-      throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+    if (!botToken.startsWith('xoxb-')) {
+      env.problem('SLACK_BOT_TOKEN', `must be a bot token starting with xoxb-; ${BOT_TOKEN_HOWTO}`);
+    } else if (isPlaceholder(botToken, 'xoxb-')) {
+      env.problem('SLACK_BOT_TOKEN', `is the placeholder "${botToken}"; ${BOT_TOKEN_HOWTO}`);
+    }
     return { botToken };
   }
-  if (oauthSet.length === 0) throw new ConfigError('SLACK_BOT_TOKEN', `is required: set ${TWO_MODES}`);
+  if (oauthSet.length === 0) {
+    env.problem('SLACK_BOT_TOKEN', `is required: set ${TWO_MODES}`);
+    return {};
+  }
   const missing = OAUTH_VARIABLES.find((name) => !oauthSet.includes(name));
   if (missing) {
-    throw new ConfigError(
-      missing,
-      `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`,
-    );
+    env.problem(missing, `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`);
+    return {};
   }
   const stateSecret = required(env, 'SLACK_STATE_SECRET');
-  if (stateSecret.length < 16) throw new ConfigError('SLACK_STATE_SECRET', 'must be at least 16 characters');
+  if (stateSecret.length < 16) env.problem('SLACK_STATE_SECRET', 'must be at least 16 characters');
   return {
     oauth: {
-      clientId: required(env, 'SLACK_CLIENT_ID'),
-      clientSecret: required(env, 'SLACK_CLIENT_SECRET'),
+      clientId: required(env, 'SLACK_CLIENT_ID', "your Slack app's Basic Information page, Client ID"),
+      clientSecret: required(
+        env,
+        'SLACK_CLIENT_SECRET',
+        "your Slack app's Basic Information page, Client Secret",
+      ),
       stateSecret,
       authorizeUrl: new URL('../oauth/v2/authorize', apiUrl).toString(),
     },
   };
 }
 
-function optional(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
+const BOT_TOKEN_HOWTO =
+  "paste the Bot User OAuth Token (xoxb-…) from your Slack app's OAuth & Permissions page";
+const APP_TOKEN_HOWTO =
+  "paste an app-level token (xapp-…, scope connections:write) from your Slack app's Basic Information page, or leave it empty for HTTP mode";
+
+function optional(env: Reader, name: string): string | undefined {
+  const value = env.env[name]?.trim();
   return value ? value : undefined;
 }
 
-function required(env: Env, name: string): string {
+function required(env: Reader, name: string, where?: string): string {
   const value = optional(env, name);
-  if (value === undefined) throw new ConfigError(name, 'is required but not set');
+  if (value === undefined) {
+    env.problem(name, `is required but not set${where ? `; copy it from ${where}` : ''}`);
+    return '';
+  }
+  if (isPlaceholder(value)) {
+    env.problem(name, `is the placeholder "${value}"${where ? `; copy the real value from ${where}` : ''}`);
+  }
   return value;
 }
 
-function url(env: Env, name: string, fallback?: string, protocols = ['https:', 'http:']): string {
+function url(env: Reader, name: string, fallback?: string, protocols = ['https:', 'http:']): string {
   const value = fallback === undefined ? required(env, name) : (optional(env, name) ?? fallback);
+  if (value === '') return value;
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    throw new ConfigError(name, `is not a valid URL: "${value}"`);
+    env.problem(name, `is not a valid URL: "${value}"`);
+    return value;
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    env.problem(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}; got "${parsed.protocol}//"`);
   }
   return value;
 }
 
-function encryptionKey(env: Env, name: string, isRequired: boolean): Buffer | undefined {
-  const value = optional(env, name);
-  if (value === undefined) {
-    if (isRequired) throw new ConfigError(name, `is required (base64 of 32 random bytes); ${KEY_HOWTO}`);
-    return undefined;
+/** Says exactly what is wrong with a key: the alphabet, hex given for base64, or the length. */
+function keyProblem(value: string): string | undefined {
+  if (/^[0-9a-f]{64}$/i.test(value))
+    return 'is 64 hex digits; it must be the same 32 bytes written in base64';
+  const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
+  if (bad >= 0) {
+    const c = value[bad] as string;
+    const hint = c === '-' || c === '_' ? ' (base64url; use standard base64 with + and /)' : '';
+    return `has "${c}" at position ${bad + 1}, which is not a base64 character${hint}`;
   }
   const key = Buffer.from(value, 'base64');
-  if (key.length !== 32 || key.toString('base64') !== value) {
-    throw new ConfigError(name, `must be base64 of exactly 32 bytes; ${KEY_HOWTO}`);
-  }
-  return key;
+  if (key.length !== 32)
+    return `decodes to ${key.length} bytes; it must be exactly 32 bytes (44 base64 characters)`;
+  if (key.toString('base64') !== value) return 'is not canonical base64 (check the trailing "=")';
+  return undefined;
 }
 
-function timeZone(env: Env, name: string, fallback: string): string {
+function encryptionKey(env: Reader, name: string, isRequired: boolean): Buffer | undefined {
+  const value = optional(env, name);
+  if (value === undefined) {
+    if (isRequired) env.problem(name, 'is required: base64 of 32 random bytes. Make one with:', KEY_COMMAND);
+    return undefined;
+  }
+  const problem = isPlaceholder(value) ? `is the placeholder "${value}"` : keyProblem(value);
+  if (problem) {
+    env.problem(name, `${problem}. Make a new key with:`, KEY_COMMAND);
+    return undefined;
+  }
+  return Buffer.from(value, 'base64');
+}
+
+function timeZone(env: Reader, name: string, fallback: string): string {
   const value = optional(env, name) ?? fallback;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
   } catch {
-    throw new ConfigError(name, `is not an IANA time zone: "${value}"`);
+    env.problem(name, `is not an IANA time zone: "${value}" (e.g. Asia/Tokyo, America/New_York)`);
   }
   return value;
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(env: Reader, name: string, allowed: readonly T[], fallback: T): T {
   const value = optional(env, name) ?? fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}; got "${value}"`);
+    env.problem(name, `must be one of ${allowed.join(', ')}; got "${value}"`);
+    return fallback;
   }
   return value as T;
 }
 
-function port(env: Env, name: string, fallback: number): number {
+function port(env: Reader, name: string, fallback: number): number {
   const value = optional(env, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new ConfigError(name, `must be a port number; got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    env.problem(name, `must be a port number from 0 to 65535; got "${value}"`);
+    return fallback;
+  }
   return n;
 }
 
-function seconds(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+function seconds(env: Reader, name: string, fallback: number, range: { min: number; max: number }): number {
   const value = optional(env, name);
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < range.min || n > range.max) {
-    throw new ConfigError(
-      name,
-      `must be a whole number of seconds from ${range.min} to ${range.max}; got "${value}"`,
-    );
+    env.problem(name, `must be a whole number of seconds from ${range.min} to ${range.max}; got "${value}"`);
+    return fallback;
   }
   return n;
 }

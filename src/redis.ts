@@ -3,7 +3,7 @@
  * Cluster (REDIS_CLUSTER_NODES) or Sentinel (REDIS_SENTINELS): the stores see the same commands.
  */
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from './config.js';
+import type { RedisConfig, RedisNode } from './config.js';
 
 /** A single node, a Sentinel-managed master or a cluster: every store takes either. */
 export type RedisClient = Redis | Cluster;
@@ -33,7 +33,42 @@ const SERVING_OPTIONS: RedisOptions = {
 
 export function createRedis(config: RedisConfig | string): RedisClient {
   const settings = typeof config === 'string' ? { url: config, keyPrefix: '' } : config;
-  return connect(settings, SERVING_OPTIONS);
+  return namingFailures(connect(settings, SERVING_OPTIONS), redisLabel(settings));
+}
+
+/** Where Redis is, for messages: scheme, hosts and ports, never the password. */
+export function redisLabel(config: RedisConfig | string): string {
+  const settings = typeof config === 'string' ? { url: config, keyPrefix: '' } : config;
+  const nodes = (list: RedisNode[]) => list.map((n) => `${n.host}:${n.port}`).join(',');
+  if (settings.clusterNodes) return `Redis Cluster ${nodes(settings.clusterNodes)}`;
+  if (settings.sentinels)
+    return `Redis "${settings.sentinelName}" via Sentinels ${nodes(settings.sentinels)}`;
+  try {
+    const u = new URL(settings.url);
+    return `Redis at ${u.protocol}//${u.hostname}:${u.port || '6379'}`;
+  } catch {
+    return 'Redis at REDIS_URL';
+  }
+}
+
+/**
+ * ioredis rejects with a bare "Command timed out" or "Connection is closed."; a log line then does
+ * not say it was Redis. Such failures get "Redis at redis://host:port: GET: " in front (the
+ * original text stays at the end, so isStorageUnavailable still knows them).
+ */
+function namingFailures(client: RedisClient, where: string): RedisClient {
+  const send = client.sendCommand.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { sendCommand: unknown }).sendCommand = (...args: unknown[]) => {
+    const answer = send(...args);
+    const name = String((args[0] as { name?: unknown } | undefined)?.name ?? 'command').toUpperCase();
+    answer.catch((err: unknown) => {
+      if (err instanceof Error && isStorageUnavailable(err) && !err.message.startsWith('Redis')) {
+        err.message = `${where}: ${name}: ${err.message}`;
+      }
+    });
+    return answer;
+  };
+  return client;
 }
 
 /**
@@ -82,11 +117,11 @@ export function isStorageUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
     err.name === 'MaxRetriesPerRequestError' ||
-    err.message === 'Command timed out' ||
-    err.message.startsWith('Connection is closed') ||
+    err.message.endsWith('Command timed out') ||
+    err.message.includes('Connection is closed') ||
     err.message.includes("Stream isn't writeable") ||
     err.name === 'ClusterAllFailedError' ||
-    err.message.startsWith('CLUSTERDOWN') ||
+    err.message.includes('CLUSTERDOWN') ||
     err.message.includes("Cluster isn't ready")
   );
 }
@@ -111,6 +146,7 @@ export class Keys {
       this.tokens(teamId, userId),
       this.refreshLock(teamId, userId),
       this.pendingLink(teamId, userId),
+      this.hostDefaults(teamId, userId),
       this.userMeetings(teamId, userId),
       this.slackProfile(teamId, userId),
       this.userPreferences(teamId, userId),
@@ -125,6 +161,10 @@ export class Keys {
   /** A Zoom token pair waiting for its Slack user's confirmation (sealed). */
   pendingLink(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:zoom-pending-link`;
+  }
+  /** The host's Zoom defaults for new meetings, cached for a few minutes. */
+  hostDefaults(teamId: string, userId: string): string {
+    return `${this.user(teamId, userId)}:zoom-host-defaults`;
   }
   /** Sorted set of `team:user` by the epoch ms when their pending pair must be revoked. */
   pendingLinkDeadlines(): string {

@@ -62,7 +62,7 @@ for (const name of Object.keys(valid)) {
 }
 
 const malformed: [string, string, RegExp][] = [
-  ['TOKEN_ENCRYPTION_KEY', 'c2hvcnQ=', /32 bytes.*randomBytes\(32\)/],
+  ['TOKEN_ENCRYPTION_KEY', 'c2hvcnQ=', /decodes to 5 bytes; it must be exactly 32 bytes/],
   ['SLACK_BOT_TOKEN', 'xoxp-user-token', /xoxb-/],
   ['SLACK_APP_TOKEN', 'xoxb-wrong', /xapp-/],
   ['ZOOM_REDIRECT_URL', 'not a url', /valid URL/],
@@ -80,6 +80,73 @@ for (const [name, value, message] of malformed) {
   });
 }
 
+test('every problem is reported at once, each with what is wrong', () => {
+  const err = errorFor({
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_BOT_TOKEN: 'xoxb-',
+    ZOOM_CLIENT_ID: 'changeme',
+    ZOOM_REDIRECT_URL: 'not a url',
+    TOKEN_ENCRYPTION_KEY: 'abc',
+    PORT: 'eighty',
+  });
+  assert.deepEqual(err.problems.map((p) => p.variable).sort(), [
+    'PORT',
+    'SLACK_BOT_TOKEN',
+    'TOKEN_ENCRYPTION_KEY',
+    'ZOOM_CLIENT_ID',
+    'ZOOM_CLIENT_SECRET',
+    'ZOOM_REDIRECT_URL',
+  ]);
+  const byName = new Map(err.problems.map((p) => [p.variable, p]));
+  assert.match(byName.get('SLACK_BOT_TOKEN')?.problem ?? '', /placeholder "xoxb-".*OAuth & Permissions/);
+  assert.match(byName.get('ZOOM_CLIENT_ID')?.problem ?? '', /placeholder "changeme"/);
+  assert.match(byName.get('ZOOM_CLIENT_SECRET')?.problem ?? '', /required but not set/);
+});
+
+const placeholders: [string, string][] = [
+  ['SLACK_BOT_TOKEN', 'xoxb-'],
+  ['SLACK_BOT_TOKEN', 'xoxb-your-bot-token'],
+  ['SLACK_BOT_TOKEN', 'xoxb-xxxxxxxx'],
+  ['SLACK_APP_TOKEN', 'xapp-'],
+  ['SLACK_SIGNING_SECRET', 'changeme'],
+  ['ZOOM_CLIENT_SECRET', '<client secret>'],
+  ['TOKEN_ENCRYPTION_KEY', 'CHANGE_ME'],
+];
+for (const [name, value] of placeholders) {
+  test(`the placeholder ${name}=${value} is refused`, () => {
+    const err = errorFor({ ...valid, [name]: value });
+    assert.equal(err.variable, name);
+    assert.match(err.message, /placeholder/);
+  });
+}
+
+const keys: [string, string, RegExp][] = [
+  ['too short', Buffer.alloc(16, 1).toString('base64'), /decodes to 16 bytes; it must be exactly 32 bytes/],
+  ['too long', Buffer.alloc(48, 1).toString('base64'), /decodes to 48 bytes/],
+  [
+    'base64url',
+    Buffer.alloc(32, 251).toString('base64url'),
+    /"-" at position 1, which is not a base64 character \(base64url/,
+  ],
+  ['a stray character', `${KEY.slice(0, 10)}!${KEY.slice(11)}`, /"!" at position 11/],
+  [
+    'hex',
+    Buffer.alloc(32, 9).toString('hex'),
+    /64 hex digits; it must be the same 32 bytes written in base64/,
+  ],
+  ['no padding', KEY.replace(/=+$/, ''), /not canonical base64/],
+];
+for (const [what, value, message] of keys) {
+  test(`a key that is ${what} says so, and how to make one`, () => {
+    const err = errorFor({ ...valid, TOKEN_ENCRYPTION_KEY: value });
+    assert.equal(err.variable, 'TOKEN_ENCRYPTION_KEY');
+    assert.match(err.problems[0]?.problem ?? '', message);
+    assert.equal(
+      err.problems[0]?.fix,
+      `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+    );
+  });
+}
 const { SLACK_BOT_TOKEN: _token, ...withoutToken } = valid;
 const install = {
   SLACK_CLIENT_ID: '1234.5678',

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { runBot } from './support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { freePort, startRedis, type TestRedis } from './support/redis.js';
 
@@ -18,31 +17,6 @@ after(async () => {
   await slack.close();
   await redis.stop();
 });
-
-const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
-const tsx = import.meta.resolve('tsx');
-
-function runBot(env: Record<string, string>, cwd = process.cwd()) {
-  const child = spawn(process.execPath, ['--import', tsx, entry], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp) => {
-    // Generous: several processes compile TypeScript at once on a busy machine.
-    for (let i = 0; i < 600 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 50));
-    assert.match(output, pattern);
-  };
-  return { child, exited, waitFor, output: () => output };
-}
 
 // Each test starts a separate process; running them side by side halves the wait.
 describe('the bot process', { concurrency: true }, () => {
@@ -72,7 +46,7 @@ describe('the bot process', { concurrency: true }, () => {
   test('a missing setting stops start-up with its name and a distinct exit code', async () => {
     const bot = runBot({ SLACK_BOT_TOKEN: 'xoxb-process-test' });
     assert.equal(await bot.exited, 78);
-    assert.match(bot.output(), /configuration error: TOKEN_ENCRYPTION_KEY: is required/);
+    assert.match(bot.output(), /^ {2}TOKEN_ENCRYPTION_KEY is required: base64 of 32 random bytes/m);
   });
 
   test('with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET the bot serves "Add to Slack"', async () => {

@@ -1,4 +1,8 @@
-/** GET /healthz (the process is up) and GET /readyz (Redis answers PING within a second). */
+/**
+ * GET /healthz (the process is up) and GET /readyz (Redis answers PING within a second), with the
+ * reason in the body when not ready. Before the bot is started, a small server answers both.
+ */
+import { createServer, type Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { RedisClient } from '../redis.js';
 
@@ -28,7 +32,8 @@ export async function redisAnswers(redis: RedisClient, timeoutMs = READY_TIMEOUT
   return ok;
 }
 
-export function readyRoute(redis: RedisClient): CustomRoute {
+/** `where` names Redis in the 503 body (hosts and ports, never the password). */
+export function readyRoute(redis: RedisClient, where = 'Redis'): CustomRoute {
   return {
     path: '/readyz',
     method: ['GET'],
@@ -36,8 +41,28 @@ export function readyRoute(redis: RedisClient): CustomRoute {
       void redisAnswers(redis).then((ok) => {
         res
           .writeHead(ok ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8' })
-          .end(ok ? 'ready\n' : 'redis not answering\n');
+          .end(ok ? 'ready\n' : `not ready: ${where} is not answering\n`);
       });
     },
   };
+}
+
+/**
+ * While start-up waits for Slack or Redis: /healthz is 200 (the process is fine, do not restart
+ * it), /readyz is 503 with the reason. Closed before the bot binds the same port.
+ */
+export function startStatusServer(port: number, reason: () => string | undefined): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+      return;
+    }
+    const why = reason() ?? 'checking Slack and Redis';
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(`not ready: starting: ${why}\n`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
 }

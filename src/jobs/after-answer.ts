@@ -103,6 +103,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       async run(data) {
         const result = await scheduler.cancel(data.owner, data.meetingId, {
           ...(data.responseUrl ? { responseUrl: data.responseUrl } : {}),
+          ...(data.scope ? { scope: data.scope } : {}),
         });
         await tell(data.owner, data.where, data.locale, changeOutcome(result, 'cancel'));
         if (data.refreshHome) await deps.refreshHome(data.owner);

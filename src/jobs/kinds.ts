@@ -1,7 +1,8 @@
 /** The kinds of after-answer work and what each job stores (removed once the job is over). */
 import type { ZoomEvent } from '../scheduling/ports/events.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
-import type { CreateProgress, NewMeeting, StartTime } from '../scheduling/scheduler.js';
+import type { CreateProgress, MeetingScheduler, NewMeeting } from '../scheduling/scheduler.js';
+import type { SeriesScope } from '../scheduling/series-changes.js';
 import type { MeetingNote, UserNote } from '../scheduling/types.js';
 import type { PrivateMessage } from '../slack/blocks/notices.js';
 import type { Completed } from '../zoom/connections.js';
@@ -28,7 +29,7 @@ export interface JobKinds {
   reschedule: {
     owner: SlackUserRef;
     meetingId: string;
-    change: { start: StartTime; durationMinutes?: number; responseUrl?: string };
+    change: Parameters<MeetingScheduler['reschedule']>[2];
     where: Where;
     locale: Locale;
     refreshHome?: boolean;
@@ -38,6 +39,8 @@ export interface JobKinds {
     owner: SlackUserRef;
     meetingId: string;
     responseUrl?: string;
+    /** For a series: this meeting or every one. */
+    scope?: SeriesScope;
     where: Where;
     locale?: Locale;
     refreshHome?: boolean;

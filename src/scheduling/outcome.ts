@@ -10,6 +10,8 @@ export type Outcome =
   | { status: 'done'; action: 'created'; record: MeetingRecord; recordingAuthenticationFailed: boolean }
   | { status: 'done'; action: 'rescheduled'; record: MeetingRecord }
   | { status: 'done'; action: 'cancelled'; record: MeetingRecord; alreadyDeleted: boolean }
+  /** One meeting of a series removed; the series goes on. */
+  | { status: 'done'; action: 'occurrence_cancelled'; record: MeetingRecord; instant: string }
   | { status: 'done_not_shown'; record: MeetingRecord }
   | { status: 'uncertain'; topic: string }
   | { status: 'not_done'; why: 'unknown_meeting' | 'not_scheduled' }
@@ -24,9 +26,22 @@ export function createOutcome(result: CreateOutcome): Outcome {
 
 export function changeOutcome(result: Rescheduled | Cancelled, action: 'reschedule' | 'cancel'): Outcome {
   if (result.ok) {
-    return 'alreadyDeleted' in result
-      ? { status: 'done', action: 'cancelled', record: result.record, alreadyDeleted: result.alreadyDeleted }
-      : { status: 'done', action: 'rescheduled', record: result.record };
+    if (!('alreadyDeleted' in result))
+      return { status: 'done', action: 'rescheduled', record: result.record };
+    if (result.cancelledInstant && result.record.status === 'scheduled') {
+      return {
+        status: 'done',
+        action: 'occurrence_cancelled',
+        record: result.record,
+        instant: result.cancelledInstant,
+      };
+    }
+    return {
+      status: 'done',
+      action: 'cancelled',
+      record: result.record,
+      alreadyDeleted: result.alreadyDeleted,
+    };
   }
   switch (result.reason) {
     case 'unknown':

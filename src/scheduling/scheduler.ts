@@ -9,6 +9,7 @@ import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from '.
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
 import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
 /** Where the first announcement of a meeting went. */
@@ -40,8 +41,10 @@ export interface NewMeeting {
   timeZone: string;
   durationMinutes: number;
   agenda?: string;
+  /** Only the switches the user changed from the host's Zoom defaults: Zoom applies its own to the rest. */
   options: Omit<MeetingSettings, 'auto_recording'>;
-  recording: AutoRecording;
+  /** Absent: the host's Zoom default. */
+  recording?: AutoRecording;
   recordingAuthentication: boolean;
   channelId: string;
   /** Post the meeting as a reply in this thread of the channel. */
@@ -87,7 +90,15 @@ export type ChangeRefusal =
   | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
 
 export type Rescheduled = { ok: true; record: MeetingRecord; fromInstant?: string } | ChangeRefusal;
-export type Cancelled = { ok: true; record: MeetingRecord; alreadyDeleted: boolean } | ChangeRefusal;
+export type Cancelled =
+  | {
+      ok: true;
+      record: MeetingRecord;
+      alreadyDeleted: boolean;
+      /** One occurrence of a series was cancelled (its start); the series goes on when `record` is scheduled. */
+      cancelledInstant?: string;
+    }
+  | ChangeRefusal;
 
 export interface SchedulerDeps {
   zoom: ZoomMeetings;
@@ -164,7 +175,7 @@ export class MeetingScheduler {
         ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
         duration: input.durationMinutes,
         ...(input.agenda ? { agenda: input.agenda } : {}),
-        settings: { ...input.options, auto_recording: input.recording },
+        ...settingsOf(input),
       });
     } catch (err) {
       // Zoom answered with a refusal: nothing was created, a retry may create.
@@ -218,7 +229,7 @@ export class MeetingScheduler {
       ...(input.agenda ? { agenda: input.agenda } : {}),
       joinUrl: meeting.join_url,
       locale: input.locale,
-      recording: input.recording,
+      recording: input.recording ?? recordingOf(meeting.settings?.auto_recording),
       recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
       status: 'scheduled',
       channelId: input.channelId,
@@ -262,11 +273,12 @@ export class MeetingScheduler {
   async reschedule(
     actor: SlackUserRef,
     meetingId: string,
-    change: { start: StartTime; durationMinutes?: number; responseUrl?: string },
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
   ): Promise<Rescheduled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     const before = checked.record;
+    if (before.series) return this.rescheduleInSeries(actor, before, change);
     // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
     // PATCH returns, and must find the new time already there (else it announces the move twice).
     const record = (await this.deps.meetings.update(meetingId, (r) => ({
@@ -303,10 +315,14 @@ export class MeetingScheduler {
   async cancel(
     actor: SlackUserRef,
     meetingId: string,
-    opts: { responseUrl?: string } = {},
+    opts: { responseUrl?: string; scope?: SeriesScope } = {},
   ): Promise<Cancelled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
+    if (checked.record.series && opts.scope !== 'series') {
+      const done = await cancelOccurrence(this.seriesDeps(), checked.record, opts.responseUrl);
+      return { ok: true, ...done };
+    }
     let alreadyDeleted = false;
     try {
       await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
@@ -327,6 +343,44 @@ export class MeetingScheduler {
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
     return { ok: true, record };
+  }
+
+  private seriesDeps(): SeriesDeps {
+    const { zoom, meetings, publisher } = this.deps;
+    return { zoom, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
+  }
+
+  /** A series: the occurrence shown (default) or the whole series moves. */
+  private async rescheduleInSeries(
+    actor: SlackUserRef,
+    before: MeetingRecord,
+    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
+  ): Promise<Rescheduled> {
+    let result: Awaited<ReturnType<typeof rescheduleSeries>>;
+    try {
+      result = await rescheduleSeries(this.seriesDeps(), before, {
+        start: change.start,
+        ...(change.durationMinutes ? { durationMinutes: change.durationMinutes } : {}),
+        scope: change.scope ?? 'occurrence',
+      });
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      return {
+        ok: false,
+        reason: 'deleted',
+        record: await this.markCancelled(before.meetingId, change.responseUrl),
+      };
+    }
+    if ('gone' in result) return { ok: false, reason: 'not_scheduled', record: before };
+    const record = result.moved;
+    await this.deps.publisher.refresh(record);
+    await this.deps.publisher.threadReply(record, {
+      kind: 'moved',
+      ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
+      toInstant: record.startInstant ?? change.start.instant,
+      by: actor,
+    });
+    return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
   }
 
   /** Zoom refused the move: put the old time back, unless something else changed it since. */
@@ -351,6 +405,20 @@ export class MeetingScheduler {
     await this.deps.publisher.refresh(record);
     return record;
   }
+}
+
+/** The create's `settings`: what the user set, nothing else (an omitted field gets the host's default). */
+function settingsOf(input: NewMeeting): { settings?: MeetingSettings } {
+  const settings: MeetingSettings = {
+    ...input.options,
+    ...(input.recording ? { auto_recording: input.recording } : {}),
+  };
+  return Object.keys(settings).length > 0 ? { settings } : {};
+}
+
+/** What Zoom says the meeting records to (the host's default when the create did not say). */
+function recordingOf(value: unknown): AutoRecording {
+  return value === 'local' || value === 'cloud' ? value : 'none';
 }
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */

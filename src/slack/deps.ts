@@ -5,7 +5,7 @@
 import type { AfterAnswer } from '../jobs/kinds.js';
 import type { Logger } from '../log.js';
 import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
-import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
+import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
@@ -31,4 +31,6 @@ export interface SlackDeps {
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
   /** Work after the answer, stored in Redis before the answer goes out. */
   jobs: AfterAnswer;
+  /** The host's Zoom defaults the scheduling form starts from. */
+  hostDefaults: ZoomHostDefaults;
 }

@@ -21,6 +21,10 @@ export async function outcomeMessage(
       if (outcome.action === 'created') {
         return outcome.recordingAuthenticationFailed ? notice(t.failuresExtra.recordingAuthNotApplied) : null;
       }
+      if (outcome.action === 'occurrence_cancelled') {
+        const { timeZone } = outcome.record;
+        return notice(t.repeat.occurrenceCancelled(topic, slackDate(outcome.instant, timeZone, locale)));
+      }
       if (outcome.action === 'cancelled') {
         return notice(outcome.alreadyDeleted ? t.actions.alreadyDeleted(topic) : t.actions.cancelled(topic));
       }

@@ -70,30 +70,29 @@ export class ProfileCache {
 
   /** Asks Slack; on failure answers the defaults without caching them. */
   async fetch(user: SlackUserRef): Promise<SlackProfile> {
+    let profile: SlackProfile;
     try {
       const client = await this.clients.forTeam(user);
       const answer = await client.users.info({ user: user.userId, include_locale: true });
-      const profile: SlackProfile = {
+      profile = {
         timeZone: isTimeZone(answer.user?.tz) ? (answer.user?.tz as string) : this.defaults.timeZone,
         locale: localeFromSlack(answer.user?.locale, this.defaults.locale),
       };
-      const [language] = await Promise.all([
-        this.chosenLanguage(user),
-        this.redis.set(
-          this.keys.slackProfile(user.teamId, user.userId),
-          JSON.stringify(profile),
-          'EX',
-          TTL_SECONDS,
-        ),
-      ]);
-      // Listed under the workspace, so uninstalling it removes the cached profile too.
-      await this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId);
-      return { ...profile, locale: chosenLocale(language, profile.locale) };
     } catch (err) {
-      this.logger.warn('users.info failed; using the default zone and language', { error: err });
+      this.logger.warn('Slack users.info failed; using the default zone and language', { error: err });
       const language = await this.chosenLanguage(user);
       return { ...this.defaults, locale: chosenLocale(language, this.defaults.locale) };
     }
+    // Slack answered; only the cache is lost if Redis does not (the next request asks Slack again).
+    const [language] = await Promise.all([
+      this.chosenLanguage(user),
+      this.redis
+        .set(this.keys.slackProfile(user.teamId, user.userId), JSON.stringify(profile), 'EX', TTL_SECONDS)
+        // Listed under the workspace, so uninstalling it removes the cached profile too.
+        .then(() => this.redis.sadd(this.keys.teamUsers(user.teamId), user.userId))
+        .catch((err) => this.logger.warn('Slack profile not cached: Redis failed', { error: err })),
+    ]);
+    return { ...profile, locale: chosenLocale(language, profile.locale) };
   }
 
   /**

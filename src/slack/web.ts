@@ -1,6 +1,7 @@
 /** The Slack Web API client the bot uses outside Bolt's listeners (announcements, DMs, profiles). */
 import { type Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { causeOf } from '../failure-cause.js';
 import type { Logger } from '../log.js';
 
 export type SlackWebClient = webApi.WebClient;
@@ -17,6 +18,34 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(logger),
+    fetch: describedFetch(logger),
+  };
+}
+
+/**
+ * The WebClient's own failure line is "http request failed fetch failed": no method, no host. This
+ * fetch names both in its errors, and logs one debug line per call (the client's own debug lines,
+ * four a call with bodies, are dropped by boltLogger).
+ */
+export function describedFetch(logger: Logger): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    // A Web API method's path names it; any other path (a response_url) is a secret: host only.
+    const method = /\/api\/[A-Za-z.]+$/.test(url.pathname) ? url.pathname : '/…';
+    const label = `${init?.method ?? 'GET'} ${url.host}${method}`;
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const res = await fetch(input, init);
+      logger.debug(`slack ${label} ${res.status} in ${ms()} ms`);
+      return res;
+    } catch (err) {
+      const failure = new Error(`${label} failed after ${ms()} ms: ${causeOf(err)}`, { cause: err });
+      // Keep the abort's name: the client tells timeouts apart by it.
+      if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+        failure.name = err.name;
+      throw failure;
+    }
   };
 }
 
@@ -30,9 +59,24 @@ export function slackErrorCode(err: unknown): string | undefined {
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
-/** Our logger has Bolt's shape; its level names are the same strings as Bolt's LogLevel enum. */
+/**
+ * Our logger in Bolt's shape (the level names are the same strings as Bolt's LogLevel enum). Bolt's
+ * and the WebClient's debug output (several lines per request, with bodies) is dropped: the bot
+ * logs one debug line per request itself.
+ */
 export function boltLogger(logger: Logger): BoltLogger {
-  return logger as unknown as BoltLogger;
+  const quiet: Logger = {
+    debug: () => undefined,
+    info: (...m) => logger.info(...m),
+    warn: (...m) => logger.warn(...m),
+    error: (...m) => logger.error(...m),
+    // Slack's libraries set their logger's level (to INFO when given none); LOG_LEVEL alone decides ours.
+    setLevel: () => undefined,
+    getLevel: () => logger.getLevel(),
+    setName: (name) => logger.setName(name),
+    child: (bindings) => logger.child(bindings),
+  };
+  return quiet as unknown as BoltLogger;
 }
 
 /**

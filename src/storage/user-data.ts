@@ -12,6 +12,8 @@ export class RedisUserData implements UserData {
   /** Deletes every key of the user: all share the user's hash tag, so one DEL in one slot, no scan. */
   async eraseUser(user: SlackUserRef): Promise<void> {
     await this.redis.del(...this.keys.userKeys(user.teamId, user.userId));
+    // Nothing of the user is left, so their workspace no longer lists them (another slot: own command).
+    await this.redis.srem(this.keys.teamUsers(user.teamId), user.userId);
   }
 
   async forgetZoomUser(zoomUserId: string): Promise<void> {

@@ -102,6 +102,15 @@ export class ZoomClient implements ZoomMeetings {
     );
   }
 
+  /** GET /users/me/settings (scope user:read:settings): the host's own settings, as Zoom sent them. */
+  async getUserSettings(user: SlackUserRef): Promise<Record<string, unknown>> {
+    const name = 'GET /users/me/settings';
+    const body = await this.request(user, { method: 'GET', path: '/users/me/settings', name }, true);
+    if (!body || typeof body !== 'object')
+      throw new ZoomResponseError(`Zoom answered ${name} without settings`, 200);
+    return body as Record<string, unknown>;
+  }
+
   async listUpcomingMeetings(user: SlackUserRef, pageSize = 30): Promise<ZoomMeeting[]> {
     const name = 'GET /users/me/meetings';
     const body = await this.request(
@@ -166,6 +175,7 @@ export class ZoomClient implements ZoomMeetings {
         }
         throw failure;
       }
+      logger?.debug(`zoom ${call.name} ${answer.status}`);
       if (answer.status === 401) {
         const code = zoomCode(answer);
         if (code === 124 && !refreshed) {

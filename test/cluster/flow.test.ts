@@ -17,7 +17,12 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness({ ZOOM_WEBHOOK_SECRET_TOKEN: SECRET }, { redis: startRedisCluster });
-  h.slack.setUser(HOST.userId, { locale: 'en-US', tz: 'Asia/Tokyo', name: 'carol' });
+  h.slack.setUser(HOST.userId, {
+    locale: 'en-US',
+    tz: 'Asia/Tokyo',
+    name: 'carol',
+    email: 'carol@example.com',
+  });
 });
 after(() => h.stop());
 
@@ -95,6 +100,8 @@ test('connect, schedule, reschedule, cancel, webhook, deauthorize: all on a clus
     ...keys.userKeys(HOST.teamId, HOST.userId),
     ...meetingIds.map((id) => keys.meeting(id)),
     keys.zoomUserLinks(zoomUserId),
+    // The workspace's user index (what uninstalling the app in that workspace removes).
+    keys.teamUsers(HOST.teamId),
   ]);
   const ofUser = (await botKeys()).filter((k) => !k.startsWith(keys.once('', '').slice(0, -1)));
   assert.ok(ofUser.length >= 5, `tokens, profile, index, two records, link: ${ofUser.join(' ')}`);

@@ -152,3 +152,43 @@ test('a slash command arriving over the socket is acknowledged there and answere
   assert.equal(answer?.body.response_type, 'ephemeral');
   assert.match(JSON.stringify(answer?.body), /Schedule Zoom meetings from Slack/);
 });
+
+test('Socket Mode with Slack OAuth installs: the install routes are served on PORT and store the workspace', async () => {
+  const installPort = await freePort();
+  slack.workspaces.add({ teamId: 'TSOCK01' });
+  slack.workspaces.app.redirectUrls.push(`http://127.0.0.1:${installPort}/slack/oauth_redirect`);
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: 'unused-in-socket-mode',
+    SLACK_CLIENT_ID: slack.workspaces.app.clientId,
+    SLACK_CLIENT_SECRET: slack.workspaces.app.clientSecret,
+    SLACK_STATE_SECRET: randomBytes(24).toString('base64url'),
+    SLACK_APP_TOKEN: 'xapp-socket-test',
+    SLACK_API_URL: slack.apiUrl,
+    ZOOM_CLIENT_ID: 'id',
+    ZOOM_CLIENT_SECRET: 'secret',
+    ZOOM_REDIRECT_URL: 'http://127.0.0.1/zoom/oauth/callback',
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: redis.prefix(),
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'error',
+  });
+  const installing = createServices(
+    config,
+    createLogger('error', () => {}),
+  );
+  const installBot = createBot(installing, { port: installPort });
+  await installBot.start();
+  try {
+    const start = await fetch(`http://127.0.0.1:${installPort}/slack/install`, { redirect: 'manual' });
+    assert.equal(start.status, 302);
+    const back = await slack.approveInstall(start.headers.get('location') ?? '', { teamId: 'TSOCK01' });
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = await fetch(back, { headers: { cookie } });
+    assert.equal(page.status, 200);
+    const client = await installing.slackClients.forTeam({ teamId: 'TSOCK01' });
+    assert.equal((await client.auth.test()).team_id, 'TSOCK01');
+  } finally {
+    await installBot.stop().catch(() => undefined);
+    await installing.redis.quit();
+  }
+});

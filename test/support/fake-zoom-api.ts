@@ -9,7 +9,7 @@ import {
   listedOccurrences,
   patchOccurrence,
 } from './fake-zoom-series.js';
-import type { FakeMeeting, FakeZoomState } from './fake-zoom-state.js';
+import { defaultUserSettings, type FakeMeeting, type FakeZoomState } from './fake-zoom-state.js';
 import { toZoomUtc, zoomStartToUtc } from './fake-zoom-time.js';
 import { issuedSecret } from './test-logs.js';
 
@@ -36,6 +36,8 @@ export class FakeZoomApi {
 
     let m = /^\/users\/([^/]+)$/.exec(path);
     if (m && req.method === 'GET' && isMe(m[1]!)) return { status: 200, body: this.userBody(zoomUserId) };
+    m = /^\/users\/([^/]+)\/settings$/.exec(path);
+    if (m && req.method === 'GET' && isMe(m[1]!)) return this.settings(zoomUserId);
     m = /^\/users\/([^/]+)\/schedulers$/.exec(path);
     if (m && req.method === 'GET' && isMe(m[1]!)) return this.schedulers(zoomUserId);
     m = /^\/users\/([^/]+)\/meetings$/.exec(path);
@@ -141,7 +143,8 @@ export class FakeZoomApi {
       timezone,
       join_url: `${this.origin()}/j/${id}?pwd=${randomBytes(12).toString('base64url')}`,
       password: randomBytes(3).toString('hex'),
-      settings: { auto_recording: 'none', ...(body.settings as object | undefined) },
+      // What the create leaves out, Zoom takes from the host's own settings.
+      settings: { ...this.hostDefaults(zoomUserId), ...(body.settings as object | undefined) },
     };
     if (body.agenda !== undefined) meeting.agenda = body.agenda as string;
     const seriesProblems = applySeries(meeting, body, true);
@@ -201,6 +204,38 @@ export class FakeZoomApi {
       return host ? [{ id: host.id, email: host.email, pmi: pmiOf(host.id) }] : [];
     });
     return { status: 200, body: { schedulers } };
+  }
+
+  /** A new meeting's settings when the create sets none: the host's own. */
+  private hostDefaults(zoomUserId: string): Record<string, unknown> {
+    const defaults = defaultUserSettings();
+    const own = this.state.settings.get(zoomUserId);
+    const schedule = { ...defaults.schedule_meeting, ...own?.schedule_meeting };
+    const inMeeting = { ...defaults.in_meeting, ...own?.in_meeting };
+    const recording = { ...defaults.recording, ...own?.recording };
+    return {
+      host_video: schedule.host_video,
+      participant_video: schedule.participants_video,
+      join_before_host: schedule.join_before_host,
+      mute_upon_entry: false,
+      waiting_room: inMeeting.waiting_room,
+      auto_recording: recording.auto_recording,
+    };
+  }
+
+  /** The user's settings, checked against Zoom's published response shape before they are sent. */
+  private settings(zoomUserId: string): FakeAnswer {
+    const defaults = defaultUserSettings();
+    const own = this.state.settings.get(zoomUserId);
+    const body = {
+      schedule_meeting: { ...defaults.schedule_meeting, ...own?.schedule_meeting },
+      in_meeting: { ...defaults.in_meeting, ...own?.in_meeting },
+      recording: { ...defaults.recording, ...own?.recording },
+    };
+    const problems = this.schemas.checkUserSettings(body);
+    if (problems.length > 0)
+      throw new Error(`fake Zoom settings do not match Zoom's shape: ${problems.join('; ')}`);
+    return { status: 200, body };
   }
 
   private userBody(zoomUserId: string): Body {

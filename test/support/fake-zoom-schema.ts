@@ -65,8 +65,11 @@ function withPublishedRecurrence(schema: JsonObject): JsonObject {
   return schema;
 }
 
+const USER_SETTINGS_FILE = new URL('../fixtures/schemas/zoom/user-settings-response.json', import.meta.url);
+
 export class ZoomRequestSchemas {
   private readonly validators = new Map<ZoomOperation, ValidateFunction>();
+  private readonly userSettings: ValidateFunction;
 
   constructor() {
     const vendored = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as VendoredSchemas;
@@ -89,6 +92,14 @@ export class ZoomRequestSchemas {
         ajv.compile(withPublishedRecurrence(strictCopy(op.requestBody) as JsonObject)),
       );
     }
+    const settings = JSON.parse(readFileSync(USER_SETTINGS_FILE, 'utf8')) as { schema: JsonObject };
+    this.userSettings = ajv.compile(strictCopy(settings.schema) as JsonObject);
+  }
+
+  /** Problems in an answer the fake is about to give to GET /users/{userId}/settings (a fake's own bug). */
+  checkUserSettings(body: unknown): string[] {
+    if (this.userSettings(body)) return [];
+    return (this.userSettings.errors ?? []).map((e) => `userSettings ${e.instancePath || '/'}: ${e.message}`);
   }
 
   /** Problems found in `body` ("/settings/foo: must NOT have additional properties"); empty when valid. */

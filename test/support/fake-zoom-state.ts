@@ -31,6 +31,24 @@ export type FakeMeeting = Omit<ZoomMeeting, 'recurrence' | 'occurrences'> & {
   occurrences?: FakeOccurrence[];
 };
 
+export type UserSettings = Record<'schedule_meeting' | 'in_meeting' | 'recording', Record<string, unknown>>;
+
+/** A new account's settings as Zoom ships them (web portal, Settings › Meeting and › Recording). */
+export function defaultUserSettings(): UserSettings {
+  return {
+    schedule_meeting: {
+      host_video: true,
+      participants_video: true,
+      join_before_host: false,
+      audio_type: 'both',
+      use_pmi_for_scheduled_meetings: false,
+      use_pmi_for_instant_meetings: false,
+    },
+    in_meeting: { waiting_room: false, chat: true, co_host: false, screen_sharing: true },
+    recording: { auto_recording: 'none', cloud_recording: true, local_recording: true },
+  };
+}
+
 export const SCOPES = 'meeting:read meeting:write user:read';
 
 /** Shaped like Zoom's tokens (JWT-like), random enough never to collide. */
@@ -46,6 +64,8 @@ export class FakeZoomState {
   /** Only the newest refresh token of each grant is here: rotation kills the old one at once. */
   readonly refreshTokens = new Map<string, string>();
   readonly meetings = new Map<string, FakeMeeting>();
+  /** Each user's Zoom settings (GET /users/{userId}/settings), over Zoom's defaults below. */
+  readonly settings = new Map<string, UserSettings>();
   /** Scheduling privilege: scheduler's Zoom id → the Zoom ids of the users who granted it to them. */
   readonly schedulingFor = new Map<string, Set<string>>();
   readonly stats = { codeGrants: 0, refreshGrants: 0, revokes: 0, creates: 0 };

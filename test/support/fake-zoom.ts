@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { FakeZoomApi } from './fake-zoom-api.js';
 import { type FakeAnswer, type FakeRequest, FakeZoomOAuth } from './fake-zoom-oauth.js';
 import { ZoomRequestSchemas } from './fake-zoom-schema.js';
-import { type FakeMeeting, FakeZoomState, type FakeZoomUser, type IssuedTokens } from './fake-zoom-state.js';
+import {
+  type FakeMeeting,
+  FakeZoomState,
+  type FakeZoomUser,
+  type IssuedTokens,
+  type UserSettings,
+} from './fake-zoom-state.js';
 import { issuedSecret } from './test-logs.js';
 
 export type { FakeZoomUser } from './fake-zoom-state.js';
@@ -38,6 +44,8 @@ export interface FakeZoom {
   clientId: string;
   clientSecret: string;
   addUser(user: FakeZoomUser): void;
+  /** This user's Zoom settings (GET /users/me/settings), over a new account's defaults. */
+  setUserSettings(zoomUserId: string, settings: Partial<UserSettings>): void;
   /** A token pair as if the user had just completed OAuth (for tests that start connected). */
   issueTokens(zoomUserId: string, opts?: { expiresInSeconds?: number }): IssuedTokens;
   /** Meetings by id (string), with the Zoom user id that hosts them. Tests may read and edit them. */
@@ -158,6 +166,18 @@ export async function startFakeZoom(
     clientSecret,
     addUser: (user) => {
       state.users.set(user.id, user);
+    },
+    setUserSettings: (zoomUserId, settings) => {
+      const current = state.settings.get(zoomUserId) ?? {
+        schedule_meeting: {},
+        in_meeting: {},
+        recording: {},
+      };
+      state.settings.set(zoomUserId, {
+        schedule_meeting: { ...current.schedule_meeting, ...settings.schedule_meeting },
+        in_meeting: { ...current.in_meeting, ...settings.in_meeting },
+        recording: { ...current.recording, ...settings.recording },
+      });
     },
     issueTokens: (zoomUserId, o) => state.issueTokens(zoomUserId, o),
     meetings: state.meetings,

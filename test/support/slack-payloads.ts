@@ -13,6 +13,8 @@ export interface FormValues {
   repeat?: string;
   repeatCount?: number | null;
   repeatUntil?: string | null;
+  /** Reschedule or cancel of a series: which meetings (the view's initial choice when unset). */
+  scope?: 'occurrence' | 'series';
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -56,16 +58,27 @@ export function stateValues(
           },
         };
         break;
-      case 'options':
+      case 'options': {
+        // Untouched checkboxes come back with their initial options, as Slack sends them.
+        const initial = ((element.initial_options as { value: string }[] | undefined) ?? []).map(
+          (o) => o.value,
+        );
         out[id] = {
-          [id]: { type: 'checkboxes', selected_options: (values.options ?? []).map((value) => ({ value })) },
+          [id]: {
+            type: 'checkboxes',
+            selected_options: (values.options ?? initial).map((value) => ({ value })),
+          },
         };
         break;
+      }
       case 'recording':
         out[id] = {
           [id]: {
             type: 'radio_buttons',
-            selected_option: { value: values.recording ?? initialOption?.value ?? 'none' },
+            selected_option:
+              (values.recording ?? initialOption?.value)
+                ? { value: values.recording ?? initialOption?.value }
+                : null,
           },
         };
         break;
@@ -74,6 +87,14 @@ export function stateValues(
           [id]: {
             type: 'checkboxes',
             selected_options: values.recordingAuthentication ? [{ value: 'recording_authentication' }] : [],
+          },
+        };
+        break;
+      case 'scope':
+        out[id] = {
+          [id]: {
+            type: 'radio_buttons',
+            selected_option: { value: values.scope ?? initialOption?.value ?? 'occurrence' },
           },
         };
         break;

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 interface MethodSpec {
   params: Record<string, { type: string; required: boolean }>;
+  /** Argument pairs given together; exactly one pair is required (chat.unfurl). */
+  together?: string[][];
 }
 
 const specPath = fileURLToPath(new URL('../fixtures/schemas/slack/web-api-methods.json', import.meta.url));
@@ -39,6 +41,17 @@ export function validateArguments(method: string, args: Record<string, unknown>)
     }
     if (param.type === 'object' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       errors.push(`${method}: ${name} is not a JSON object`);
+    }
+  }
+  if (m.together) {
+    const given = m.together.filter((pair) =>
+      pair.some((name) => args[name] !== undefined && args[name] !== ''),
+    );
+    const complete = given.filter((pair) =>
+      pair.every((name) => args[name] !== undefined && args[name] !== ''),
+    );
+    if (given.length !== 1 || complete.length !== 1) {
+      errors.push(`${method}: give exactly one of ${m.together.map((p) => p.join(' + ')).join(' or ')}`);
     }
   }
   if (STRICT.has(method)) {

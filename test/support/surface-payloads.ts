@@ -44,16 +44,20 @@ export function homeOpened(userId = DEFAULT_USER): Record<string, unknown> {
 
 export function linkSharedEvent(
   urls: string[],
-  opts: { channel?: string; userId?: string } = {},
+  opts: { channel?: string; userId?: string; composer?: boolean } = {},
 ): Record<string, unknown> {
+  // A link still being typed (source composer) has no message yet: Slack names it by unfurl_id.
+  const unfurlId = `U0SHARER-${randomBytes(4).toString('hex')}-${next()}`;
   return {
     type: 'link_shared',
-    channel: opts.channel ?? DEFAULT_CHANNEL,
+    channel: opts.composer ? 'COMPOSER' : (opts.channel ?? DEFAULT_CHANNEL),
     is_bot_user_member: true,
     user: opts.userId ?? 'U0SHARER',
-    message_ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
-    unfurl_id: `C123456.${next()}.abc`,
-    source: 'conversations_history',
+    message_ts: opts.composer
+      ? unfurlId
+      : `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
+    unfurl_id: unfurlId,
+    source: opts.composer ? 'composer' : 'conversations_history',
     links: urls.map((url) => ({ domain: new URL(url).hostname.replace(/^.*?([^.]+\.[^.]+)$/, '$1'), url })),
     event_ts: `${Date.now() / 1000}`,
   };

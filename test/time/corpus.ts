@@ -42,7 +42,19 @@ export const corpus: CorpusCase[] = Object.entries(file.cases).flatMap(([group, 
 );
 
 /** The reference as an instant for a user in `timeZone` (a wall time there, or a UTC instant). */
+const instants = new Map<string, Date>();
+
 export function instantOf(reference: Reference, timeZone: string): Date {
+  const key = `${reference.at} ${timeZone}`;
+  let instant = instants.get(key);
+  if (!instant) {
+    instant = wallOrInstant(reference, timeZone);
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+function wallOrInstant(reference: Reference, timeZone: string): Date {
   if (reference.at.endsWith('Z')) return new Date(reference.at);
   const [date, time] = reference.at.split('T') as [string, string];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

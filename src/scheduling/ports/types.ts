@@ -11,6 +11,20 @@ export type Locale = 'ja' | 'en';
 
 export type AutoRecording = 'none' | 'local' | 'cloud';
 
+/** The per-meeting switches the scheduling form offers. */
+export type MeetingOption =
+  | 'host_video'
+  | 'participant_video'
+  | 'join_before_host'
+  | 'mute_upon_entry'
+  | 'waiting_room';
+
+/** The host's own Zoom defaults for a new meeting; an absent field is one Zoom did not tell. */
+export interface HostDefaults {
+  options: Partial<Record<MeetingOption, boolean>>;
+  recording?: AutoRecording;
+}
+
 export interface MeetingSettings {
   host_video?: boolean;
   participant_video?: boolean;

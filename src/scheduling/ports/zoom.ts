@@ -2,7 +2,7 @@
  * What the scheduling core asks of Zoom, acting as one Slack user's connected Zoom account.
  * Implemented by src/zoom/client.ts; failures are the errors of ./errors.ts.
  */
-import type { MeetingSettings, SlackUserRef } from './types.js';
+import type { HostDefaults, MeetingSettings, SlackUserRef } from './types.js';
 
 /** Zoom's `recurrence` of a type 8 meeting ("Recurrence Object Definitions"); weekdays 1 = Sunday. */
 export interface MeetingRecurrence {
@@ -89,4 +89,10 @@ export interface ZoomMeetings {
     meetingId: string,
     settings: { recording_authentication?: boolean },
   ): Promise<void>;
+}
+
+/** The host's Zoom settings as defaults for the scheduling form (cached for a few minutes). */
+export interface ZoomHostDefaults {
+  /** Null when Zoom's settings could not be read (the form then says so). */
+  get(user: SlackUserRef): Promise<HostDefaults | null>;
 }

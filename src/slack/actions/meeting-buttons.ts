@@ -21,12 +21,14 @@ import {
   START_ACTION,
   startLinkMessage,
 } from '../blocks/notices.js';
+import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildRescheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
+import { buildCancelSeriesModal } from '../views/series-scope.js';
 import { editableTime, whenPreview } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
 
@@ -77,6 +79,7 @@ function privately(services: SlackDeps, { body, respond }: Pick<ButtonArgs, 'bod
 }
 
 const fromHome = (body: BlockAction) => body.view?.type === 'home';
+const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
 
 export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
@@ -112,6 +115,7 @@ function openRescheduleModal(
   when: string,
   now: Date,
 ) {
+  const minutes = record.durationMinutes || DEFAULT_DURATION;
   return client.views.open({
     trigger_id: body.trigger_id,
     view: buildRescheduleModal({
@@ -121,22 +125,64 @@ function openRescheduleModal(
         locale: profile.locale,
         timeZone: profile.timeZone,
         meetingId: record.meetingId,
+        openedDuration: minutes,
         ...(fromHome(body) ? { origin: 'home' as const } : {}),
       },
       topic: record.topic,
       when,
-      durationMinutes: record.durationMinutes || DEFAULT_DURATION,
-      preview: whenPreview(when, profile.timeZone, profile.locale, now),
+      durationMinutes: minutes,
+      preview: whenPreview(when, profile.timeZone, profile.locale, now, undefined, {
+        selected: minutes,
+        opened: minutes,
+      }),
+      ...(record.series ? { series: record.startInstant ? { shownInstant: record.startInstant } : {} } : {}),
+    }),
+  });
+}
+
+/** A series asks first which meetings to cancel (the next one, or all). */
+async function openCancelSeriesModal(
+  client: ButtonArgs['client'],
+  body: BlockAction<ButtonAction>,
+  record: MeetingRecord,
+  profile: SlackProfile,
+) {
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildCancelSeriesModal({
+      context: {
+        channelId: record.channelId,
+        ...(body.response_url ? { responseUrl: body.response_url } : {}),
+        locale: profile.locale,
+        timeZone: profile.timeZone,
+        meetingId: record.meetingId,
+      },
+      topic: escapeMrkdwn(record.topic),
+      ...(record.startInstant ? { shownInstant: record.startInstant } : {}),
     }),
   });
 }
 
 export function cancelButton(services: SlackDeps) {
-  return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
+  return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     const actor = actorOf(body);
+    const meetingId = action.value ?? '';
+    const series = await services.meetings.get(meetingId).catch(() => null);
+    if (series?.series && series.status === 'scheduled' && sameUser(series.host, actor)) {
+      // A series asks first: this meeting or every one (its modal's submission does the rest).
+      await ack();
+      const { profile } = await quickProfile(services.profiles, actor);
+      const reply = privately(services, { body, respond });
+      await openCancelSeriesModal(client, body, series, profile).catch(async (err) => {
+        services.logger.warn('cancel form not opened', { error: err });
+        const f = messages(profile.locale).failuresExtra;
+        await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
+      });
+      return;
+    }
     const job = {
       owner: actor,
-      meetingId: action.value ?? '',
+      meetingId,
       ...(body.response_url ? { responseUrl: body.response_url } : {}),
       // The answer goes where the click came from (the click's own response_url), else by DM.
       where: body.response_url ? { responseUrl: body.response_url } : {},

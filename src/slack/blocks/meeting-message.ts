@@ -83,13 +83,18 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
           text: { type: 'plain_text', text: m.cancel },
           value: record.meetingId,
           style: 'danger',
-          confirm: {
-            title: { type: 'plain_text', text: m.confirmTitle },
-            text: { type: 'plain_text', text: m.confirmText },
-            confirm: { type: 'plain_text', text: m.confirmYes },
-            deny: { type: 'plain_text', text: m.confirmNo },
-            style: 'danger',
-          },
+          // A series asks in a form which meetings to cancel, so no second confirmation here.
+          ...(record.series
+            ? {}
+            : {
+                confirm: {
+                  title: { type: 'plain_text' as const, text: m.confirmTitle },
+                  text: { type: 'plain_text' as const, text: m.confirmText },
+                  confirm: { type: 'plain_text' as const, text: m.confirmYes },
+                  deny: { type: 'plain_text' as const, text: m.confirmNo },
+                  style: 'danger' as const,
+                },
+              }),
         },
       ],
     });

@@ -3,7 +3,7 @@
  * and the user's personal defaults. Every door that schedules (the command, the App Home, the
  * shortcuts) opens it through here.
  */
-import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import type { HostDefaults, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { PrivateMessage } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
@@ -38,9 +38,12 @@ export async function openScheduleModal(
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
-  const [quick, connected, preferences] = await Promise.all([
+  const [quick, { connected, hostDefaults }, preferences] = await Promise.all([
     quickProfile(services.profiles, req.user),
-    isConnected(services, req.user),
+    isConnected(services, req.user).then(async (connected) => ({
+      connected,
+      hostDefaults: connected ? await hostDefaultsInTime(services, req.user) : null,
+    })),
     // Defaults are a nicety: without them the modal still opens.
     services.preferences.get(req.user).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
@@ -55,7 +58,7 @@ export async function openScheduleModal(
   }
   const opened = await client.views.open({
     trigger_id: req.triggerId,
-    view: modalFor(services, req, quick.profile, preferences),
+    view: modalFor(services, req, quick.profile, preferences, hostDefaults),
   });
   if (!quick.late) return;
   // users.info answered after the modal opened: show the prefill in the user's own zone and language.
@@ -67,9 +70,25 @@ export async function openScheduleModal(
     .update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: modalFor(services, req, profile, preferences),
+      view: modalFor(services, req, profile, preferences, hostDefaults),
     })
     .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
+}
+
+/** Long enough for a warm Zoom answer; the trigger_id's 3 s must also cover users.info and views.open. */
+const SETTINGS_WAIT_MS = 1200;
+
+/** The host's Zoom defaults, or null when Zoom does not say in time (the answer still fills the cache). */
+async function hostDefaultsInTime(services: SlackDeps, user: SlackUserRef): Promise<HostDefaults | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), SETTINGS_WAIT_MS);
+  });
+  try {
+    return await Promise.race([services.hostDefaults.get(user).catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function modalFor(
@@ -77,10 +96,13 @@ function modalFor(
   req: OpenModalRequest,
   profile: SlackProfile,
   preferences: UserPreferences,
+  hostDefaults: HostDefaults | null,
 ) {
   const now = services.now();
   const fallbackDuration = preferences.durationMinutes ?? DEFAULT_DURATION;
   const prefill = prefillFrom(req.text, profile, now, services, fallbackDuration);
+  // The select opens on the typed length (or the default): that value is what "unchanged" means.
+  const duration = { selected: prefill.durationMinutes, opened: prefill.durationMinutes };
   const view = buildScheduleModal({
     context: {
       channelId: req.channelId,
@@ -89,13 +111,17 @@ function modalFor(
       timeZone: profile.timeZone,
       ...(req.threadTs ? { threadTs: req.threadTs } : {}),
       ...(req.origin ? { origin: req.origin } : {}),
+      ...(hostDefaults ? { hostDefaults } : {}),
+      openedDuration: prefill.durationMinutes,
     },
     topic: req.topic ?? prefill.topic,
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
     ...(preferences.recording ? { recording: preferences.recording } : {}),
     ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
-    preview: prefill.preview ?? whenPreview(prefill.when, profile.timeZone, profile.locale, now),
+    preview:
+      prefill.preview ??
+      whenPreview(prefill.when, profile.timeZone, profile.locale, now, undefined, duration),
   });
   return req.invitees?.length ? withInvitees(view, req.invitees) : view;
 }
@@ -141,7 +167,14 @@ function prefillFrom(
         ? { repeat: { typed: parsed.recurrence, ...(parsed.ok ? { startLocal: parsed.start.local } : {}) } }
         : {}),
       // The whole text was read already: its result is the preview (no second parse).
-      ...(parsed.timeText ? { preview: previewOf(parsed, profile.timeZone, profile.locale, now) } : {}),
+      ...(parsed.timeText
+        ? {
+            preview: previewOf(parsed, profile.timeZone, profile.locale, now, undefined, {
+              selected: parsed.durationMinutes ?? fallbackDuration,
+              opened: parsed.durationMinutes ?? fallbackDuration,
+            }),
+          }
+        : {}),
     };
   } catch (err) {
     services.logger.warn('command text could not be read; opening an unfilled form', { error: err });

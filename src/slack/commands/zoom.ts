@@ -168,8 +168,8 @@ async function startInstantMeeting(
     topic: [...topic].slice(0, 200).join(''),
     timeZone: profile.timeZone,
     durationMinutes: 60,
+    // Nothing set: an instant meeting gets the host's own Zoom defaults.
     options: {},
-    recording: 'none' as const,
     recordingAuthentication: false,
     channelId,
     responseUrl,

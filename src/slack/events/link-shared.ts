@@ -62,8 +62,13 @@ export function linkShared(services: SlackDeps) {
       unfurls[link.url] = { blocks: renderMeetingPreview(record) };
     }
     if (Object.keys(unfurls).length === 0) return;
+    // A link still in the message box (source composer) is named by its unfurl_id, not a message.
+    const target =
+      event.source === 'composer' && event.unfurl_id
+        ? { unfurl_id: event.unfurl_id, source: 'composer' as const }
+        : { channel: event.channel, ts: event.message_ts };
     await client.chat
-      .unfurl({ channel: event.channel, ts: event.message_ts, unfurls })
+      .unfurl({ ...target, unfurls })
       .catch((err) => services.logger.warn('chat.unfurl failed', { error: err }));
   };
 }

@@ -31,6 +31,7 @@ import { isConnected } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { outcomeMessage } from '../outcome-text.js';
+import type { UserPreferences } from '../preferences.js';
 import { readWhen } from '../views/when.js';
 
 export const CREATE_MEETING_FUNCTION = 'create_zoom_meeting';
@@ -84,9 +85,8 @@ async function run(services: SlackDeps, teamId: string, inputs: Record<string, u
   const host: SlackUserRef = { teamId, userId: hostId };
   const [profile, preferences] = await Promise.all([
     services.profiles.get(host),
-    services.preferences
-      .get(host)
-      .catch(() => ({ language: 'auto' as const, durationMinutes: undefined, recording: undefined })),
+    // Defaults are a nicety: without them the step still runs.
+    services.preferences.get(host).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
   const { locale, timeZone } = profile;
   const t = messages(locale);

@@ -68,6 +68,9 @@ export const en: Messages = {
     when: 'When',
     whenPlaceholder: 'e.g. tomorrow 3pm, Dec 3 10:30',
     whenHintEmpty: 'Type a day and a time; press Enter to check it.',
+    settingsUnread:
+      'The bot could not read your Zoom settings, so nothing is preselected. Only what you pick here is sent to Zoom; everything else stays as set in Zoom.',
+    whenResolvesFor: (formatted, timeZone, n) => `→ ${formatted} (${timeZone}), ${minutes(n)}`,
     whenResolves: (formatted, timeZone) => `→ ${formatted} (${timeZone})`,
     whenNotUnderstood: 'Not understood yet: type a day and a time, e.g. "tomorrow 3pm".',
     duration: 'Duration',
@@ -110,6 +113,14 @@ export const en: Messages = {
     untilBeforeStart: 'Pick an end date on or after the first meeting.',
     asTypedGone: 'The repeat typed in "When" is gone. Choose how the meeting repeats.',
     next: (date) => `Next: ${date}`,
+    scope: 'Change',
+    scopeOccurrence: (date) => `Only this one (${date})`,
+    scopeSeries: 'The whole series',
+    cancelTitle: 'Cancel meeting',
+    cancelSubmit: 'Cancel meeting',
+    cancelText: (topic) => `*${topic}* repeats. Cancel only the next meeting, or the whole series?`,
+    occurrenceCancelled: (topic, date) =>
+      `The meeting *${topic}* on ${date} is cancelled; the series goes on.`,
   },
   reschedule: {
     title: 'Reschedule meeting',

@@ -50,6 +50,9 @@ export const ja: Messages = {
     when: '日時',
     whenPlaceholder: '例: 明日 15時、12月3日 10:30',
     whenHintEmpty: '日付と時刻を入力してください。Enter で確認できます。',
+    settingsUnread:
+      'Zoom の設定を読み取れなかったため、オプションと録画は未選択で表示しています。ここで選んだものだけを Zoom に送り、それ以外は Zoom の設定のままになります。',
+    whenResolvesFor: (formatted, timeZone, n) => `→ ${formatted}（${timeZone}）、所要時間 ${minutes(n)}`,
     whenResolves: (formatted, timeZone) => `→ ${formatted}（${timeZone}）`,
     whenNotUnderstood: 'まだ読み取れません。「明日 15時」のように日付と時刻を入力してください。',
     duration: '所要時間',
@@ -92,6 +95,15 @@ export const ja: Messages = {
     untilBeforeStart: '終了日は初回以降の日付を選んでください。',
     asTypedGone: '「日時」に入力した繰り返しがなくなりました。繰り返し方を選んでください。',
     next: (date) => `次回: ${date}`,
+    scope: '変更する範囲',
+    scopeOccurrence: (date) => `この回のみ（${date}）`,
+    scopeSeries: 'すべての回',
+    cancelTitle: 'ミーティングを中止',
+    cancelSubmit: '中止する',
+    cancelText: (topic) =>
+      `*${topic}* は繰り返しのミーティングです。次の回のみ中止しますか、すべての回を中止しますか？`,
+    occurrenceCancelled: (topic, date) =>
+      `*${topic}* の${date}の回を中止しました。以降の回は予定どおりです。`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',

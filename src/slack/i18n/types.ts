@@ -38,6 +38,10 @@ export interface Messages {
     whenPlaceholder: string;
     whenHintEmpty: string;
     whenResolves(formatted: string, timeZone: string): string;
+    /** The same, with the meeting's length as it will be sent. */
+    whenResolvesFor(formatted: string, timeZone: string, minutes: number): string;
+    /** The form could not start from the host's Zoom settings. */
+    settingsUnread: string;
     whenNotUnderstood: string;
     duration: string;
     durationOption(minutes: number): string;
@@ -70,6 +74,14 @@ export interface Messages {
     asTypedGone: string;
     /** The channel message's line for the occurrence it shows. */
     next(date: string): string;
+    /** Reschedule and cancel on a series: which meetings. */
+    scope: string;
+    scopeOccurrence(date: string): string;
+    scopeSeries: string;
+    cancelTitle: string;
+    cancelSubmit: string;
+    cancelText(topic: string): string;
+    occurrenceCancelled(topic: string, date: string): string;
   };
   errors: {
     time: Record<ParseFailureReason, string>;

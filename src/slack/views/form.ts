@@ -2,12 +2,14 @@
 
 import type { AutoRecording, SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
+import type { SeriesScope } from '../../scheduling/series-changes.js';
 import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
 import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
-import { readWhen } from './when.js';
+import { readScope } from './series-scope.js';
+import { meetingLength, readWhen } from './when.js';
 
 interface StateValue {
   type?: string;
@@ -98,12 +100,7 @@ export function readScheduleForm(
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
     return { ok: false, errors };
 
-  const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
-  const options: Partial<Record<ZoomOption, boolean>> = {};
-  for (const o of ZOOM_OPTIONS) options[o] = chosen.has(o);
-  const recordingValue = field(values, 'recording')?.selected_option?.value;
-  const recording: AutoRecording =
-    recordingValue === 'local' || recordingValue === 'cloud' ? recordingValue : 'none';
+  const { options, recording } = changedSettings(values, ctx);
   const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
 
   return {
@@ -115,10 +112,11 @@ export function readScheduleForm(
       start: series.start,
       ...(series.recurrence ? { recurrence: series.recurrence } : {}),
       timeZone: ctx.timeZone,
-      durationMinutes: readDuration(values) ?? when.durationFromText ?? DEFAULT_DURATION,
+      durationMinutes:
+        meetingLength(when.durationFromText, readDuration(values), ctx.openedDuration) ?? DEFAULT_DURATION,
       ...(agenda ? { agenda } : {}),
       options,
-      recording,
+      ...(recording ? { recording } : {}),
       recordingAuthentication,
       channelId,
       // The shortcut's thread applies only while the meeting goes to that message's channel.
@@ -133,9 +131,40 @@ export function readRescheduleForm(
   values: StateValues,
   ctx: ModalContext,
   now: Date,
-): { ok: true; start: StartTime; durationMinutes?: number } | { ok: false; errors: FieldErrors } {
+):
+  | { ok: true; start: StartTime; durationMinutes?: number; scope: SeriesScope }
+  | { ok: false; errors: FieldErrors } {
   const when = readStart(values, ctx, now);
   if ('error' in when) return { ok: false, errors: { when: when.error } };
-  const duration = readDuration(values);
-  return { ok: true, start: when.start, ...(duration ? { durationMinutes: duration } : {}) };
+  const duration = meetingLength(when.durationFromText, readDuration(values), ctx.openedDuration);
+  return {
+    ok: true,
+    start: when.start,
+    ...(duration ? { durationMinutes: duration } : {}),
+    scope: readScope(values),
+  };
+}
+
+/**
+ * Only what differs from the host's Zoom defaults the form opened with; with no defaults known
+ * (Zoom's settings unread, or one Zoom does not report), only what was ticked or picked.
+ */
+function changedSettings(
+  values: StateValues,
+  ctx: ModalContext,
+): { options: Partial<Record<ZoomOption, boolean>>; recording?: AutoRecording } {
+  const defaults = ctx.hostDefaults;
+  const chosen = new Set((field(values, 'options')?.selected_options ?? []).map((o) => o.value));
+  const options: Partial<Record<ZoomOption, boolean>> = {};
+  for (const o of ZOOM_OPTIONS) {
+    const ticked = chosen.has(o);
+    const usual = defaults?.options[o];
+    if (usual === undefined ? ticked : ticked !== usual) options[o] = ticked;
+  }
+  const picked = field(values, 'recording')?.selected_option?.value;
+  const recording = picked === 'none' || picked === 'local' || picked === 'cloud' ? picked : undefined;
+  return {
+    options,
+    ...(recording && recording !== defaults?.recording ? { recording } : {}),
+  };
 }

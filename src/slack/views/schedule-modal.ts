@@ -3,9 +3,11 @@ import type { Locale } from '../../config.js';
 import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
-import { messages, type ZoomOption } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import { encodeContext, type ModalContext } from './metadata.js';
 import { type RepeatPrefill, repeatBlocks } from './repeat.js';
+import { scopeBlock } from './series-scope.js';
+import { settingsBlocks } from './settings-blocks.js';
 
 export const SCHEDULE_CALLBACK = 'schedule_meeting';
 export const RESCHEDULE_CALLBACK = 'reschedule_meeting';
@@ -14,13 +16,8 @@ export const TOPIC_MAX = 200;
 export const AGENDA_MAX = 2000;
 /** A time takes a few words; Slack stops typing here, the server refuses longer values unread. */
 export const WHEN_MAX = 200;
-export const ZOOM_OPTIONS: ZoomOption[] = [
-  'host_video',
-  'participant_video',
-  'join_before_host',
-  'mute_upon_entry',
-  'waiting_room',
-];
+export { ZOOM_OPTIONS } from './settings-blocks.js';
+
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240];
 export const DEFAULT_DURATION = 30;
 
@@ -88,11 +85,6 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   const { locale } = input.context;
   const m = messages(locale).modal;
   const option = (value: string, text: string) => ({ text: plain(text), value });
-  const recordingOptions = [
-    option('none', m.recordingNone),
-    option('local', m.recordingLocal),
-    option('cloud', m.recordingCloud),
-  ];
   const blocks: KnownBlock[] = [
     {
       type: 'input',
@@ -128,30 +120,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
     },
-    {
-      type: 'input',
-      block_id: 'options',
-      optional: true,
-      label: plain(m.options),
-      element: {
-        type: 'checkboxes',
-        action_id: 'options',
-        options: ZOOM_OPTIONS.map((o) => option(o, m.option[o])),
-      },
-    },
-    {
-      type: 'input',
-      block_id: 'recording',
-      label: plain(m.recording),
-      element: {
-        type: 'radio_buttons',
-        action_id: 'recording',
-        options: recordingOptions,
-        initial_option:
-          recordingOptions.find((o) => o.value === input.recording) ??
-          (recordingOptions[0] as PlainTextOption),
-      },
-    },
+    ...settingsBlocks(locale, input.context.hostDefaults, input.recording),
     {
       type: 'input',
       block_id: 'recording_auth',
@@ -175,8 +144,8 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   };
 }
 
-/** The reschedule form takes the same prefill as the scheduling form. */
-export type RescheduleModalInput = ScheduleModalInput;
+/** The reschedule form takes the same prefill as the scheduling form; a series also asks which meetings move. */
+export type RescheduleModalInput = ScheduleModalInput & { series?: { shownInstant?: string } };
 
 export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
   const { locale } = input.context;
@@ -190,6 +159,7 @@ export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
     private_metadata: encodeContext(input.context),
     blocks: [
       { type: 'section', block_id: 'topic', text: { type: 'plain_text', text: truncate(input.topic, 3000) } },
+      ...(input.series ? [scopeBlock(locale, input.series.shownInstant, input.context.timeZone)] : []),
       ...whenBlocks(locale, input.when, input.preview),
       durationBlock(locale, input.durationMinutes, true),
     ],

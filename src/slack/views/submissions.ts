@@ -14,6 +14,7 @@ import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues }
 import { decodeContext, type ModalContext } from './metadata.js';
 import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
+import { CANCEL_SERIES_CALLBACK, readScope } from './series-scope.js';
 import { whenPreview } from './when.js';
 
 type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -25,6 +26,7 @@ const ONCE_TTL_SECONDS = 3600;
 export function register(app: App, services: SlackDeps): void {
   app.view(SCHEDULE_CALLBACK, scheduleSubmission(services));
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
+  app.view(CANCEL_SERIES_CALLBACK, cancelSeriesSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
   for (const actionId of REPEAT_ACTIONS) {
     app.action({ type: 'block_actions', action_id: actionId }, whenPreviewAction(services));
@@ -110,6 +112,7 @@ export function rescheduleSubmission(services: SlackDeps) {
         start: form.start,
         ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
         ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+        scope: form.scope,
       },
       where: whereOf(ctx),
       locale: ctx.locale,
@@ -126,6 +129,34 @@ export function rescheduleSubmission(services: SlackDeps) {
   };
 }
 
+/** The cancel form of a series: the occurrence shown, or the whole series. */
+export function cancelSeriesSubmission(services: SlackDeps) {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const ctx = contextOf(services, view.private_metadata);
+    const actor = userOf(body);
+    const scope = readScope(view.state.values as StateValues);
+    const first = await firstTime(services, 'cancel-view', view.id).catch((err) => err as Error);
+    if (first instanceof Error) return storageRefusal(services, ack, 'scope', ctx, first);
+    if (!first || !ctx.meetingId) return void (await ack());
+    const job = {
+      owner: actor,
+      meetingId: ctx.meetingId,
+      ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+      scope,
+      where: whereOf(ctx),
+      locale: ctx.locale,
+    };
+    const stored = await services.jobs
+      .enqueue('cancel', job, { jobId: `cancel-${view.id}` })
+      .catch((err) => err as Error);
+    if (stored instanceof Error) {
+      await services.markers.release('cancel-view', view.id).catch(() => undefined);
+      return storageRefusal(services, ack, 'scope', ctx, stored);
+    }
+    await ack();
+  };
+}
+
 /** Enter in `when` (or a change of the repeat fields) re-renders the line under it with what the form now says. */
 export function whenPreviewAction(services: SlackDeps) {
   return async ({ ack, body, client }: ActionArgs): Promise<void> => {
@@ -135,7 +166,11 @@ export function whenPreviewAction(services: SlackDeps) {
     const ctx = contextOf(services, view.private_metadata);
     const values = view.state.values as StateValues;
     const text = values.when?.when?.value ?? '';
-    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values));
+    const selected = Number(values.duration?.duration?.selected_option?.value);
+    const preview = whenPreview(text, ctx.timeZone, ctx.locale, services.now(), repeatStateOf(values), {
+      ...(Number.isInteger(selected) && selected > 0 ? { selected } : {}),
+      ...(ctx.openedDuration ? { opened: ctx.openedDuration } : {}),
+    });
     const blocks = (view.blocks as KnownBlock[]).map((block) =>
       block.block_id === WHEN_PREVIEW_BLOCK
         ? ({

@@ -11,9 +11,29 @@ export function readWhen(text: string, timeZone: string, locale: Locale, now: Da
   return parseMeetingText(text, { now, timeZone, locale });
 }
 
+/** The duration select as the form stands: its value now, and the value it opened with. */
+export interface DurationChoice {
+  selected?: number;
+  opened?: number;
+}
+
+/**
+ * The meeting's length: one typed in `when` ("15時から1時間", "for 45 min", "10-11:30") wins,
+ * unless the duration select was changed from the value the form opened with.
+ */
+export function meetingLength(
+  typed: number | undefined,
+  selected: number | undefined,
+  opened: number | undefined,
+): number | undefined {
+  if (typed === undefined) return selected;
+  return selected !== undefined && opened !== undefined && selected !== opened ? selected : typed;
+}
+
 /**
  * The line under the field: what the text resolves to, in the user's zone and language; with the
- * repeat fields' state (scheduling form), the series they say.
+ * repeat fields' state (scheduling form), the series they say; with the duration select's state,
+ * the length that will be used.
  */
 export function whenPreview(
   text: string,
@@ -21,15 +41,16 @@ export function whenPreview(
   locale: Locale,
   now: Date,
   repeat?: RepeatState,
+  duration?: DurationChoice,
 ): string {
   const m = messages(locale).modal;
   if (!text.trim()) return m.whenHintEmpty;
   if (text.length > WHEN_MAX) return messages(locale).errors.whenTooLong(WHEN_MAX, text.length);
   const parsed = readWhen(text, timeZone, locale, now);
-  if (!repeat || !parsed.ok) return previewOf(parsed, timeZone, locale, now);
+  if (!repeat || !parsed.ok) return previewOf(parsed, timeZone, locale, now, undefined, duration);
   const read = readRepeat(repeat, parsed.start, parsed.recurrence, locale);
-  if ('error' in read) return `${previewOf(parsed, timeZone, locale, now, null)}\n${read.error}`;
-  return previewOf(parsed, timeZone, locale, now, read.rule ?? null);
+  if ('error' in read) return `${previewOf(parsed, timeZone, locale, now, null, duration)}\n${read.error}`;
+  return previewOf(parsed, timeZone, locale, now, read.rule ?? null, duration);
 }
 
 /**
@@ -42,6 +63,7 @@ export function previewOf(
   locale: Locale,
   now: Date,
   chosen?: RecurrenceRule | null,
+  duration?: DurationChoice,
 ): string {
   const m = messages(locale).modal;
   // null: the repeat fields say "does not repeat", whatever the text typed.
@@ -52,7 +74,9 @@ export function previewOf(
   const first = rule ? firstMeeting(rule, parsed.start) : undefined;
   const start = first ?? parsed.start;
   // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
-  const line = m.whenResolves(formatMeetingTime(start.instant, timeZone, locale, { now }), timeZone);
+  const formatted = formatMeetingTime(start.instant, timeZone, locale, { now });
+  const length = duration && meetingLength(parsed.durationMinutes, duration.selected, duration.opened);
+  const line = length ? m.whenResolvesFor(formatted, timeZone, length) : m.whenResolves(formatted, timeZone);
   // A reading that rests on a convention says so, so that a wrong guess is caught before the submit.
   const noted =
     parsed.assumptions.length > 0

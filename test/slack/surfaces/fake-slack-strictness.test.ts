@@ -47,6 +47,15 @@ test('chat.unfurl: needs channel and ts, valid blocks, and no unknown arguments'
     client.chat.unfurl({ channel: 'C1', ts: '1.2', unfurls, colour: 'red' } as never),
     'invalid_arguments',
   );
+  await refused(
+    client.chat.unfurl({ channel: 'C1', unfurl_id: 'U1-x', unfurls } as never),
+    'invalid_arguments',
+  );
+  await refused(
+    client.chat.unfurl({ channel: 'C1', ts: '1.2', source: 'composer', unfurl_id: 'U1-x', unfurls } as never),
+    'invalid_arguments',
+  );
+  await client.chat.unfurl({ source: 'composer', unfurl_id: 'U1-x', unfurls });
   await client.chat.unfurl({ channel: 'C1', ts: '1.2', unfurls });
   slack.schemaErrors.length = 0;
 });

@@ -17,9 +17,9 @@ function zoomLink(meetingId: string, joinUrl: string, host = 'us06web.zoom.us'):
   return `https://${host}/j/${meetingId}${pwd ? `?pwd=${pwd}` : ''}`;
 }
 
-async function share(urls: string[], teamId = 'T0001'): Promise<Record<string, unknown>[]> {
+async function share(urls: string[], teamId = 'T0001', composer = false): Promise<Record<string, unknown>[]> {
   const before = h.slack.callsTo('chat.unfurl').length;
-  const res = await postEvent(h, linkSharedEvent(urls), teamId);
+  const res = await postEvent(h, linkSharedEvent(urls, { composer }), teamId);
   assert.equal(res.status, 200);
   await h.settle();
   return h.slack.callsTo('chat.unfurl').slice(before);
@@ -89,6 +89,22 @@ describe('Zoom link previews', () => {
     const calls = await share(urls);
     assert.equal(calls.length, 1);
     assert.deepEqual(Object.keys(calls[0]?.unfurls as object).sort(), [urls[0], urls[2]].sort());
+  });
+
+  test('a link still in the message box is previewed by its unfurl_id', async () => {
+    await h.connect({ userId: 'ULP4' });
+    const record = await h.scheduleMeeting({
+      user: { userId: 'ULP4' },
+      topic: 'Draft',
+      when: 'tomorrow 11:00',
+    });
+    const url = zoomLink(record.meetingId, record.joinUrl);
+    const [call] = await share([url], 'T0001', true);
+    assert.equal(call?.source, 'composer');
+    assert.match(String(call?.unfurl_id), /^U0SHARER-/);
+    assert.equal(call?.channel, undefined);
+    assert.match(JSON.stringify(call?.unfurls), /Draft/);
+    assert.deepEqual(h.slack.schemaErrors, []);
   });
 
   test('meeting numbers are read from Zoom join links only', () => {

@@ -62,6 +62,9 @@ describe('Workflow Builder step create_zoom_meeting', () => {
       .find((a) => JSON.stringify(a).includes(`/s/${outputs.meeting_id}?zak=`));
     assert.equal(ephemeral?.user, 'UWF1');
     assert.equal(h.slack.callsTo('functions.completeError').length, 0);
+    // Completed with the step's own workflow token, as Bolt does (attachFunctionToken).
+    const tokens = h.slack.calls.filter((c) => c.method === 'functions.completeSuccess').map((c) => c.token);
+    assert.ok(tokens.includes('xwfp-Fx1'), `completed with ${tokens.join(', ')}`);
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 

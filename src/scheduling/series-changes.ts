@@ -1,0 +1,151 @@
+/**
+ * Reschedule and cancel on a recurring series (Zoom type 8): one occurrence, the one the message
+ * shows (`PATCH` / `DELETE /meetings/{id}?occurrence_id=…`, ids from `GET /meetings/{id}`), or the
+ * whole series (`PATCH /meetings/{id}` with the new first meeting and recurrence).
+ */
+import { seriesOccurrences } from '../time/occurrences.js';
+import {
+  type RecurrenceRule,
+  repeatChoiceOf,
+  ruleFromRepeatFields,
+  toZoomRecurrence,
+} from '../time/recurrence.js';
+import { NotFoundError } from './ports/errors.js';
+import type { MeetingRecords } from './ports/storage.js';
+import type { MeetingOccurrence, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import type { MeetingAnnouncer, MeetingRecord } from './types.js';
+
+export type SeriesScope = 'occurrence' | 'series';
+
+export interface SeriesDeps {
+  zoom: ZoomMeetings;
+  meetings: MeetingRecords;
+  publisher: MeetingAnnouncer;
+  /** Marks the meeting cancelled and shows it so. */
+  markCancelled(meetingId: string, responseUrl: string | undefined): Promise<MeetingRecord>;
+}
+
+const zoomUtc = (instant: string) => `${new Date(instant).toISOString().slice(0, 19)}Z`;
+const iso = (zoomTime: string) => new Date(zoomTime).toISOString();
+
+/** The available occurrence the message shows (the one starting at `shown`, else the next one). */
+export function shownOccurrence(
+  meeting: ZoomMeeting,
+  shown: string | undefined,
+): MeetingOccurrence | undefined {
+  const available = (meeting.occurrences ?? []).filter((o) => o.status !== 'deleted');
+  const at = shown ? Date.parse(shown) : 0;
+  return (
+    available.find((o) => Date.parse(o.start_time) === at) ??
+    available.find((o) => Date.parse(o.start_time) >= at)
+  );
+}
+
+/**
+ * The rule for a series moved to start at `newLocal`: a rule the modal's choices say (weekly, the
+ * same date each month…) follows the new first day; one typed otherwise (火・木) is kept as it is.
+ */
+export function movedRule(rule: RecurrenceRule, firstLocal: string, newLocal: string): RecurrenceRule {
+  const choice = repeatChoiceOf(rule, firstLocal);
+  if (choice === 'as_typed' || choice === 'none') return rule;
+  const end = rule.end;
+  return (
+    ruleFromRepeatFields({
+      choice,
+      startLocal: newLocal,
+      ...(end?.kind === 'count' ? { count: end.count } : end ? { until: end.date } : {}),
+    }) ?? rule
+  );
+}
+
+export interface SeriesMove {
+  start: { local: string; timeZone: string; instant: string };
+  durationMinutes?: number;
+  scope: SeriesScope;
+}
+
+/** Moves the occurrence shown, or the whole series; `gone` when nothing is left to move. */
+export async function rescheduleSeries(
+  deps: SeriesDeps,
+  before: MeetingRecord,
+  move: SeriesMove,
+): Promise<{ moved: MeetingRecord } | { gone: true }> {
+  const { zoom, meetings } = deps;
+  const id = before.meetingId;
+  const series = before.series!;
+  if (move.scope === 'series') {
+    const rule = movedRule(series.rule, series.firstLocal, move.start.local);
+    const first = seriesOccurrences(rule, move.start, 1)[0];
+    if (!first) return { gone: true };
+    await zoom.updateMeeting(before.host, id, {
+      start_time: first.local,
+      timezone: move.start.timeZone,
+      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+      recurrence: toZoomRecurrence(rule, move.start.timeZone),
+    });
+    const moved = await meetings.update(id, (r) => ({
+      ...r,
+      startInstant: first.instant,
+      timeZone: move.start.timeZone,
+      durationMinutes: move.durationMinutes ?? r.durationMinutes,
+      series: { rule, firstLocal: first.local },
+    }));
+    return moved ? { moved } : { gone: true };
+  }
+  const meeting = await zoom.getMeeting(before.host, id);
+  const occurrence = shownOccurrence(meeting, before.startInstant);
+  if (!occurrence) return { gone: true };
+  // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
+  await zoom.updateMeeting(
+    before.host,
+    id,
+    {
+      start_time: zoomUtc(move.start.instant),
+      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+    },
+    { occurrenceId: occurrence.occurrence_id },
+  );
+  const moved = await meetings.update(id, (r) => ({
+    ...r,
+    startInstant: move.start.instant,
+    durationMinutes: move.durationMinutes ?? r.durationMinutes,
+  }));
+  return moved ? { moved } : { gone: true };
+}
+
+/**
+ * Cancels only the occurrence shown; the message then shows the next one left, or the series as
+ * cancelled when none is. `cancelledInstant` is the start of the occurrence removed.
+ */
+export async function cancelOccurrence(
+  deps: SeriesDeps,
+  record: MeetingRecord,
+  responseUrl: string | undefined,
+): Promise<{ record: MeetingRecord; alreadyDeleted: boolean; cancelledInstant?: string }> {
+  const { zoom, meetings, publisher } = deps;
+  const id = record.meetingId;
+  let meeting: ZoomMeeting;
+  try {
+    meeting = await zoom.getMeeting(record.host, id);
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+    return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: true };
+  }
+  const occurrence = shownOccurrence(meeting, record.startInstant);
+  if (!occurrence) return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: true };
+  await zoom.deleteMeeting(record.host, id, { occurrenceId: occurrence.occurrence_id });
+  const cancelledAt = Date.parse(occurrence.start_time);
+  const next = (meeting.occurrences ?? []).find(
+    (o) =>
+      o.status !== 'deleted' &&
+      o.occurrence_id !== occurrence.occurrence_id &&
+      Date.parse(o.start_time) > cancelledAt,
+  );
+  const cancelledInstant = iso(occurrence.start_time);
+  if (!next)
+    return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: false, cancelledInstant };
+  const updated =
+    (await meetings.update(id, (r) => ({ ...r, startInstant: iso(next.start_time) }))) ?? record;
+  await publisher.refresh(updated);
+  return { record: updated, alreadyDeleted: false, cancelledInstant };
+}
