@@ -189,6 +189,6 @@ test('Socket Mode with Slack OAuth installs: the install routes are served on PO
     assert.equal((await client.auth.test()).team_id, 'TSOCK01');
   } finally {
     await installBot.stop().catch(() => undefined);
-    await installing.redis.quit();
+    await closeServices(installing);
   }
 });
