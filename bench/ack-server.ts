@@ -1,74 +1,77 @@
 /**
  * One app under benchmark, in its own process so its latency and memory are its own: `bot` (the real
- * /zoom bot) or `bare` (a Bolt app that only acks). Talks to the benchmark over IPC.
+ * /zoom bot) or `bare` (a Bolt app with HTTPReceiver whose /zoom handler only acks). Compiled to
+ * plain JavaScript first (as `npm start` runs the bot), so the figures hold no TypeScript loader.
+ * Talks to the benchmark over IPC: `rss` answers the current RSS, `heap` the heap after a full collection, `stop` ends it.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { createBot } from '../src/app.js';
-import { closeServices, createServices } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
-import type { ZoomTokenSet } from '../src/zoom/types.js';
 
-type Request = { type: 'rss' } | { type: 'idle' } | { type: 'stop' };
+type Request = { type: 'rss' } | { type: 'heap' } | { type: 'stop' };
 
 const mode = process.argv[2];
 const send = (message: unknown) => process.send?.(message);
 
 async function main(): Promise<void> {
-  const quiet = createLogger('error', () => {});
   if (mode === 'bare') {
+    const silent = {
+      debug() {},
+      info() {},
+      warn() {},
+      error() {},
+      setLevel() {},
+      getLevel: () => 'error',
+      setName() {},
+    };
     const app = new App({
       receiver: new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET as string }),
       token: process.env.SLACK_BOT_TOKEN,
-      logger: quiet as never,
+      logger: silent as never,
       clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
     });
     app.command('/zoom', async ({ ack }) => {
       await ack();
     });
     const server = (await app.start(0)) as Server;
-    listen(
-      (server.address() as AddressInfo).port,
-      async () => {},
-      () => app.stop(),
-    );
+    listen((server.address() as AddressInfo).port, () => app.stop());
     return;
   }
+  // The bot exactly as src/index.ts builds it (imported only here, so the bare app loads none of it).
+  const [{ createBot }, { closeServices, createServices }, { loadConfig }, { createLogger }] =
+    await Promise.all([
+      import('../src/app.js'),
+      import('../src/bootstrap.js'),
+      import('../src/config.js'),
+      import('../src/log.js'),
+    ]);
   const config = loadConfig();
-  const services = createServices(config, quiet);
-  const tokens = JSON.parse(process.env.BENCH_TOKENS as string) as ZoomTokenSet;
-  await services.tokens.save({ teamId: 'T0001', userId: 'UBENCH' }, tokens);
+  const services = createServices(
+    config,
+    createLogger('error', () => {}),
+  );
+  // The benchmark's user is connected to Zoom, so free text opens the scheduling modal.
+  await services.tokens.save(
+    { teamId: 'T0001', userId: 'UBENCH' },
+    JSON.parse(process.env.BENCH_TOKENS as string),
+  );
   const bot = createBot(services, { port: 0 });
   const port = await bot.start(0);
-  listen(
-    port,
-    async () => {
-      await bot.idle();
-      await services.jobs.idle();
-    },
-    async () => {
-      await bot.stop();
-      await closeServices(services);
-    },
-  );
+  listen(port, async () => {
+    await bot.stop();
+    await bot.idle();
+    await closeServices(services);
+  });
 }
 
-function listen(port: number, idle: () => Promise<void>, stop: () => Promise<unknown>): void {
+function listen(port: number, stop: () => Promise<unknown>): void {
   process.on('message', (req: Request) => {
-    void (async () => {
-      if (req.type === 'rss') {
-        (globalThis as { gc?: () => void }).gc?.();
-        send({ type: 'rss', rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
-      } else if (req.type === 'idle') {
-        await idle();
-        send({ type: 'idle' });
-      } else {
-        await stop();
-        process.exit(0);
-      }
-    })();
+    if (req.type === 'rss') send({ type: 'rss', rss: process.memoryUsage.rss() });
+    else if (req.type === 'heap') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+      send({ type: 'heap', heapUsed, external, arrayBuffers });
+    } else void stop().finally(() => process.exit(0));
   });
   send({ type: 'ready', port });
 }

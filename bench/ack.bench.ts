@@ -1,44 +1,54 @@
 /**
- * Ack latency of `/zoom` under 100 concurrent signed requests, beside a bare Bolt app that only
- * acknowledges, in the same run and on the same machine; then the process RSS after 10,000 commands.
- * Two loads: bursts (100 commands arrive at once, as when a busy workspace types /zoom together; the
- * next burst comes once the bot has finished opening the modals) and sustained (100 clients sending
- * back to back without pause, which measures throughput more than ack latency: every /zoom also
- * opens a modal through Slack's API, work the bare app never does).
- * Each app runs in its own process (bench/ack-server.ts); the load, Redis, the fake Slack (validation
- * off) and the fake Zoom stay here. Every command opens the scheduling modal, the path users hit most.
+ * The bot's weight and ack speed beside a bare Bolt app (HTTPReceiver, a /zoom handler that only
+ * acks), both under the same load in the same run, each in its own process (bench/ack-server.ts,
+ * compiled to JavaScript first, as `npm start` runs the bot).
+ * - RSS at start, after 2,000 and after 20,000 commands: each figure the lowest RSS sampled over an
+ *   idle window (what the process keeps, not what the last request left for the collector).
+ * - `/zoom help` ack latency in bursts of 50 simultaneous signed requests: each burst's p99, the
+ *   median over 20 bursts (bursts of the two apps interleaved).
+ * The load alternates `/zoom help` and free text that opens the scheduling modal (users.info,
+ * views.open at the fake Slack), the two paths users hit most; the bare app gets the same requests.
+ * Aims (issue 13): RSS ≤ 1.3× bare at start and after 2,000; after 20,000 ≤ 10% above the figure
+ * after 2,000; ack ≤ 1.3×.
  */
-
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { botEnv, SIGNING_SECRET, sign } from '../test/support/app-harness.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
 
-const CONCURRENCY = 100;
-const REQUESTS_PER_ROUND = 2000;
-const ROUNDS = 3;
-const BURSTS = 100;
-const MEMORY_COMMANDS = 10_000;
+const BURST = 50;
+const BURSTS = 20;
+const CHECKPOINTS = [2_000, 20_000];
+const IDLE_WINDOW_MS = Number(process.env.BENCH_IDLE_MS ?? 12_000);
+const CONCURRENCY = 50;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The Node flags of `npm start` (package.json), so the bot is measured as it runs. */
+const START_FLAGS = (
+  JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
-function commandBody(i: number): string {
+function commandBody(slack: FakeSlack, i: number, text: string): string {
   return new URLSearchParams({
     team_id: 'T0001',
     user_id: 'UBENCH',
     channel_id: 'C0001',
     command: '/zoom',
-    text: 'Weekly sync tomorrow 3pm for 45 minutes',
-    response_url: 'http://127.0.0.1:9/none',
+    text,
+    response_url: slack.responseUrl(`bench-${i % 16}`),
     trigger_id: `bench-${i}`,
     api_app_id: 'A0001',
   }).toString();
 }
 
-/** One signed POST; resolves with the milliseconds until the answer's status line and body arrived. */
+/** One signed POST; resolves with the milliseconds until the whole answer arrived. */
 function post(port: number, body: string): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const started = process.hrtime.bigint();
@@ -70,43 +80,18 @@ function post(port: number, body: string): Promise<number> {
   });
 }
 
-async function load(port: number, count: number, offset: number): Promise<number[]> {
-  const times: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      times.push(await post(port, commandBody(offset + i)));
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return times;
-}
-
-/** `CONCURRENCY` commands sent at the same moment; resolves with each one's ack time. */
-function burst(port: number, offset: number): Promise<number[]> {
-  return Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => post(port, commandBody(offset + i))));
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 interface Child {
   port: number;
-  ask<T>(type: 'rss' | 'idle'): Promise<T>;
+  rss(): Promise<number>;
+  /** Heap after a full collection (what the process keeps in JavaScript objects). */
+  heap(): Promise<{ heapUsed: number; external: number; arrayBuffers: number }>;
   stop(): Promise<void>;
 }
 
 async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Promise<Child> {
-  const child = fork(fileURLToPath(new URL('./ack-server.ts', import.meta.url)), [mode], {
-    execArgv: [
-      '--import',
-      'tsx',
-      '--expose-gc',
-      // BENCH_CPU_PROF=<dir> writes a CPU profile of each app process there.
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
+  const child = fork(`${ROOT}dist-bench/bench/ack-server.js`, [mode], {
+    // The bot runs with `npm start`'s Node flags; the bare app with Node's defaults.
+    execArgv: ['--expose-gc', ...(mode === 'bot' ? START_FLAGS : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -116,10 +101,17 @@ async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Pr
   });
   return {
     port,
-    ask: <T>(type: 'rss' | 'idle') =>
-      new Promise<T>((resolve) => {
-        child.once('message', (m) => resolve(m as T));
-        child.send({ type });
+    rss: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m: { rss: number }) => resolve(m.rss));
+        child.send({ type: 'rss' });
+      }),
+    heap: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { heapUsed: number; external: number; arrayBuffers: number }) =>
+          resolve(m),
+        );
+        child.send({ type: 'heap' });
       }),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -129,25 +121,31 @@ async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Pr
   };
 }
 
-function report(title: string, results: { bare: number[]; bot: number[] }): void {
-  const line = (name: string, times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return { name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
-  };
-  const b = line('bare Bolt (ack only)', results.bare);
-  const z = line('/zoom bot', results.bot);
-  process.stdout.write(`ack latency, ${title}\n`);
-  for (const r of [b, z]) {
-    process.stdout.write(
-      `  ${r.name.padEnd(22)} p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   (n=${r.n})\n`,
-    );
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1] ?? Number.NaN;
+
+/** The lowest RSS of each process over one idle window (both sampled at once). */
+async function idleRss(children: Child[]): Promise<number[]> {
+  const lowest = children.map(() => Number.POSITIVE_INFINITY);
+  const until = Date.now() + IDLE_WINDOW_MS;
+  while (Date.now() < until) {
+    const now = await Promise.all(children.map((c) => c.rss()));
+    now.forEach((r, i) => {
+      lowest[i] = Math.min(lowest[i] as number, r);
+    });
+    await sleep(200);
   }
-  process.stdout.write(
-    `  ratio bot/bare          p50 ${(z.p50 / b.p50).toFixed(2)}x   p99 ${(z.p99 / b.p99).toFixed(2)}x\n`,
-  );
+  return lowest;
 }
 
 export default async function bench(): Promise<void> {
+  process.stdout.write('compiling the bot for the benchmark (tsc -p tsconfig.bench.json)\n');
+  execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.bench.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const [redis, zoom, slack] = await Promise.all([
     startRedis(),
     startFakeZoom(),
@@ -161,64 +159,103 @@ export default async function bench(): Promise<void> {
     BENCH_TOKENS: JSON.stringify({
       accessToken: grant.accessToken,
       refreshToken: grant.refreshToken,
-      expiresAt: Date.now() + grant.expiresInSeconds * 1000,
+      expiresAt: Date.now() + 24 * 3600_000,
       scope: grant.scope,
       zoomUserId: 'zu-bench',
       zoomEmail: 'bench@example.com',
     }),
   };
   const [bot, bare] = await Promise.all([startChild('bot', env), startChild('bare', env)]);
-
-  // Warm-up: opens the keep-alive connections and compiles the hot paths of both apps.
-  await load(bare.port, 300, 0);
-  await load(bot.port, 300, 0);
-  await bot.ask('idle');
-
-  const bursts = { bare: [] as number[], bot: [] as number[] };
-  for (let i = 0; i < BURSTS; i += 1) {
-    bursts.bare.push(...(await burst(bare.port, i * CONCURRENCY)));
-    bursts.bot.push(...(await burst(bot.port, i * CONCURRENCY)));
-    await bot.ask('idle');
-  }
-  report(`bursts of ${CONCURRENCY} simultaneous signed requests, ${BURSTS} bursts interleaved`, bursts);
-  slack.calls.length = 0;
-  zoom.requests.length = 0;
-
-  const sustained = { bare: [] as number[], bot: [] as number[] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    sustained.bare.push(...(await load(bare.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
-    sustained.bot.push(...(await load(bot.port, REQUESTS_PER_ROUND, round * REQUESTS_PER_ROUND)));
-    await bot.ask('idle');
+  const apps = [bare, bot];
+  const forget = () => {
+    // The fakes keep every call for tests; the benchmark needs none of it.
     slack.calls.length = 0;
+    slack.responses.length = 0;
     zoom.requests.length = 0;
-  }
-  report(`sustained: ${CONCURRENCY} clients back to back, ${ROUNDS} rounds interleaved`, sustained);
+  };
 
-  type Rss = { rss: number; heapUsed: number };
-  const bareRss = await bare.ask<Rss>('rss');
-  process.stdout.write(
-    `  (bare Bolt process after its ${ROUNDS * REQUESTS_PER_ROUND + BURSTS * CONCURRENCY + 300} acks: RSS ${mb(bareRss.rss)})\n`,
-  );
-  await bare.stop();
-
-  const before = await bot.ask<Rss>('rss');
   let sent = 0;
-  while (sent < MEMORY_COMMANDS) {
-    const batch = Math.min(1000, MEMORY_COMMANDS - sent);
-    await load(bot.port, batch, 100_000 + sent);
-    sent += batch;
-    await bot.ask('idle');
-    slack.calls.length = 0;
-    zoom.requests.length = 0;
+  /** `count` more commands to both apps (help and free text alternating), CONCURRENCY at a time. */
+  async function load(count: number): Promise<void> {
+    for (const app of apps) {
+      let next = 0;
+      const worker = async () => {
+        while (next < count) {
+          const i = sent + next++;
+          await post(
+            app.port,
+            commandBody(slack, i, i % 2 ? 'help' : 'Weekly sync tomorrow 3pm for 45 minutes'),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    }
+    sent += count;
+    forget();
   }
-  const after = await bot.ask<Rss>('rss');
-  process.stdout.write(
-    `bot process memory after ${MEMORY_COMMANDS} more /zoom commands (each opening the modal): ` +
-      `RSS ${mb(after.rss)} (${mb(before.rss)} before), heap used ${mb(after.heapUsed)} (${mb(before.heapUsed)} before)\n`,
+
+  const [bareStart, botStart] = (await idleRss(apps)) as [number, number];
+
+  // Ack latency: 20 bursts of 50 `/zoom help`, the two apps' bursts interleaved.
+  await load(200); // warm-up: keep-alive sockets, compiled hot paths
+  const burstP99 = { bare: [] as number[], bot: [] as number[] };
+  for (let b = 0; b < BURSTS; b++) {
+    for (const [name, app] of [
+      ['bare', bare],
+      ['bot', bot],
+    ] as const) {
+      const times = await Promise.all(
+        Array.from({ length: BURST }, (_, i) => post(app.port, commandBody(slack, sent + i, 'help'))),
+      );
+      burstP99[name].push(p99(times));
+      await sleep(100); // the bot's follow-up (respond) finishes between bursts
+    }
+    sent += BURST;
+  }
+  forget();
+
+  const rss: Record<number, [number, number]> = {};
+  const heaps: Record<number, { heapUsed: number; external: number }[]> = {};
+  for (const checkpoint of CHECKPOINTS) {
+    await load(checkpoint - sent);
+    rss[checkpoint] = (await idleRss(apps)) as [number, number];
+    heaps[checkpoint] = await Promise.all(apps.map((a) => a.heap()));
+  }
+
+  const ackBare = median(burstP99.bare);
+  const ackBot = median(burstP99.bot);
+  const [bare2k, bot2k] = rss[2_000] as [number, number];
+  const [bare20k, bot20k] = rss[20_000] as [number, number];
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(`bot started with ${START_FLAGS.join(' ')} (npm start); bare Bolt with Node's defaults`);
+  out(`RSS (lowest over ${IDLE_WINDOW_MS / 1000} s idle)   bare Bolt     /zoom bot     ratio (aim ≤ 1.30x)`);
+  out(
+    `  at start                    ${mb(bareStart).padEnd(13)} ${mb(botStart).padEnd(13)} ${ratio(botStart, bareStart)}`,
+  );
+  out(
+    `  after 2,000 commands        ${mb(bare2k).padEnd(13)} ${mb(bot2k).padEnd(13)} ${ratio(bot2k, bare2k)}`,
+  );
+  out(
+    `  after 20,000 commands       ${mb(bare20k).padEnd(13)} ${mb(bot20k).padEnd(13)} ${ratio(bot20k, bare20k)}`,
+  );
+  for (const checkpoint of CHECKPOINTS) {
+    const [b, z] = heaps[checkpoint] as [
+      { heapUsed: number; external: number },
+      { heapUsed: number; external: number },
+    ];
+    out(
+      `  heap after ${checkpoint} (after a full GC): bare ${mb(b.heapUsed)} (+${mb(b.external)} external), bot ${mb(z.heapUsed)} (+${mb(z.external)} external)`,
+    );
+  }
+  out(`  bot growth 2,000 -> 20,000: ${(((bot20k - bot2k) / bot2k) * 100).toFixed(1)}% (aim ≤ 10%)`);
+  out(
+    `/zoom help ack, bursts of ${BURST} (median of ${BURSTS} bursts' p99): bare ${ackBare.toFixed(1)} ms, ` +
+      `bot ${ackBot.toFixed(1)} ms, ratio ${ratio(ackBot, ackBare)} (aim ≤ 1.30x)`,
   );
 
   agent.destroy();
-  await bot.stop();
+  await Promise.all(apps.map((a) => a.stop()));
   await Promise.all([zoom.close(), slack.close()]);
   await redis.stop();
 }

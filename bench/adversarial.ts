@@ -44,6 +44,12 @@ export function adversarialInputs(length: number): { name: string; text: string 
     ['weeks from', 'a week from '],
     ['era years', '令和4年'],
     ['idioms', '午後イチ'],
+    ['series weekday lists', '毎週月  ・ '],
+    ['series ends', '毎週全1回'],
+    ['series every', 'every mon and '],
+    ['series until', 'daily until 1/'],
+    ['series spans', 'every day for 6 weeks '],
+    ['series month days', 'the 15th of every month '],
   ];
   const inputs = units.map(([name, unit]) => ({ name, text: fill(unit, length) }));
   inputs.push({ name: 'digits after a date', text: `明日 ${fill('9', length - 3)}` });

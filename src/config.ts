@@ -231,11 +231,11 @@ function slackAuth(env: Reader, apiUrl: string): { botToken?: string; oauth?: Sl
     env.problem('SLACK_BOT_TOKEN', `is required: set ${TWO_MODES}`);
     return {};
   }
-  const missing = OAUTH_VARIABLES.find((name) => !oauthSet.includes(name));
-  if (missing) {
-    env.problem(missing, `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`);
-    return {};
+  const missing = OAUTH_VARIABLES.filter((name) => !oauthSet.includes(name));
+  for (const name of missing) {
+    env.problem(name, `is required with ${oauthSet.join(' and ')} (installs through Slack OAuth)`);
   }
+  if (missing.length > 0) return {};
   const stateSecret = required(env, 'SLACK_STATE_SECRET');
   if (stateSecret.length < 16) env.problem('SLACK_STATE_SECRET', 'must be at least 16 characters');
   return {

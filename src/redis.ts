@@ -215,6 +215,14 @@ export class Keys {
   teamUsers(teamId: string): string {
     return `${this.workspace(teamId)}:users`;
   }
+  /** One pacing slot for Slack calls shared by every replica (a channel's posts, a workspace's updates). */
+  slackPace(slot: string): string {
+    return `${this.prefix}{slack-pace:${slot}}`;
+  }
+  /** The newest version asked for of one channel message (later updates supersede earlier ones). */
+  messageVersion(channelId: string, ts: string): string {
+    return `${this.prefix}{message:${channelId}:${ts}}:version`;
+  }
   /** Personal defaults set on the App Home (duration, reminder, recording, language); a hash. */
   userPreferences(teamId: string, userId: string): string {
     return `${this.user(teamId, userId)}:preferences`;

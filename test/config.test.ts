@@ -182,6 +182,14 @@ for (const name of Object.keys(install)) {
   });
 }
 
+test('OAuth install mode with only SLACK_CLIENT_ID names both missing settings at once', () => {
+  const err = errorFor({ ...withoutToken, SLACK_CLIENT_ID: '1234.5678' });
+  assert.deepEqual(
+    err.problems.map((p) => p.variable),
+    ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
+  );
+});
+
 test('a bot token and OAuth settings together: start-up names both', () => {
   const err = errorFor({ ...valid, SLACK_CLIENT_ID: '1234.5678' });
   assert.match(err.message, /^SLACK_BOT_TOKEN: is set together with SLACK_CLIENT_ID; set either/);

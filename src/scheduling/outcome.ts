@@ -9,6 +9,10 @@ import type { MeetingRecord } from './types.js';
 export type Outcome =
   | { status: 'done'; action: 'created'; record: MeetingRecord; recordingAuthenticationFailed: boolean }
   | { status: 'done'; action: 'rescheduled'; record: MeetingRecord }
+  /** Topic, duration or description changed; the time stayed. */
+  | { status: 'done'; action: 'edited'; record: MeetingRecord }
+  /** The form said what the meeting already was: nothing to change. */
+  | { status: 'done'; action: 'unchanged'; record: MeetingRecord }
   | { status: 'done'; action: 'cancelled'; record: MeetingRecord; alreadyDeleted: boolean }
   /** One meeting of a series removed; the series goes on. */
   | { status: 'done'; action: 'occurrence_cancelled'; record: MeetingRecord; instant: string }
@@ -26,8 +30,12 @@ export function createOutcome(result: CreateOutcome): Outcome {
 
 export function changeOutcome(result: Rescheduled | Cancelled, action: 'reschedule' | 'cancel'): Outcome {
   if (result.ok) {
-    if (!('alreadyDeleted' in result))
-      return { status: 'done', action: 'rescheduled', record: result.record };
+    if (!('alreadyDeleted' in result)) {
+      if ('unchanged' in result && result.unchanged)
+        return { status: 'done', action: 'unchanged', record: result.record };
+      const moved = result.record.startInstant !== result.fromInstant;
+      return { status: 'done', action: moved ? 'rescheduled' : 'edited', record: result.record };
+    }
     if (result.cancelledInstant && result.record.status === 'scheduled') {
       return {
         status: 'done',

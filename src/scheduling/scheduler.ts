@@ -5,12 +5,15 @@
  */
 import type { Logger } from '../log.js';
 import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
+import { applyEdit, editOf, type MeetingChange, type MeetingEdit } from './meeting-edit.js';
 import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
 import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
+
+export type { MeetingChange } from './meeting-edit.js';
 
 /** Where the first announcement of a meeting went. */
 export interface Placement {
@@ -89,7 +92,10 @@ export type ChangeRefusal =
   | { ok: false; reason: 'unknown' }
   | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
 
-export type Rescheduled = { ok: true; record: MeetingRecord; fromInstant?: string } | ChangeRefusal;
+export type Rescheduled =
+  | { ok: true; record: MeetingRecord; fromInstant?: string; unchanged?: true }
+  | ChangeRefusal;
+
 export type Cancelled =
   | {
       ok: true;
@@ -270,31 +276,31 @@ export class MeetingScheduler {
     }
   }
 
-  async reschedule(
-    actor: SlackUserRef,
-    meetingId: string,
-    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
-  ): Promise<Rescheduled> {
+  /**
+   * The reschedule form: the time, and also the topic, duration and description. Only what differs
+   * from the record goes to Zoom; `unchanged` when nothing does.
+   */
+  async reschedule(actor: SlackUserRef, meetingId: string, change: MeetingChange): Promise<Rescheduled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     const before = checked.record;
-    if (before.series) return this.rescheduleInSeries(actor, before, change);
+    const edit = editOf(before, change);
+    if (Object.keys(edit).length === 0) return { ok: true, record: before, unchanged: true };
+    if (before.series) return this.rescheduleInSeries(actor, before, edit, change);
     // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
     // PATCH returns, and must find the new time already there (else it announces the move twice).
-    const record = (await this.deps.meetings.update(meetingId, (r) => ({
-      ...withResponseUrl(r, change.responseUrl),
-      startInstant: change.start.instant,
-      timeZone: change.start.timeZone,
-      durationMinutes: change.durationMinutes ?? r.durationMinutes,
-    }))) as MeetingRecord;
+    const record = (await this.deps.meetings.update(meetingId, (r) =>
+      applyEdit(withResponseUrl(r, change.responseUrl), edit),
+    )) as MeetingRecord;
     try {
       await this.deps.zoom.updateMeeting(before.host, meetingId, {
-        start_time: change.start.local,
-        timezone: change.start.timeZone,
-        ...(change.durationMinutes ? { duration: change.durationMinutes } : {}),
+        ...(edit.start ? { start_time: edit.start.local, timezone: edit.start.timeZone } : {}),
+        ...(edit.durationMinutes ? { duration: edit.durationMinutes } : {}),
+        ...(edit.topic !== undefined ? { topic: edit.topic } : {}),
+        ...(edit.agenda !== undefined ? { agenda: edit.agenda } : {}),
       });
     } catch (err) {
-      await this.restoreTime(meetingId, before, change.start.instant);
+      await this.restore(meetingId, before, edit);
       if (!(err instanceof NotFoundError)) throw err;
       return {
         ok: false,
@@ -302,14 +308,39 @@ export class MeetingScheduler {
         record: await this.markCancelled(meetingId, change.responseUrl),
       };
     }
+    await this.announceEdit(actor, before, record, edit);
+    return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
+  }
+
+  /** The message follows; the thread says what changed (the move alone keeps its one-line note). */
+  private async announceEdit(
+    actor: SlackUserRef,
+    before: MeetingRecord,
+    record: MeetingRecord,
+    edit: MeetingEdit,
+  ): Promise<void> {
     await this.deps.publisher.refresh(record);
+    const move = edit.start
+      ? {
+          ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
+          toInstant: record.startInstant ?? edit.start.instant,
+        }
+      : undefined;
+    const details = edit.topic !== undefined || edit.durationMinutes || edit.agenda !== undefined;
+    if (move && !details) {
+      await this.deps.publisher.threadReply(record, { kind: 'moved', ...move, by: actor });
+      return;
+    }
     await this.deps.publisher.threadReply(record, {
-      kind: 'moved',
-      ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
-      toInstant: change.start.instant,
+      kind: 'edited',
+      ...(move ? { move } : {}),
+      ...(edit.topic !== undefined ? { topic: { from: before.topic, to: edit.topic } } : {}),
+      ...(edit.durationMinutes
+        ? { durationMinutes: { from: before.durationMinutes, to: edit.durationMinutes } }
+        : {}),
+      ...(edit.agenda !== undefined ? { agenda: true as const } : {}),
       by: actor,
     });
-    return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
   }
 
   async cancel(
@@ -354,13 +385,13 @@ export class MeetingScheduler {
   private async rescheduleInSeries(
     actor: SlackUserRef,
     before: MeetingRecord,
-    change: { start: StartTime; durationMinutes?: number; responseUrl?: string; scope?: SeriesScope },
+    edit: MeetingEdit,
+    change: MeetingChange,
   ): Promise<Rescheduled> {
     let result: Awaited<ReturnType<typeof rescheduleSeries>>;
     try {
       result = await rescheduleSeries(this.seriesDeps(), before, {
-        start: change.start,
-        ...(change.durationMinutes ? { durationMinutes: change.durationMinutes } : {}),
+        ...edit,
         scope: change.scope ?? 'occurrence',
       });
     } catch (err) {
@@ -373,26 +404,27 @@ export class MeetingScheduler {
     }
     if ('gone' in result) return { ok: false, reason: 'not_scheduled', record: before };
     const record = result.moved;
-    await this.deps.publisher.refresh(record);
-    await this.deps.publisher.threadReply(record, {
-      kind: 'moved',
-      ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
-      toInstant: record.startInstant ?? change.start.instant,
-      by: actor,
-    });
+    await this.announceEdit(actor, before, record, edit);
     return { ok: true, record, ...(before.startInstant ? { fromInstant: before.startInstant } : {}) };
   }
 
-  /** Zoom refused the move: put the old time back, unless something else changed it since. */
-  private async restoreTime(meetingId: string, before: MeetingRecord, attempted: string): Promise<void> {
+  /** Zoom refused the change: put back each field, unless something else changed it since. */
+  private async restore(meetingId: string, before: MeetingRecord, edit: MeetingEdit): Promise<void> {
     await this.deps.meetings.update(meetingId, (r) => {
-      if (r.startInstant !== attempted) return r;
-      const { startInstant: _, ...rest } = r;
+      const { startInstant: _, agenda: __, ...rest } = r;
+      const back = <T>(now: T, attempted: T | undefined, old: T): T =>
+        attempted !== undefined && now === attempted ? old : now;
+      const startInstant = edit.start
+        ? back(r.startInstant, edit.start.instant, before.startInstant)
+        : r.startInstant;
+      const agenda = back(r.agenda ?? '', edit.agenda, before.agenda ?? '');
       return {
         ...rest,
-        ...(before.startInstant ? { startInstant: before.startInstant } : {}),
-        timeZone: before.timeZone,
-        durationMinutes: before.durationMinutes,
+        ...(startInstant ? { startInstant } : {}),
+        ...(agenda ? { agenda } : {}),
+        timeZone: edit.start && startInstant === before.startInstant ? before.timeZone : r.timeZone,
+        topic: back(r.topic, edit.topic, before.topic),
+        durationMinutes: back(r.durationMinutes, edit.durationMinutes, before.durationMinutes),
       };
     });
   }

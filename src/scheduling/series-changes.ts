@@ -58,59 +58,143 @@ export function movedRule(rule: RecurrenceRule, firstLocal: string, newLocal: st
   );
 }
 
+/** What the reschedule form changed on a series; absent parts stay as they are. */
 export interface SeriesMove {
-  start: { local: string; timeZone: string; instant: string };
+  start?: { local: string; timeZone: string; instant: string };
   durationMinutes?: number;
+  /** Topic and description belong to the whole series in Zoom, whatever the scope. */
+  topic?: string;
+  agenda?: string;
   scope: SeriesScope;
 }
 
-/** Moves the occurrence shown, or the whole series; `gone` when nothing is left to move. */
+const details = (move: SeriesMove) => ({
+  ...(move.topic !== undefined ? { topic: move.topic } : {}),
+  ...(move.agenda !== undefined ? { agenda: move.agenda } : {}),
+});
+
+function withDetails(r: MeetingRecord, move: SeriesMove): MeetingRecord {
+  const { agenda: _, ...rest } = r;
+  const agenda = move.agenda ?? r.agenda;
+  return {
+    ...rest,
+    ...(move.topic !== undefined ? { topic: move.topic } : {}),
+    ...(agenda ? { agenda } : {}),
+    durationMinutes: move.durationMinutes ?? r.durationMinutes,
+  };
+}
+
+/** Moves or edits the occurrence shown, or the whole series; `gone` when nothing is left to move. */
 export async function rescheduleSeries(
   deps: SeriesDeps,
   before: MeetingRecord,
   move: SeriesMove,
 ): Promise<{ moved: MeetingRecord } | { gone: true }> {
-  const { zoom, meetings } = deps;
+  const { zoom } = deps;
   const id = before.meetingId;
   const series = before.series!;
   if (move.scope === 'series') {
-    const rule = movedRule(series.rule, series.firstLocal, move.start.local);
-    const first = seriesOccurrences(rule, move.start, 1)[0];
-    if (!first) return { gone: true };
-    await zoom.updateMeeting(before.host, id, {
-      start_time: first.local,
-      timezone: move.start.timeZone,
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-      recurrence: toZoomRecurrence(rule, move.start.timeZone),
-    });
-    const moved = await meetings.update(id, (r) => ({
-      ...r,
-      startInstant: first.instant,
-      timeZone: move.start.timeZone,
-      durationMinutes: move.durationMinutes ?? r.durationMinutes,
-      series: { rule, firstLocal: first.local },
-    }));
-    return moved ? { moved } : { gone: true };
+    let timed:
+      | { rule: RecurrenceRule; first: { local: string; instant: string }; timeZone: string }
+      | undefined;
+    if (move.start) {
+      const rule = movedRule(series.rule, series.firstLocal, move.start.local);
+      const first = seriesOccurrences(rule, move.start, 1)[0];
+      if (!first) return { gone: true };
+      timed = { rule, first, timeZone: move.start.timeZone };
+    }
+    return storedThenSent(
+      deps,
+      before,
+      (r) => ({
+        ...withDetails(r, move),
+        ...(timed
+          ? {
+              startInstant: timed.first.instant,
+              timeZone: timed.timeZone,
+              series: { rule: timed.rule, firstLocal: timed.first.local },
+            }
+          : {}),
+      }),
+      () =>
+        zoom.updateMeeting(before.host, id, {
+          ...(timed
+            ? {
+                start_time: timed.first.local,
+                timezone: timed.timeZone,
+                recurrence: toZoomRecurrence(timed.rule, timed.timeZone),
+              }
+            : {}),
+          ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+          ...details(move),
+        }),
+    );
   }
-  const meeting = await zoom.getMeeting(before.host, id);
-  const occurrence = shownOccurrence(meeting, before.startInstant);
-  if (!occurrence) return { gone: true };
-  // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
-  await zoom.updateMeeting(
-    before.host,
-    id,
-    {
-      start_time: zoomUtc(move.start.instant),
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+  let occurrence: MeetingOccurrence | undefined;
+  if (move.start || move.durationMinutes) {
+    occurrence = shownOccurrence(await zoom.getMeeting(before.host, id), before.startInstant);
+    if (!occurrence) return { gone: true };
+  }
+  return storedThenSent(
+    deps,
+    before,
+    (r) => ({
+      ...withDetails(r, move),
+      ...(move.start ? { startInstant: move.start.instant } : {}),
+    }),
+    async () => {
+      if (occurrence) {
+        // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
+        await zoom.updateMeeting(
+          before.host,
+          id,
+          {
+            ...(move.start ? { start_time: zoomUtc(move.start.instant) } : {}),
+            ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+          },
+          { occurrenceId: occurrence.occurrence_id },
+        );
+      }
+      if (move.topic !== undefined || move.agenda !== undefined) {
+        await zoom.updateMeeting(before.host, id, details(move));
+      }
     },
-    { occurrenceId: occurrence.occurrence_id },
   );
-  const moved = await meetings.update(id, (r) => ({
-    ...r,
-    startInstant: move.start.instant,
-    durationMinutes: move.durationMinutes ?? r.durationMinutes,
-  }));
-  return moved ? { moved } : { gone: true };
+}
+
+/**
+ * Stored before Zoom is asked, as for a one-off meeting: Zoom's meeting.updated for this change may
+ * arrive first and must find it there. Zoom refusing puts the record back as it was, unless
+ * something else changed its time meanwhile.
+ */
+async function storedThenSent(
+  deps: SeriesDeps,
+  before: MeetingRecord,
+  change: (r: MeetingRecord) => MeetingRecord,
+  send: () => Promise<void>,
+): Promise<{ moved: MeetingRecord } | { gone: true }> {
+  const moved = await deps.meetings.update(before.meetingId, change);
+  if (!moved) return { gone: true };
+  try {
+    await send();
+  } catch (err) {
+    const { startInstant, timeZone, durationMinutes, series, topic, agenda } = before;
+    await deps.meetings.update(before.meetingId, (r) => {
+      if (r.startInstant !== moved.startInstant) return r;
+      const { agenda: _, ...rest } = r;
+      return {
+        ...rest,
+        startInstant,
+        timeZone,
+        durationMinutes,
+        series,
+        topic,
+        ...(agenda ? { agenda } : {}),
+      };
+    });
+    throw err;
+  }
+  return { moved };
 }
 
 /**

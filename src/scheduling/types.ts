@@ -47,6 +47,15 @@ export interface MeetingRecord {
 /** Notes the announcer renders in the meeting's language. */
 export type MeetingNote =
   | { kind: 'moved'; fromInstant?: string; toInstant: string; by?: SlackUserRef }
+  /** The reschedule form changed more than the time: each part present is a change. */
+  | {
+      kind: 'edited';
+      move?: { fromInstant?: string; toInstant: string };
+      topic?: { from: string; to: string };
+      durationMinutes?: { from: number; to: number };
+      agenda?: true;
+      by?: SlackUserRef;
+    }
   | { kind: 'recording'; shareUrl: string; passcode?: string };
 
 export type UserNote =

@@ -180,8 +180,18 @@ function noteText(record: MeetingRecord, note: MeetingNote): string {
   const t = messages(record.locale).notes;
   if (note.kind === 'recording') return t.recording(note.shareUrl, note.passcode);
   const at = (instant: string) => slackDate(instant, record.timeZone, record.locale);
-  const from = note.fromInstant ? at(note.fromInstant) : messages(record.locale).message.now;
-  return t.moved(from, at(note.toInstant));
+  const moved = (m: { fromInstant?: string; toInstant: string }) =>
+    t.moved(m.fromInstant ? at(m.fromInstant) : messages(record.locale).message.now, at(m.toInstant));
+  if (note.kind === 'moved') return moved(note);
+  const minutes = messages(record.locale).minutes;
+  return [
+    ...(note.move ? [moved(note.move)] : []),
+    ...(note.topic ? [t.topicChanged(escapeMrkdwn(note.topic.from), escapeMrkdwn(note.topic.to))] : []),
+    ...(note.durationMinutes
+      ? [t.durationChanged(minutes(note.durationMinutes.from), minutes(note.durationMinutes.to))]
+      : []),
+    ...(note.agenda ? [t.agendaChanged] : []),
+  ].join('\n');
 }
 
 export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {

@@ -21,6 +21,8 @@ export async function outcomeMessage(
       if (outcome.action === 'created') {
         return outcome.recordingAuthenticationFailed ? notice(t.failuresExtra.recordingAuthNotApplied) : null;
       }
+      if (outcome.action === 'unchanged') return notice(t.actions.unchanged(topic));
+      if (outcome.action === 'edited') return notice(t.actions.edited(topic));
       if (outcome.action === 'occurrence_cancelled') {
         const { timeZone } = outcome.record;
         return notice(t.repeat.occurrenceCancelled(topic, slackDate(outcome.instant, timeZone, locale)));

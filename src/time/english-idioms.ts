@@ -48,9 +48,17 @@ function countOf(word: string): number {
   return /^\d+$/.test(w) ? Number(w) : (WORD_NUMBERS[w] ?? Number.NaN);
 }
 
-// "the second Monday of next month", "the last Thursday of the month", "first Friday in the month".
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+  (m) => `${m}[a-z]*\\.?`,
+);
+const monthOf = (written: string) =>
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+    written.slice(0, 3).toLowerCase(),
+  ) + 1;
+
+// "the second Monday of next month", "the last Thursday of the month", "first Friday in March".
 const NTH_WEEKDAY = new RegExp(
-  `(?<![a-z0-9])(?:on\\s+)?(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(this|next|the)\\s+month)(?![a-z])`,
+  `(?<![a-z0-9])(?:on\\s+)?(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(this|next|the)\\s+month|(${MONTH_NAMES.join('|')}))(?![a-z])`,
   'i',
 );
 // "two weeks from tomorrow", "a week from Friday", "3 days from today".
@@ -109,7 +117,8 @@ export function readEnglishIdioms(text: string, reading: Reading): string {
       kind: 'nthWeekday',
       nth: ORDINALS[m[1]!.toLowerCase()]!,
       weekday: WEEKDAY_INDEX[m[2]!.toLowerCase()]!,
-      ...(m[3]!.toLowerCase() === 'the' ? {} : { monthOffset: m[3]!.toLowerCase() === 'next' ? 1 : 0 }),
+      ...(m[4] ? { month: monthOf(m[4]) } : {}),
+      ...(m[3] && m[3].toLowerCase() !== 'the' ? { monthOffset: m[3].toLowerCase() === 'next' ? 1 : 0 } : {}),
     }),
   );
   rest = take(rest, FROM_BASE, reading, (m) => {

@@ -3,7 +3,9 @@
  * (month, day, year, weekday, hour, minute, zone); days relative to today are worked out in resolve.ts
  * from the words, because chrono computes them with the server's clock.
  */
-import * as chrono from 'chrono-node';
+// Only the English parser: chrono-node's index builds every locale's parsers at import.
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import { readEnglishIdioms } from './english-idioms.js';
 import {
   bareHour,
@@ -60,7 +62,7 @@ function weekOffsetOf(text: string, weekdayIndex: number, weekHint: number | und
   return weekHint;
 }
 
-function dayFromChrono(result: chrono.ParsedResult, weekHint: number | undefined): DayRef | undefined {
+function dayFromChrono(result: ParsedResult, weekHint: number | undefined): DayRef | undefined {
   const start = result.start;
   const relative = RELATIVE_DAY.exec(result.text);
   if (relative) return { kind: 'relative', days: relativeDays(relative[1]!) };
@@ -86,7 +88,7 @@ function dayFromChrono(result: chrono.ParsedResult, weekHint: number | undefined
 }
 
 function clockFrom(
-  component: chrono.ParsedComponents,
+  component: ParsedComponents,
   period: Period | undefined,
   text: string,
   rangeStartHour?: number,
@@ -134,7 +136,7 @@ export function readEnglish(text: string, reading: Reading): string {
   }
   if (!/[a-z0-9]/i.test(rest)) return rest;
   // Part-of-day words left here belong to the topic; chrono would read them as times.
-  const results = chrono.en.parse(
+  const results = chronoEn.parse(
     rest
       .replace(TOPIC_PERIOD_WORD, (w) => ' '.repeat(w.length))
       // Forms chrono's weekday table lacks, rewritten to ones it has (same length).

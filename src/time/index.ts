@@ -19,6 +19,7 @@ export type { FormatOptions } from './format.js';
 export type { Assumption } from './reading.js';
 export { PERIOD_DEFAULT_HOURS } from './reading.js';
 export type { ParseFailureReason, ParseOptions, ParseResult, ParseSuccess, ResolvedStart } from './types.js';
+export { wallTimeAt } from './zone.js';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/i;
@@ -47,6 +48,8 @@ export function parseMeetingText(text: string, options: ParseOptions): ParseResu
   const series: SeriesReading = {};
   if (JAPANESE.test(rest)) rest = readSeriesJapanese(rest, reading, series);
   if (!series.pattern && LATIN_OR_DIGIT.test(rest)) rest = readSeriesEnglish(rest, reading, series);
+  // A long rule blanked out is a long blank run: quieted again so no later reader backtracks over it.
+  if (series.pattern) rest = quietLongRuns(rest);
   if (series.period) reading.period = series.period;
   rest = readOffsetFromNow(rest, reading);
   // Japanese clock times first, so "10時30分" is a time before "30分" can be read as a length;

@@ -3,6 +3,15 @@
  * 来月N日, 夕方/朝/夜 with or without an hour, kanji numerals, full-width digits, ranges.
  * Works on width-folded text; each phrase found is blanked so it is read once.
  */
+
+import {
+  ERA_START,
+  IDIOM_HOURS,
+  MONTH_OFFSETS,
+  MONTH_WORD,
+  RELATIVE_DAYS,
+  WEEK_OFFSETS,
+} from './japanese-words.js';
 import {
   bareHour,
   bareStartHour,
@@ -32,48 +41,6 @@ const TAIL = '(?:\\s*(?:の|に))?';
 // A weekday in brackets after a date, "12月5日(金)": read as decoration.
 const WEEKDAY_NOTE = `(?:\\s*\\([${WEEKDAYS}](?:曜日?)?\\))?`;
 
-const RELATIVE_DAYS: Record<string, number> = {
-  今日: 0,
-  本日: 0,
-  昨日: -1,
-  きのう: -1,
-  きょう: 0,
-  明日: 1,
-  あした: 1,
-  あす: 1,
-  明後日: 2,
-  あさって: 2,
-  明々後日: 3,
-  明明後日: 3,
-  しあさって: 3,
-};
-
-const WEEK_OFFSETS: Record<string, number> = { 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
-const MONTH_OFFSETS: Record<string, number> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
-const MONTH_WORD = '(先々月|先月|今月|来月|再来月)';
-/** First year of each era, so 令和1年 (令和元年) is 2019. */
-const ERA_START: Record<string, number> = { 令和: 2019, 平成: 1989, 昭和: 1926 };
-
-// Fixed hours said as words: 午後イチ (first thing after lunch), 朝イチ (first thing in the morning).
-const IDIOM_HOURS: Record<string, number> = {
-  午後イチ: 13,
-  午後いち: 13,
-  午後一番: 13,
-  午後一: 13,
-  昼イチ: 13,
-  昼いち: 13,
-  昼一番: 13,
-  昼一: 13,
-  朝イチ: 9,
-  朝いち: 9,
-  朝一番: 9,
-  朝一: 9,
-  昼休み: 12,
-  お昼休み: 12,
-  ランチタイム: 12,
-  定時後: 18,
-  終業後: 18,
-};
 const IDIOM = new RegExp(
   `(${Object.keys(IDIOM_HOURS)
     .sort((a, b) => b.length - a.length)
@@ -123,13 +90,14 @@ const DATE_PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => DayRef }[]
   },
   {
     pattern: new RegExp(
-      `(?:${MONTH_WORD}\\s*の?\\s*)?(?:第\\s*([1-5一二三四五])|(最終|最後の))\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`,
+      `(?:(?:${MONTH_WORD}|(${NUM})\\s*月)\\s*の?\\s*)?(?:第\\s*([1-5一二三四五])|(最終|最後の))\\s*([${WEEKDAYS}])\\s*曜日?${TAIL}`,
     ),
     read: (m) => ({
       kind: 'nthWeekday',
-      nth: m[3] ? -1 : readNumber(m[2]!),
-      weekday: WEEKDAYS.indexOf(m[4]!),
+      nth: m[4] ? -1 : readNumber(m[3]!),
+      weekday: WEEKDAYS.indexOf(m[5]!),
       ...(m[1] ? { monthOffset: MONTH_OFFSETS[m[1]] ?? 0 } : {}),
+      ...(m[2] ? { month: readNumber(m[2]) } : {}),
     }),
   },
   {

@@ -16,8 +16,9 @@ export type DayRef =
   /**
    * 第2木曜 / "second Thursday of the month" (nth 2), 最終月曜 / "last Monday" (nth -1). monthOffset
    * absent = this month's while ahead, else the next month's; 来月の第2木曜 has monthOffset 1.
+   * month: a calendar month named (3月の第2木曜, "first Monday of March"): its next occurrence.
    */
-  | { kind: 'nthWeekday'; nth: number; weekday: number; monthOffset?: number }
+  | { kind: 'nthWeekday'; nth: number; weekday: number; monthOffset?: number; month?: number }
   /** A year alone (令和4年): only ever a refusal, as past or without an hour. */
   | { kind: 'year'; year: number };
 

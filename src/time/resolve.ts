@@ -116,6 +116,22 @@ function placeDay(reading: Reading, today: WallDate & { weekday: number }): Plac
     }
     case 'nthWeekday': {
       if (!(day.nth === -1 || (Number.isInteger(day.nth) && day.nth >= 1 && day.nth <= 5))) return undefined;
+      if (day.month !== undefined) {
+        const { month } = day;
+        if (!(Number.isInteger(month) && month >= 1 && month <= 12)) return undefined;
+        // This year's while ahead, else the next year's.
+        let year = today.year - 1;
+        const next = (): WallDate | undefined => {
+          while (year < today.year + 8) {
+            year++;
+            const date = nthWeekdayOf({ year, month, day: 1 }, day.nth, day.weekday);
+            if (date && !before(date, today)) return date;
+          }
+          return undefined;
+        };
+        const date = next();
+        return date ? { date, next } : undefined;
+      }
       if (day.monthOffset !== undefined) {
         const date = nthWeekdayOf(addMonths(today, day.monthOffset, 1), day.nth, day.weekday);
         return date ? { date } : undefined;
@@ -146,6 +162,8 @@ function before(a: WallDate, b: WallDate): boolean {
 
 interface Resolved {
   instant: number;
+  /** The second occurrence of a wall time repeated when clocks go back. */
+  repeated?: number;
   /** The wall time at `instant` when known without asking the zone again. */
   wall?: WallTime;
 }
@@ -164,8 +182,15 @@ function instantOn(date: WallDate, time: ClockTime, timeZone: string, zone?: Nam
     };
   }
   const wall = { ...date, hour: time.hour, minute: time.minute };
-  const { instant, exact } = wallTimeToInstant(wall, timeZone);
+  const { instant, exact, repeated } = wallTimeToInstant(wall, timeZone);
+  if (repeated !== undefined) return { instant, repeated, wall: { ...wall, second: 0, weekday: 0 } };
   return exact ? { instant, wall: { ...wall, second: 0, weekday: 0 } } : { instant };
+}
+
+/** A repeated wall time whose first occurrence is gone means its second ("01:30" typed at 01:45 EDT). */
+function laterIfGone(resolved: Resolved, nowMs: number): Resolved {
+  if (resolved.repeated === undefined || resolved.instant > nowMs) return resolved;
+  return { instant: resolved.repeated, ...(resolved.wall ? { wall: resolved.wall } : {}) };
 }
 
 function rangeMinutes(start: ClockTime, end: ClockTime): number {
@@ -215,12 +240,12 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     }
     if (placed === 'past') return fail('past');
     if (!placed) return fail('invalid_date');
-    resolved = instantOn(placed.date, time, timeZone, reading.zone);
+    resolved = laterIfGone(instantOn(placed.date, time, timeZone, reading.zone), nowMs);
     // A rolling day (a bare time, weekday, day of the month) moves on until its time is ahead.
     for (let tries = 0; resolved.instant <= nowMs && tries < 14; tries++) {
       const next = placed.next?.();
       if (!next) return fail('past');
-      resolved = instantOn(next, time, timeZone, reading.zone);
+      resolved = laterIfGone(instantOn(next, time, timeZone, reading.zone), nowMs);
     }
     if (resolved.instant <= nowMs) return fail('past');
   }

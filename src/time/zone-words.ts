@@ -115,7 +115,9 @@ const PLACE = byLength(Object.keys(PLACES)).replace(/ /g, '\\s+');
 // "10:00 (ET)", "9 Pacific"); "<place> time" and the Japanese names are zones anywhere.
 const AFTER_CLOCK = '(?<=(?:\\d|[ap]\\.?m\\.?|noon|midnight|時|分|半|正午)\\s*(?:\\(\\s*)?(?:in\\s+)?)';
 const PLACE_TIME = new RegExp(`(?<![a-z])(${PLACE})(?:\\s+standard)?\\s+time(?![a-z])`, 'i');
-const PLACE_AFTER_CLOCK = new RegExp(`${AFTER_CLOCK}(${PLACE})(?![a-z])`, 'i');
+// Alone after a clock only the US region names ("3pm Eastern"); a city needs "time" ("4pm Chicago
+// time"), so that "10am NY office" or "at 4 SF sync" keep their topic.
+const PLACE_AFTER_CLOCK = new RegExp(`${AFTER_CLOCK}(eastern|central|mountain|pacific)(?![a-z])`, 'i');
 const ABBREVIATION = new RegExp(
   `(?<![A-Za-z])(${byLength([...Object.keys(FIXED), ...Object.keys(US_SHORT)])})(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?(?![A-Za-z])`,
 );

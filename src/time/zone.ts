@@ -124,7 +124,7 @@ export function instantOfWallTime(
 export function wallTimeToInstant(
   wall: WallDate & { hour: number; minute: number },
   timeZone: string,
-): { instant: number; exact: boolean } {
+): { instant: number; exact: boolean; repeated?: number } {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const before = offsetMinutesAt(asUtc - 86_400_000, timeZone);
   const after = offsetMinutesAt(asUtc + 86_400_000, timeZone);
@@ -134,6 +134,10 @@ export function wallTimeToInstant(
     const shown = wallTimeAt(c, timeZone);
     return shown.day === wall.day && shown.hour === wall.hour && shown.minute === wall.minute;
   });
+  if (exact.length === 2 && exact[0] !== exact[1]) {
+    // The hour clocks repeat when they go back: the second occurrence, for a first one already gone.
+    return { instant: Math.min(...exact), exact: true, repeated: Math.max(...exact) };
+  }
   return exact.length > 0
     ? { instant: Math.min(...exact), exact: true }
     : { instant: Math.max(...candidates), exact: false };

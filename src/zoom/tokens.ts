@@ -74,12 +74,14 @@ export class TokenStore {
     await redis.sadd(keys.zoomUserLinks(tokens.zoomUserId), member);
     // The workspace's user index: removing the workspace (Slack uninstall) finds this user.
     await redis.sadd(keys.teamUsers(user.teamId), user.userId);
-    if (previous) {
+    const old = previous ? this.tryDecode(user, previous) : null;
+    if (old?.zoomUserId !== tokens.zoomUserId) {
+      // A new (or another) Zoom account: the cached defaults were another account's.
+      await redis.del(keys.hostDefaults(user.teamId, user.userId));
+    }
+    if (old && old.zoomUserId !== tokens.zoomUserId) {
       // Reconnected with another Zoom account: the old account no longer points here.
-      const old = this.tryDecode(user, previous);
-      if (old && old.zoomUserId !== tokens.zoomUserId) {
-        await redis.srem(keys.zoomUserLinks(old.zoomUserId), member);
-      }
+      await redis.srem(keys.zoomUserLinks(old.zoomUserId), member);
     }
   }
 

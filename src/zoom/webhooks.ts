@@ -3,6 +3,7 @@
  * events the bot acts on into typed events. Pure: no I/O, no clock unless one is passed in.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// The one function, not the index (which loads all of date-fns).
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import type { MeetingChanges, ZoomEvent } from '../scheduling/ports/events.js';
 

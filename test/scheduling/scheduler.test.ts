@@ -120,7 +120,7 @@ describe('MeetingScheduler', () => {
     assert.equal(seen.refreshed.length, 0);
   });
 
-  test('reschedule by the host: moved note from the old to the new instant', async () => {
+  test('reschedule by the host with a new duration: one note says the move and the new duration', async () => {
     const { publisher, seen } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
     const { record } = done(await scheduler.create(request({ topic: 'Moving' })));
@@ -132,9 +132,9 @@ describe('MeetingScheduler', () => {
     assert.equal(result.record.timeZone, 'Asia/Tokyo');
     assert.equal(result.record.durationMinutes, 45);
     assert.deepEqual(seen.notes.at(-1), {
-      kind: 'moved',
-      fromInstant: '2030-06-01T08:00:00.000Z',
-      toInstant: '2030-06-03T00:00:00.000Z',
+      kind: 'edited',
+      move: { fromInstant: '2030-06-01T08:00:00.000Z', toInstant: '2030-06-03T00:00:00.000Z' },
+      durationMinutes: { from: 30, to: 45 },
       by: host,
     });
   });

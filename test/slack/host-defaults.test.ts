@@ -106,6 +106,18 @@ describe("the host's Zoom defaults", () => {
     assert.equal(settingsReads(), reads);
   });
 
+  test('connecting another Zoom account drops the cached defaults of the old one', async () => {
+    const first = await h.connect({ userId: 'UHOSTSWITCH' });
+    h.zoom.setUserSettings(first.zoomUserId, { in_meeting: { waiting_room: true } });
+    const before = await openForm('UHOSTSWITCH');
+    assert.ok(before.block('options')?.element?.initial_options?.some((o) => o.value === 'waiting_room'));
+    const second = await h.connect({ userId: 'UHOSTSWITCH' });
+    h.zoom.setUserSettings(second.zoomUserId, { in_meeting: { waiting_room: false } });
+    const after = await openForm('UHOSTSWITCH');
+    const ticked = after.block('options')?.element?.initial_options?.map((o) => o.value) ?? [];
+    assert.ok(!ticked.includes('waiting_room'), JSON.stringify(ticked));
+  });
+
   test('settings Zoom will not give: the form says so, nothing is preselected, only what is ticked is sent', async () => {
     await h.connect({ userId: 'UHOSTFAIL' });
     h.slack.setUser('UHOSTFAIL', { locale: 'en-US' });

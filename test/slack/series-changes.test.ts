@@ -61,7 +61,8 @@ describe('reschedule on a series', () => {
     assert.equal(scope.initial_option.value, 'occurrence');
     const patch = zoomCalls('PATCH', meeting.id).at(-1);
     assert.equal(patch?.query.occurrence_id, first!.occurrence_id);
-    assert.deepEqual(patch?.body, { start_time: `${day}T02:00:00Z`, duration: 30 });
+    // The duration stayed 30 minutes, so only the start is sent.
+    assert.deepEqual(patch?.body, { start_time: `${day}T02:00:00Z` });
     assert.equal(meeting.occurrences![0]!.start_time, `${day}T02:00:00Z`);
     assert.equal(meeting.occurrences![1]!.start_time, second!.start_time, 'the next one stays');
     assert.equal((await stored(record.meetingId)).startInstant, `${day}T02:00:00.000Z`);
@@ -83,13 +84,28 @@ describe('reschedule on a series', () => {
     assert.deepEqual(patch?.body, {
       start_time: `${tuesday}T11:00:00`,
       timezone: 'Asia/Tokyo',
-      duration: 30,
       recurrence: { type: 2, repeat_interval: 1, weekly_days: '3', end_times: 10 },
     });
     assert.equal(meeting.occurrences![0]!.start_time, `${tuesday}T02:00:00Z`);
     const after = await stored(record.meetingId);
     assert.deepEqual(after.series?.rule.pattern, { kind: 'weekly', interval: 1, weekdays: [2] });
     assert.deepEqual(h.zoom.schemaErrors, []);
+  });
+});
+
+describe('Zoom refusing a series change', () => {
+  test('the record keeps the occurrence shown, and Zoom was asked once', async () => {
+    const { meeting, record } = await createSeries('毎週火・木 9:30 振り返り', 'USCHFAIL');
+    const day = tokyoDate(meeting.occurrences![0]!.start_time);
+    h.zoom.failNext(
+      { method: 'PATCH', path: new RegExp(`/meetings/${meeting.id}$`) },
+      { status: 400, body: { code: 300, message: 'Validation Failed.' } },
+    );
+    const patches = zoomCalls('PATCH', meeting.id).length;
+    await clickThenSubmit('reschedule_meeting', record, 'USCHFAIL', { when: `${day} 11:00` });
+    assert.equal(zoomCalls('PATCH', meeting.id).length, patches + 1);
+    assert.equal((await stored(record.meetingId)).startInstant, record.startInstant);
+    assert.equal(meeting.occurrences![0]!.start_time, `${day}T00:30:00Z`);
   });
 });
 

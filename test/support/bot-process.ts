@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordLines } from './test-logs.js';
 
 const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
@@ -33,7 +34,12 @@ export function runBot(env: Record<string, string>, cwd?: string): BotProcess {
   const dir = cwd ?? mkdtempSync(join(tmpdir(), 'zoombot-cwd-'));
   const child = spawn(process.execPath, ['--import', tsx, entry], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      // The suite-wide log check reads these lines too (test/run.mjs).
+      ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,6 +53,7 @@ export function runBot(env: Record<string, string>, cwd?: string): BotProcess {
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       live.delete(child);
+      recordLines(output);
       if (!cwd) rmSync(dir, { recursive: true, force: true });
       resolve(code);
     }),

@@ -22,3 +22,9 @@ export function logSink(lines: string[]): (line: string) => void {
     if (dir) appendFileSync(join(dir, `log-${process.pid}.jsonl`), `${line}\n`);
   };
 }
+
+/** Lines a bot child process wrote (its stdout/stderr), for the suite-wide check. */
+export function recordLines(text: string): void {
+  if (!dir || !text) return;
+  appendFileSync(join(dir, `log-${process.pid}-child.jsonl`), text.endsWith('\n') ? text : `${text}\n`);
+}

@@ -18,6 +18,7 @@
  *   dom D T            day D of this month while ahead, else of the next month that has it
  *   nth N DAY T        the Nth (-1 = last) such weekday of this month while ahead, else a later month's
  *   nth N DAY month K T   the Nth such weekday of the month K months on; past once gone
+ *   nth N DAY in M T   the Nth such weekday of calendar month M: this year's while ahead, else a later year's
  */
 
 export interface Expected {
@@ -58,8 +59,11 @@ function wallOf(ms: number, timeZone: string) {
   return { y: Number(m[3]), m: Number(m[1]), d: Number(m[2]), hour: Number(m[4]) % 24, minute: Number(m[5]) };
 }
 
-/** The instant a clock in `zone` shows y-m-d h:mi; a time skipped by DST moves on by the jump; a repeated one is the first. */
-export function instantOfWall(day: Day, hour: number, minute: number, zone: string): number {
+/**
+ * The instant a clock in `zone` shows y-m-d h:mi; a time skipped by DST moves on by the jump; a
+ * repeated one is the first, or the second when `after` is given and the first is not after it.
+ */
+export function instantOfWall(day: Day, hour: number, minute: number, zone: string, after?: number): number {
   const fixed = /^([+-])(\d\d):(\d\d)$/.exec(zone);
   const asUtc = Date.UTC(day.y, day.m - 1, day.d, hour, minute);
   if (fixed) {
@@ -77,7 +81,8 @@ export function instantOfWall(day: Day, hour: number, minute: number, zone: stri
       const w = wallOf(t, zone);
       return w.y === day.y && w.m === day.m && w.d === day.d && w.hour === hour && w.minute === minute;
     });
-  if (matches.length > 0) return Math.min(...matches);
+  matches.sort((a, b) => a - b);
+  if (matches.length > 0) return matches.find((t) => after === undefined || t > after) ?? matches[0]!;
   return asUtc - offsetAt(asUtc - 36 * 3600000) * 60000; // in the gap: the offset before it
 }
 
@@ -130,7 +135,7 @@ export function expectedAt(rule: string, now: Date, timeZone: string): Expected 
   const clock = words.at(-1)!;
   const c = /^(\d\d):(\d\d)(?:@(.+))?$/.exec(clock);
   if (!c) throw new Error(`rule "${rule}": no time at the end`);
-  const at = (day: Day) => instantOfWall(day, Number(c[1]), Number(c[2]), c[3] ?? timeZone);
+  const at = (day: Day) => instantOfWall(day, Number(c[1]), Number(c[2]), c[3] ?? timeZone, nowMs);
   /** The first candidate day whose time is still ahead; 'past' when a fixed day has gone. */
   const firstAhead = (days: Day[]): Expected => {
     for (const day of days) if (at(day) > nowMs) return done(at(day));
@@ -188,6 +193,14 @@ export function expectedAt(rule: string, now: Date, timeZone: string): Expected 
       const n = Number(words[1]);
       const wd = weekday(words[2]!);
       if (words[3] === 'month') return fixed(nthWeekday(monthPlus(today, Number(words[4])), n, wd));
+      if (words[3] === 'in') {
+        const days: Day[] = [];
+        for (let y = today.y; y <= today.y + 8; y++) {
+          const day = nthWeekday({ y, m: Number(words[4]), d: 1 }, n, wd);
+          if (day && cmp(day, today) >= 0) days.push(day);
+        }
+        return firstAhead(days);
+      }
       const days: Day[] = [];
       for (let k = 0; k <= 12; k++) {
         const day = nthWeekday(monthPlus(today, k), n, wd);

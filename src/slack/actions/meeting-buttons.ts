@@ -129,6 +129,7 @@ function openRescheduleModal(
         ...(fromHome(body) ? { origin: 'home' as const } : {}),
       },
       topic: record.topic,
+      ...(record.agenda ? { agenda: record.agenda } : {}),
       when,
       durationMinutes: minutes,
       preview: whenPreview(when, profile.timeZone, profile.locale, now, undefined, {

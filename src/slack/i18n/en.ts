@@ -139,6 +139,8 @@ export const en: Messages = {
       series_out_of_range:
         'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
+    otherDirectMessage:
+      'The bot cannot post in a direct message with someone else. Pick a channel, or the conversation where you typed /zoom.',
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,
     agendaTooLong: (max) => `Keep the description to ${max} characters.`,
@@ -172,6 +174,9 @@ export const en: Messages = {
   list: { heading: 'Your upcoming Zoom meetings', none: 'You have no upcoming Zoom meetings.' },
   notes: {
     moved: (from, to) => `Moved from ${from} to ${to}.`,
+    topicChanged: (from, to) => `Topic changed from *${from}* to *${to}*.`,
+    durationChanged: (from, to) => `Duration changed from ${from} to ${to}.`,
+    agendaChanged: 'The description was updated.',
     recording: (url, passcode) =>
       `The recording is ready: <${url}|watch it>${passcode ? ` (passcode ${passcode})` : ''}.`,
     zoomDeauthorized:
@@ -211,6 +216,9 @@ export const en: Messages = {
     alreadyDeleted: (topic) =>
       `*${topic}* had already been deleted in Zoom, so it is now shown as cancelled.`,
     rescheduled: (topic, to) => `*${topic}* now starts ${to}.`,
+    edited: (topic) => `*${topic}* is updated in Zoom.`,
+    unchanged: (topic) =>
+      `The form matches *${topic}* as it is, so the bot sent no change to Zoom. Edit a field to change the meeting.`,
   },
   minutes,
   instantTopic: 'Zoom meeting',

@@ -122,6 +122,8 @@ export const ja: Messages = {
       series_out_of_range:
         'Zoomの繰り返しは最大60回、間隔は99日・50週・10か月までで、終了日は初回より後である必要があります。繰り返しか終了日を変更してください。',
     },
+    otherDirectMessage:
+      'ほかの人との DM にはボットが投稿できません。チャンネルか、/zoom を入力した会話を選んでください。',
     topicEmpty: 'トピックを入力してください。',
     topicTooLong: (max) => `トピックは${max}文字以内で入力してください。`,
     agendaTooLong: (max) => `説明は${max}文字以内で入力してください。`,
@@ -157,6 +159,9 @@ export const ja: Messages = {
   list: { heading: '今後の Zoom ミーティング', none: '予定されている Zoom ミーティングはありません。' },
   notes: {
     moved: (from, to) => `日時を ${from} から ${to} に変更しました。`,
+    topicChanged: (from, to) => `トピックを *${from}* から *${to}* に変更しました。`,
+    durationChanged: (from, to) => `所要時間を${from}から${to}に変更しました。`,
+    agendaChanged: '説明を更新しました。',
     recording: (url, passcode) =>
       `録画の準備ができました: <${url}|録画を見る>${passcode ? `（パスコード ${passcode}）` : ''}`,
     zoomDeauthorized:
@@ -194,6 +199,9 @@ export const ja: Messages = {
     cancelled: (topic) => `*${topic}* を中止しました。`,
     alreadyDeleted: (topic) => `*${topic}* は Zoom ですでに削除されていたため、中止として表示します。`,
     rescheduled: (topic, to) => `*${topic}* の開始を ${to} に変更しました。`,
+    edited: (topic) => `*${topic}* を Zoom で更新しました。`,
+    unchanged: (topic) =>
+      `入力内容は *${topic}* の現在の内容と同じため、Zoom に変更を送信していません。変更する項目を編集してください。`,
   },
   minutes,
   instantTopic: 'Zoom ミーティング',

@@ -85,6 +85,8 @@ export interface Messages {
   };
   errors: {
     time: Record<ParseFailureReason, string>;
+    /** 投稿先 is a DM other than the one /zoom was typed in. */
+    otherDirectMessage: string;
     topicEmpty: string;
     topicTooLong(max: number): string;
     agendaTooLong(max: number): string;
@@ -113,6 +115,10 @@ export interface Messages {
   list: { heading: string; none: string };
   notes: {
     moved(from: string, to: string): string;
+    /** Lines of a thread note after the reschedule form changed the topic, duration or description. */
+    topicChanged(from: string, to: string): string;
+    durationChanged(from: string, to: string): string;
+    agendaChanged: string;
     recording(shareUrl: string, passcode?: string): string;
     zoomDeauthorized: string;
     recordingNotShared(topic: string): string;
@@ -136,6 +142,10 @@ export interface Messages {
     cancelled(topic: string): string;
     alreadyDeleted(topic: string): string;
     rescheduled(topic: string, to: string): string;
+    /** The reschedule form changed the topic, duration or description (and maybe the time). */
+    edited(topic: string): string;
+    /** The form was submitted as the meeting already is: no change went to Zoom. */
+    unchanged(topic: string): string;
   };
   minutes(n: number): string;
   instantTopic: string;

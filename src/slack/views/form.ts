@@ -77,31 +77,46 @@ function readDuration(values: StateValues): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 1440 ? n : undefined;
 }
 
+/** Topic and description, trimmed; their field errors go into `errors`. */
+function readDetails(values: StateValues, ctx: ModalContext, errors: FieldErrors) {
+  const e = messages(ctx.locale).errors;
+  const topic = (field(values, 'topic')?.value ?? '').trim();
+  if (!topic) errors.topic = e.topicEmpty;
+  else if ([...topic].length > TOPIC_MAX) errors.topic = e.topicTooLong(TOPIC_MAX);
+  const agenda = (field(values, 'agenda')?.value ?? '').trim();
+  if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
+  return { topic, agenda };
+}
+
 export function readScheduleForm(
   values: StateValues,
   ctx: ModalContext,
   host: SlackUserRef,
   now: Date,
 ): { ok: true; meeting: NewMeeting } | { ok: false; errors: FieldErrors } {
-  const e = messages(ctx.locale).errors;
   const errors: FieldErrors = {};
-  const topic = (field(values, 'topic')?.value ?? '').trim();
-  if (!topic) errors.topic = e.topicEmpty;
-  else if ([...topic].length > TOPIC_MAX) errors.topic = e.topicTooLong(TOPIC_MAX);
-  const agenda = (field(values, 'agenda')?.value ?? '').trim();
-  if ([...agenda].length > AGENDA_MAX) errors.agenda = e.agendaTooLong(AGENDA_MAX);
+  const { topic, agenda } = readDetails(values, ctx, errors);
   const when = readStart(values, ctx, now);
   if ('error' in when) errors.when = when.error;
   const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
   // A global shortcut or the App Home has no current conversation: the channel must be chosen.
   if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
+  // Someone else's DM (an im id other than where /zoom was typed): the bot is not in it and Slack
+  // offers no response_url for it, so the post could only fail after Zoom created the meeting.
+  else if (channelId.startsWith('D') && channelId !== ctx.channelId) {
+    errors.channel = messages(ctx.locale).errors.otherDirectMessage;
+  }
   const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
   if (series && 'error' in series) errors[series.field] = series.error;
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
     return { ok: false, errors };
 
   const { options, recording } = changedSettings(values, ctx);
-  const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
+  // Sign-in for viewers applies to a cloud recording only (the form hides it otherwise; a stale
+  // tick from before the select changed counts for nothing).
+  const recordingAuthentication =
+    field(values, 'recording')?.selected_option?.value === 'cloud' &&
+    (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
 
   return {
     ok: true,
@@ -132,15 +147,28 @@ export function readRescheduleForm(
   ctx: ModalContext,
   now: Date,
 ):
-  | { ok: true; start: StartTime; durationMinutes?: number; scope: SeriesScope }
+  | {
+      ok: true;
+      start: StartTime;
+      durationMinutes?: number;
+      topic?: string;
+      agenda?: string;
+      scope: SeriesScope;
+    }
   | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  // A form opened before topic and description were editable has neither field: they stay as they are.
+  const details = values.topic ? readDetails(values, ctx, errors) : undefined;
   const when = readStart(values, ctx, now);
-  if ('error' in when) return { ok: false, errors: { when: when.error } };
+  if ('error' in when) errors.when = when.error;
+  if (Object.keys(errors).length > 0 || 'error' in when) return { ok: false, errors };
   const duration = meetingLength(when.durationFromText, readDuration(values), ctx.openedDuration);
   return {
     ok: true,
     start: when.start,
     ...(duration ? { durationMinutes: duration } : {}),
+    ...(details ? { topic: details.topic } : {}),
+    ...(details && values.agenda ? { agenda: details.agenda } : {}),
     scope: readScope(values),
   };
 }

@@ -81,33 +81,48 @@ export interface ScheduleModalInput {
   repeat?: RepeatPrefill;
 }
 
+function topicBlock(locale: Locale, topic: string): KnownBlock {
+  const m = messages(locale).modal;
+  return {
+    type: 'input',
+    block_id: 'topic',
+    label: plain(m.topic),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'topic',
+      max_length: TOPIC_MAX,
+      placeholder: { type: 'plain_text', text: m.topicPlaceholder },
+      ...(topic ? { initial_value: truncate(topic, TOPIC_MAX) } : {}),
+    },
+  };
+}
+
+function agendaBlock(locale: Locale, agenda: string | undefined): KnownBlock {
+  return {
+    type: 'input',
+    block_id: 'agenda',
+    optional: true,
+    label: plain(messages(locale).modal.agenda),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'agenda',
+      multiline: true,
+      max_length: AGENDA_MAX,
+      ...(agenda ? { initial_value: truncate(agenda, AGENDA_MAX) } : {}),
+    },
+  };
+}
+
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   const { locale } = input.context;
   const m = messages(locale).modal;
   const option = (value: string, text: string) => ({ text: plain(text), value });
   const blocks: KnownBlock[] = [
-    {
-      type: 'input',
-      block_id: 'topic',
-      label: plain(m.topic),
-      element: {
-        type: 'plain_text_input',
-        action_id: 'topic',
-        max_length: TOPIC_MAX,
-        placeholder: { type: 'plain_text', text: m.topicPlaceholder },
-        ...(input.topic ? { initial_value: truncate(input.topic, TOPIC_MAX) } : {}),
-      },
-    },
+    topicBlock(locale, input.topic),
     ...whenBlocks(locale, input.when, input.preview),
     durationBlock(locale, input.durationMinutes, false),
     ...repeatBlocks(locale, input.repeat ?? {}),
-    {
-      type: 'input',
-      block_id: 'agenda',
-      optional: true,
-      label: plain(m.agenda),
-      element: { type: 'plain_text_input', action_id: 'agenda', multiline: true, max_length: AGENDA_MAX },
-    },
+    agendaBlock(locale, undefined),
     {
       type: 'input',
       block_id: 'channel',
@@ -120,18 +135,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
     },
-    ...settingsBlocks(locale, input.context.hostDefaults, input.recording),
-    {
-      type: 'input',
-      block_id: 'recording_auth',
-      optional: true,
-      label: plain(m.recordingAuth),
-      element: {
-        type: 'checkboxes',
-        action_id: 'recording_auth',
-        options: [option('recording_authentication', m.recordingAuthOption)],
-      },
-    },
+    ...withRecordingChoice(locale, settingsBlocks(locale, input.context.hostDefaults, input.recording)),
   ];
   return {
     type: 'modal',
@@ -144,8 +148,14 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   };
 }
 
-/** The reschedule form takes the same prefill as the scheduling form; a series also asks which meetings move. */
-export type RescheduleModalInput = ScheduleModalInput & { series?: { shownInstant?: string } };
+/**
+ * The reschedule form edits the time, topic, duration and description, prefilled from the meeting;
+ * a series also asks which meetings move.
+ */
+export type RescheduleModalInput = ScheduleModalInput & {
+  agenda?: string;
+  series?: { shownInstant?: string };
+};
 
 export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
   const { locale } = input.context;
@@ -158,10 +168,42 @@ export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
     close: { type: 'plain_text', text: messages(locale).modal.close },
     private_metadata: encodeContext(input.context),
     blocks: [
-      { type: 'section', block_id: 'topic', text: { type: 'plain_text', text: truncate(input.topic, 3000) } },
+      topicBlock(locale, input.topic),
       ...(input.series ? [scopeBlock(locale, input.series.shownInstant, input.context.timeZone)] : []),
       ...whenBlocks(locale, input.when, input.preview),
       durationBlock(locale, input.durationMinutes, true),
+      agendaBlock(locale, input.agenda),
     ],
   };
+}
+
+/** 録画の閲覧 (viewers sign in) means something only for a cloud recording: offered with it alone. */
+export function recordingAuthBlock(locale: Locale): KnownBlock {
+  const m = messages(locale).modal;
+  return {
+    type: 'input',
+    block_id: RECORDING_AUTH_BLOCK,
+    optional: true,
+    label: plain(m.recordingAuth),
+    element: {
+      type: 'checkboxes',
+      action_id: RECORDING_AUTH_BLOCK,
+      options: [{ text: plain(m.recordingAuthOption), value: 'recording_authentication' }],
+    },
+  };
+}
+
+export const RECORDING_AUTH_BLOCK = 'recording_auth';
+
+/**
+ * The recording select tells the bot when it changes (recording-choice.ts shows or hides the
+ * sign-in choice); the sign-in choice follows it when the select starts on cloud.
+ */
+function withRecordingChoice(locale: Locale, blocks: KnownBlock[]): KnownBlock[] {
+  return blocks.flatMap((block) => {
+    if (block.block_id !== 'recording' || block.type !== 'input') return [block];
+    const initial = (block.element as { initial_option?: { value?: string } }).initial_option?.value;
+    const dispatching = { ...block, dispatch_action: true } as KnownBlock;
+    return initial === 'cloud' ? [dispatching, recordingAuthBlock(locale)] : [dispatching];
+  });
 }

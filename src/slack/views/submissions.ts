@@ -12,6 +12,7 @@ import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
+import { recordingChoiceAction } from './recording-choice.js';
 import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
 import { CANCEL_SERIES_CALLBACK, readScope } from './series-scope.js';
@@ -28,6 +29,10 @@ export function register(app: App, services: SlackDeps): void {
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
   app.view(CANCEL_SERIES_CALLBACK, cancelSeriesSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
+  app.action(
+    { type: 'block_actions', action_id: 'recording' },
+    recordingChoiceAction(services) as unknown as Parameters<typeof app.action>[1],
+  );
   for (const actionId of REPEAT_ACTIONS) {
     app.action({ type: 'block_actions', action_id: actionId }, whenPreviewAction(services));
   }
@@ -111,6 +116,8 @@ export function rescheduleSubmission(services: SlackDeps) {
       change: {
         start: form.start,
         ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
+        ...(form.topic !== undefined ? { topic: form.topic } : {}),
+        ...(form.agenda !== undefined ? { agenda: form.agenda } : {}),
         ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
         scope: form.scope,
       },
