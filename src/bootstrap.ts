@@ -21,6 +21,7 @@ import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } 
 import type { SlackDeps } from './slack/deps.js';
 import { publishHome } from './slack/home/app-home.js';
 import { RedisInstallationStore } from './slack/installations.js';
+import { SlackPacer } from './slack/pacing.js';
 import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
@@ -107,7 +108,7 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
     logger,
   );
-  const announcer = new SlackAnnouncer(slackClients, profiles, logger);
+  const announcer = new SlackAnnouncer(slackClients, profiles, logger, new SlackPacer(redis, keys));
   const now = opts.now ?? (() => new Date());
   const queueConnection = createQueueConnection(config.redis);
   queueConnection.on('error', (err: Error) =>

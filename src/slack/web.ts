@@ -13,8 +13,8 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
   return {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: SLACK_RETRY_CONFIG,
-    // A 429 goes back to the caller (a job retries it after Retry-After) instead of pausing every call of
-    // this process.
+    // A 429 comes back to the caller: the pacing (slack/pacing.ts) backs every replica off, and a job
+    // retries after Retry-After.
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(logger),
