@@ -13,6 +13,7 @@ import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
 import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
+import { paced, type SlackPacer } from './pacing.js';
 import type { ProfileCache } from './profiles.js';
 
 export class SlackAnnouncer implements MeetingPublisher {
@@ -20,18 +21,33 @@ export class SlackAnnouncer implements MeetingPublisher {
     private readonly clients: SlackClients,
     private readonly profiles: ProfileCache,
     private readonly logger: Logger,
+    /** Channel posts and message updates wait for their slot, shared by every replica. */
+    private readonly pacer?: SlackPacer,
   ) {}
+
+  /** `call` in its paced slot when there is a pacer (else at once). */
+  private paced<T>(
+    method: 'chat.postMessage' | 'chat.update',
+    where: { teamId: string; channelId: string },
+    call: () => Promise<T>,
+    message?: { ts: string; version: number },
+  ): Promise<T | 'superseded'> {
+    return this.pacer ? paced(this.pacer, method, where, call, message) : call();
+  }
 
   async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
       const client = await this.clients.forTeam(record.host);
-      const posted = await client.chat.postMessage({
-        channel: record.channelId,
-        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
-        ...message,
-      });
+      const posted = await this.paced('chat.postMessage', this.where(record), () =>
+        client.chat.postMessage({
+          channel: record.channelId,
+          ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+          ...message,
+        }),
+      );
+      if (posted === 'superseded') return {};
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
     } catch (err) {
@@ -53,10 +69,22 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = renderMeetingMessage(record);
     if (record.messageTs) {
       const client = await this.clients.forTeam(record.host);
-      await client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
+      const ts = record.messageTs;
+      // Taken now, so an update asked for later (a newer state) makes this one unnecessary.
+      const version = this.pacer ? await this.pacer.newVersion(record.channelId, ts) : 0;
+      await this.paced(
+        'chat.update',
+        this.where(record),
+        () => client.chat.update({ channel: record.channelId, ts, ...message }),
+        { ts, version },
+      );
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
+  }
+
+  private where(record: MeetingRecord): { teamId: string; channelId: string } {
+    return { teamId: record.host.teamId, channelId: record.channelId };
   }
 
   async threadReply(record: MeetingRecord, note: MeetingNote): Promise<void> {
@@ -64,12 +92,14 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
       const client = await this.clients.forTeam(record.host);
-      await client.chat.postMessage({
-        channel: record.channelId,
-        // A meeting posted as a reply keeps its notes in the same thread.
-        thread_ts: record.threadTs ?? record.messageTs,
-        ...message,
-      });
+      await this.paced('chat.postMessage', this.where(record), () =>
+        client.chat.postMessage({
+          channel: record.channelId,
+          // A meeting posted as a reply keeps its notes in the same thread.
+          thread_ts: record.threadTs ?? record.messageTs,
+          ...message,
+        }),
+      );
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, {
         response_type: 'in_channel',
