@@ -90,7 +90,14 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   );
   const announcer = new SlackAnnouncer(slackClients, profiles, logger);
   const now = opts.now ?? (() => new Date());
-  const scheduler = new MeetingScheduler({ zoom, meetings, publisher: announcer, logger, now });
+  const scheduler = new MeetingScheduler({
+    zoom,
+    meetings,
+    publisher: announcer,
+    logger,
+    people: { emailOf: (user) => profiles.email(user) },
+    now,
+  });
   return {
     config,
     logger,

@@ -4,10 +4,12 @@
  * command's (or the button's) response_url. Every call uses the bot token of the workspace it acts in.
  */
 import axios from 'axios';
+import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
-import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import type { Invitee, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import { renderInvite } from './blocks/invite-message.js';
 import { renderMeetingMessage } from './blocks/meeting-message.js';
 import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
@@ -33,7 +35,8 @@ export class SlackAnnouncer implements MeetingPublisher {
         ...message,
       });
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
-      return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
+      const invitees = await this.invite(record);
+      return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
     } catch (err) {
       if (!record.responseUrl) throw err;
       this.logger.info('channel post refused; posting through the response_url', {
@@ -45,7 +48,8 @@ export class SlackAnnouncer implements MeetingPublisher {
         ...message,
       });
       if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
-      return { responseUrl: record.responseUrl };
+      const invitees = await this.invite(record);
+      return { responseUrl: record.responseUrl, ...(invitees ? { invitees } : {}) };
     }
   }
 
@@ -57,9 +61,74 @@ export class SlackAnnouncer implements MeetingPublisher {
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
+    // A meeting is refreshed as cancelled once (every path checks the status first): tell invitees then.
+    await this.followInvitations(
+      record,
+      record.status === 'cancelled'
+        ? (locale) => messages(locale).invite.cancelled(escapeMrkdwn(record.topic))
+        : undefined,
+    );
+  }
+
+  /** Each invitee's DM invitation; one that cannot be sent is left out (and logged). */
+  private async invite(record: MeetingRecord): Promise<Invitee[] | undefined> {
+    if (!record.invitees?.length) return undefined;
+    const client = await this.clients.forTeam(record.host);
+    return Promise.all(
+      record.invitees.map(async ({ userId }): Promise<Invitee> => {
+        const user = { teamId: record.host.teamId, userId };
+        try {
+          const { locale } = await this.profiles.get(user);
+          const channel = await this.directChannel(user);
+          const posted = await client.chat.postMessage({ channel, ...renderInvite(record, locale) });
+          return posted.ts ? { userId, dm: { channel, ts: posted.ts } } : { userId };
+        } catch (err) {
+          this.logger.warn('invitation not sent', { user: userId, error: err });
+          return { userId };
+        }
+      }),
+    );
+  }
+
+  /** The invitations show the meeting as it now is; `note` (in each invitee's language) says what changed. */
+  private async followInvitations(
+    record: MeetingRecord,
+    note: ((locale: Locale) => string) | undefined,
+  ): Promise<void> {
+    const sent = (record.invitees ?? []).filter((i) => i.dm);
+    if (sent.length === 0) return;
+    const client = await this.clients.forTeam(record.host);
+    await Promise.all(
+      sent.map(async ({ userId, dm }) => {
+        const { channel, ts } = dm!;
+        try {
+          const { locale } = await this.profiles.get({ teamId: record.host.teamId, userId });
+          await client.chat.update({ channel, ts, ...renderInvite(record, locale) });
+          if (note)
+            await client.chat.postMessage({
+              channel,
+              thread_ts: ts,
+              reply_broadcast: true,
+              ...notice(note(locale)),
+            });
+        } catch (err) {
+          this.logger.warn('invitation not updated', { user: userId, error: err });
+        }
+      }),
+    );
   }
 
   async threadReply(record: MeetingRecord, note: MeetingNote): Promise<void> {
+    const move = note.kind === 'moved' ? note : note.kind === 'edited' ? note.move : undefined;
+    if (move) {
+      // The invitations already show the new time (refresh comes first); the note says it moved.
+      const to = (locale: Locale) =>
+        messages(locale).invite.moved(
+          escapeMrkdwn(record.topic),
+          slackDate(move.toInstant, record.timeZone, locale),
+        );
+      await this.followInvitations(record, to);
+    }
     const text = noteText(record, note);
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
