@@ -90,7 +90,7 @@ export async function rescheduleSeries(
   before: MeetingRecord,
   move: SeriesMove,
 ): Promise<{ moved: MeetingRecord } | { gone: true }> {
-  const { zoom, meetings } = deps;
+  const { zoom } = deps;
   const id = before.meetingId;
   const series = before.series!;
   if (move.scope === 'series') {
@@ -103,52 +103,98 @@ export async function rescheduleSeries(
       if (!first) return { gone: true };
       timed = { rule, first, timeZone: move.start.timeZone };
     }
-    await zoom.updateMeeting(before.host, id, {
-      ...(timed
-        ? {
-            start_time: timed.first.local,
-            timezone: timed.timeZone,
-            recurrence: toZoomRecurrence(timed.rule, timed.timeZone),
-          }
-        : {}),
-      ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-      ...details(move),
-    });
-    const moved = await meetings.update(id, (r) => ({
-      ...withDetails(r, move),
-      ...(timed
-        ? {
-            startInstant: timed.first.instant,
-            timeZone: timed.timeZone,
-            series: { rule: timed.rule, firstLocal: timed.first.local },
-          }
-        : {}),
-    }));
-    return moved ? { moved } : { gone: true };
-  }
-  if (move.start || move.durationMinutes) {
-    const meeting = await zoom.getMeeting(before.host, id);
-    const occurrence = shownOccurrence(meeting, before.startInstant);
-    if (!occurrence) return { gone: true };
-    // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
-    await zoom.updateMeeting(
-      before.host,
-      id,
-      {
-        ...(move.start ? { start_time: zoomUtc(move.start.instant) } : {}),
-        ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
-      },
-      { occurrenceId: occurrence.occurrence_id },
+    return storedThenSent(
+      deps,
+      before,
+      (r) => ({
+        ...withDetails(r, move),
+        ...(timed
+          ? {
+              startInstant: timed.first.instant,
+              timeZone: timed.timeZone,
+              series: { rule: timed.rule, firstLocal: timed.first.local },
+            }
+          : {}),
+      }),
+      () =>
+        zoom.updateMeeting(before.host, id, {
+          ...(timed
+            ? {
+                start_time: timed.first.local,
+                timezone: timed.timeZone,
+                recurrence: toZoomRecurrence(timed.rule, timed.timeZone),
+              }
+            : {}),
+          ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+          ...details(move),
+        }),
     );
   }
-  if (move.topic !== undefined || move.agenda !== undefined) {
-    await zoom.updateMeeting(before.host, id, details(move));
+  let occurrence: MeetingOccurrence | undefined;
+  if (move.start || move.durationMinutes) {
+    occurrence = shownOccurrence(await zoom.getMeeting(before.host, id), before.startInstant);
+    if (!occurrence) return { gone: true };
   }
-  const moved = await meetings.update(id, (r) => ({
-    ...withDetails(r, move),
-    ...(move.start ? { startInstant: move.start.instant } : {}),
-  }));
-  return moved ? { moved } : { gone: true };
+  return storedThenSent(
+    deps,
+    before,
+    (r) => ({
+      ...withDetails(r, move),
+      ...(move.start ? { startInstant: move.start.instant } : {}),
+    }),
+    async () => {
+      if (occurrence) {
+        // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
+        await zoom.updateMeeting(
+          before.host,
+          id,
+          {
+            ...(move.start ? { start_time: zoomUtc(move.start.instant) } : {}),
+            ...(move.durationMinutes ? { duration: move.durationMinutes } : {}),
+          },
+          { occurrenceId: occurrence.occurrence_id },
+        );
+      }
+      if (move.topic !== undefined || move.agenda !== undefined) {
+        await zoom.updateMeeting(before.host, id, details(move));
+      }
+    },
+  );
+}
+
+/**
+ * Stored before Zoom is asked, as for a one-off meeting: Zoom's meeting.updated for this change may
+ * arrive first and must find it there. Zoom refusing puts the record back as it was, unless
+ * something else changed its time meanwhile.
+ */
+async function storedThenSent(
+  deps: SeriesDeps,
+  before: MeetingRecord,
+  change: (r: MeetingRecord) => MeetingRecord,
+  send: () => Promise<void>,
+): Promise<{ moved: MeetingRecord } | { gone: true }> {
+  const moved = await deps.meetings.update(before.meetingId, change);
+  if (!moved) return { gone: true };
+  try {
+    await send();
+  } catch (err) {
+    const { startInstant, timeZone, durationMinutes, series, topic, agenda } = before;
+    await deps.meetings.update(before.meetingId, (r) => {
+      if (r.startInstant !== moved.startInstant) return r;
+      const { agenda: _, ...rest } = r;
+      return {
+        ...rest,
+        startInstant,
+        timeZone,
+        durationMinutes,
+        series,
+        topic,
+        ...(agenda ? { agenda } : {}),
+      };
+    });
+    throw err;
+  }
+  return { moved };
 }
 
 /**

@@ -78,3 +78,24 @@ describe('the meeting message', () => {
     assert.equal(escapeMrkdwn('a & b < c > d "e"'), 'a &amp; b &lt; c &gt; d "e"');
   });
 });
+
+test('the channel message shows the end time too, as a <!date> each reader sees in their own zone', () => {
+  const message = renderMeetingMessage(base);
+  const details = JSON.stringify(message.blocks.find((b) => b.block_id === 'details'));
+  const start = Date.parse('2030-01-15T06:00:00Z') / 1000;
+  const end = start + 90 * 60;
+  const pattern = `<!date\\^${start}\\^\\{date_short_pretty\\} \\{time\\}\\|[^>]*15:00[^>]*> – <!date\\^${end}\\^\\{time\\}\\|16:30>`;
+  assert.match(details, new RegExp(pattern));
+  assert.deepEqual(validateMessage(message as unknown as Record<string, unknown>), []);
+});
+
+test('a meeting that ends on another day shows the end date too', () => {
+  const late = renderMeetingMessage({
+    ...base,
+    startInstant: '2030-01-15T14:30:00.000Z',
+    durationMinutes: 60,
+  });
+  const end = Date.parse('2030-01-15T15:30:00Z') / 1000;
+  const details = JSON.stringify(late.blocks.find((b) => b.block_id === 'details'));
+  assert.match(details, new RegExp(`– <!date\\^${end}\\^\\{date_short_pretty\\} \\{time\\}\\|`));
+});

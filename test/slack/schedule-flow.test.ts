@@ -37,7 +37,10 @@ describe('/zoom free text -> modal -> submit', () => {
     const preview = view.blocks.find((b) => b.block_id === 'when_preview') as {
       elements: { text: string }[];
     };
-    assert.match(preview.elements[0]?.text ?? '', /15:00.*Asia\/Tokyo/);
+    assert.match(
+      preview.elements[0]?.text ?? '',
+      /^→ \w{3}, \w{3} \d+, 3:00 PM – 3:45 PM \(Tokyo time\), 45 min$/,
+    );
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 

@@ -93,6 +93,22 @@ describe('reschedule on a series', () => {
   });
 });
 
+describe('Zoom refusing a series change', () => {
+  test('the record keeps the occurrence shown, and Zoom was asked once', async () => {
+    const { meeting, record } = await createSeries('毎週火・木 9:30 振り返り', 'USCHFAIL');
+    const day = tokyoDate(meeting.occurrences![0]!.start_time);
+    h.zoom.failNext(
+      { method: 'PATCH', path: new RegExp(`/meetings/${meeting.id}$`) },
+      { status: 400, body: { code: 300, message: 'Validation Failed.' } },
+    );
+    const patches = zoomCalls('PATCH', meeting.id).length;
+    await clickThenSubmit('reschedule_meeting', record, 'USCHFAIL', { when: `${day} 11:00` });
+    assert.equal(zoomCalls('PATCH', meeting.id).length, patches + 1);
+    assert.equal((await stored(record.meetingId)).startInstant, record.startInstant);
+    assert.equal(meeting.occurrences![0]!.start_time, `${day}T00:30:00Z`);
+  });
+});
+
 describe('cancel on a series', () => {
   test('the button opens a form; "only this one" removes the occurrence shown and the message shows the next', async () => {
     const { meeting, record } = await createSeries('毎週火・木 9:30 定例', 'USCHCAN');

@@ -29,8 +29,8 @@ describe('the when field', () => {
     assert.equal(input('when').initial_value, '明日の15時');
     assert.equal(input('topic').initial_value, '定例');
     assert.equal((input('duration').initial_option as { value: string }).value, '30');
-    assert.match(preview, /15:00/);
-    assert.doesNotMatch(preview, /15:30/);
+    // Starts at 15:00 (not 15:30) and lasts 30 minutes: the preview shows both ends, in 日本時間.
+    assert.match(preview, /^→ \d+月\d+日\(.\) 15:00〜15:30（日本時間）、所要時間 30分$/);
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 
@@ -178,7 +178,7 @@ describe('the preview says what it assumed', () => {
       view: { blocks: Block[] };
     };
     const preview = update.view.blocks.find((b) => b.block_id === 'when_preview')?.elements?.[0]?.text ?? '';
-    assert.match(preview, /Jun 5.* 15:00/);
+    assert.match(preview, /Jun 5.* 3:00 PM \(Tokyo time\)/);
     assert.match(preview, /The bot read 6\/5 as June 5, "3" as 3 pm(, the date without a year as \d{4})?\./);
     assert.deepEqual(h.slack.schemaErrors, []);
   });

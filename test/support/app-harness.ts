@@ -68,6 +68,15 @@ export interface Harness {
     values: FormValues,
     opts?: { user?: Partial<SlackUserRef>; viewId?: string },
   ): unknown;
+  /**
+   * Picks a recording in the form's select the way Slack reports it (block_actions from the view)
+   * and answers the form as the bot updated it.
+   */
+  chooseRecording(
+    view: Record<string, unknown>,
+    recording: 'none' | 'local' | 'cloud',
+    opts?: { user?: Partial<SlackUserRef> },
+  ): Promise<Record<string, unknown>>;
   /** A block_actions payload for a button of a channel message. */
   buttonClick(
     actionId: string,
@@ -259,6 +268,47 @@ export async function startHarness(
         is_enterprise_install: false,
       };
     },
+    async chooseRecording(view, recording, opts = {}) {
+      viewCounter += 1;
+      const user = userRef(opts.user);
+      const id = `VREC${String(viewCounter).padStart(6, '0')}`;
+      slack.workspaces.triggers.set(`recording-trigger-${viewCounter}`, user.teamId);
+      const res = await harness.interact({
+        type: 'block_actions',
+        team: { id: user.teamId, domain: 'example' },
+        user: { id: user.userId, username: user.userId.toLowerCase(), team_id: user.teamId },
+        api_app_id: 'A0001',
+        token: 'legacy-verification-token',
+        trigger_id: `recording-trigger-${viewCounter}`,
+        container: { type: 'view', view_id: id },
+        view: {
+          ...view,
+          id,
+          hash: `hash-${viewCounter}`,
+          team_id: user.teamId,
+          app_id: 'A0001',
+          bot_id: 'BBOT0001',
+          state: { values: stateValues(view, { recording }) },
+        },
+        actions: [
+          {
+            type: 'static_select',
+            action_id: 'recording',
+            block_id: 'recording',
+            selected_option: { text: { type: 'plain_text', text: recording }, value: recording },
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
+      });
+      if (res.status !== 200) throw new Error(`recording choice answered ${res.status}`);
+      await harness.settle();
+      const update = slack
+        .callsTo('views.update')
+        .filter((a) => a.view_id === id)
+        .at(-1);
+      if (!update) throw new Error('the recording choice did not update the form');
+      return update.view as Record<string, unknown>;
+    },
     buttonClick(actionId, value, opts = {}) {
       triggerCounter += 1;
       const user = userRef(opts.user);
@@ -290,7 +340,9 @@ export async function startHarness(
       });
       if (answer.status !== 200) throw new Error(`/zoom answered ${answer.status}`);
       await harness.settle();
-      const view = harness.openedView(triggerId);
+      const opened = harness.openedView(triggerId);
+      // As a user does: pick the recording first (the form then offers what goes with it).
+      const view = opts.recording ? await harness.chooseRecording(opened, opts.recording, { user }) : opened;
       const submitted = await harness.interact(
         harness.submission(
           view,

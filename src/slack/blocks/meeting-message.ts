@@ -6,7 +6,7 @@
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { describeRecurrence } from '../../time/recurrence-words.js';
 import { messages } from '../i18n/index.js';
-import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
+import { escapeMrkdwn, mention, slackDate, slackEnd, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
 
 export const RESCHEDULE_ACTION = 'reschedule_meeting';
@@ -30,7 +30,10 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   const topic = escapeMrkdwn(record.topic);
   const cancelled = record.status === 'cancelled';
   const title = cancelled ? `~${topic}~` : topic;
-  const date = record.startInstant ? slackDate(record.startInstant, record.timeZone, record.locale) : m.now;
+  // Start – end, both as <!date> tokens: each reader sees them in their own zone.
+  const date = record.startInstant
+    ? `${slackDate(record.startInstant, record.timeZone, record.locale)} – ${slackEnd(record.startInstant, record.durationMinutes, record.timeZone, record.locale)}`
+    : m.now;
   const when = record.series ? seriesWhen(record, date) : date;
 
   const fields = [

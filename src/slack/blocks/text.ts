@@ -23,3 +23,19 @@ export function slackDate(instant: string, timeZone: string, locale: Locale): st
 export function mention(userId: string): string {
   return `<@${userId}>`;
 }
+
+/**
+ * The end of a meeting after `slackDate`: the clock alone ("– 15:30", each reader's own zone and
+ * 12/24-hour setting), with the date when the meeting ends on another day in its own zone.
+ */
+export function slackEnd(startInstant: string, minutes: number, timeZone: string, locale: Locale): string {
+  const start = Date.parse(startInstant);
+  const end = new Date(start + minutes * 60_000).toISOString();
+  const sameDay =
+    formatMeetingTime(startInstant, timeZone, locale).split(' ')[0] ===
+    formatMeetingTime(end, timeZone, locale).split(' ')[0];
+  if (!sameDay) return slackDate(end, timeZone, locale);
+  const unix = Math.floor(Date.parse(end) / 1000);
+  const clock = escapeMrkdwn(formatMeetingTime(end, timeZone, locale).split(' ').at(-1) ?? '');
+  return `<!date^${unix}^{time}|${clock}>`;
+}

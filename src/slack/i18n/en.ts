@@ -147,6 +147,8 @@ export const en: Messages = {
       series_out_of_range:
         'Zoom allows up to 60 occurrences, repeating at most every 99 days, 50 weeks or 10 months, and ending after the first one. Change the repeat or its end.',
     },
+    otherDirectMessage:
+      'The bot cannot post in a direct message with someone else. Pick a channel, or the conversation where you typed /zoom.',
     topicEmpty: 'Give the meeting a topic.',
     topicTooLong: (max) => `Keep the topic to ${max} characters.`,
     agendaTooLong: (max) => `Keep the description to ${max} characters.`,

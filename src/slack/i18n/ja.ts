@@ -130,6 +130,8 @@ export const ja: Messages = {
       series_out_of_range:
         'Zoomの繰り返しは最大60回、間隔は99日・50週・10か月までで、終了日は初回より後である必要があります。繰り返しか終了日を変更してください。',
     },
+    otherDirectMessage:
+      'ほかの人との DM にはボットが投稿できません。チャンネルか、/zoom を入力した会話を選んでください。',
     topicEmpty: 'トピックを入力してください。',
     topicTooLong: (max) => `トピックは${max}文字以内で入力してください。`,
     agendaTooLong: (max) => `説明は${max}文字以内で入力してください。`,

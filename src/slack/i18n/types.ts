@@ -94,6 +94,8 @@ export interface Messages {
   };
   errors: {
     time: Record<ParseFailureReason, string>;
+    /** 投稿先 is a DM other than the one /zoom was typed in. */
+    otherDirectMessage: string;
     topicEmpty: string;
     topicTooLong(max: number): string;
     agendaTooLong(max: number): string;

@@ -109,13 +109,22 @@ export function readScheduleForm(
   const channelId = field(values, 'channel')?.selected_conversation || ctx.channelId;
   // A global shortcut or the App Home has no current conversation: the channel must be chosen.
   if (!channelId) errors.channel = messages(ctx.locale).surfaces.channelRequired;
+  // Someone else's DM (an im id other than where /zoom was typed): the bot is not in it and Slack
+  // offers no response_url for it, so the post could only fail after Zoom created the meeting.
+  else if (channelId.startsWith('D') && channelId !== ctx.channelId) {
+    errors.channel = messages(ctx.locale).errors.otherDirectMessage;
+  }
   const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
   if (series && 'error' in series) errors[series.field] = series.error;
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
     return { ok: false, errors };
 
   const { options, recording } = changedSettings(values, ctx);
-  const recordingAuthentication = (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
+  // Sign-in for viewers applies to a cloud recording only (the form hides it otherwise; a stale
+  // tick from before the select changed counts for nothing).
+  const recordingAuthentication =
+    field(values, 'recording')?.selected_option?.value === 'cloud' &&
+    (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
   // The host is told by the channel post and the start link, not by an invitation.
   const invitees = [...new Set(field(values, 'invitees')?.selected_users ?? [])]
     .filter((id) => id !== host.userId && /^[UW][A-Z0-9]+$/.test(id))

@@ -145,18 +145,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
       hint: { type: 'plain_text', text: m.inviteesHint },
       element: { type: 'multi_users_select', action_id: 'invitees', max_selected_items: MAX_INVITEES },
     },
-    ...settingsBlocks(locale, input.context.hostDefaults, input.recording),
-    {
-      type: 'input',
-      block_id: 'recording_auth',
-      optional: true,
-      label: plain(m.recordingAuth),
-      element: {
-        type: 'checkboxes',
-        action_id: 'recording_auth',
-        options: [option('recording_authentication', m.recordingAuthOption)],
-      },
-    },
+    ...withRecordingChoice(locale, settingsBlocks(locale, input.context.hostDefaults, input.recording)),
   ];
   return {
     type: 'modal',
@@ -196,4 +185,35 @@ export function buildRescheduleModal(input: RescheduleModalInput): ModalView {
       agendaBlock(locale, input.agenda),
     ],
   };
+}
+
+/** 録画の閲覧 (viewers sign in) means something only for a cloud recording: offered with it alone. */
+export function recordingAuthBlock(locale: Locale): KnownBlock {
+  const m = messages(locale).modal;
+  return {
+    type: 'input',
+    block_id: RECORDING_AUTH_BLOCK,
+    optional: true,
+    label: plain(m.recordingAuth),
+    element: {
+      type: 'checkboxes',
+      action_id: RECORDING_AUTH_BLOCK,
+      options: [{ text: plain(m.recordingAuthOption), value: 'recording_authentication' }],
+    },
+  };
+}
+
+export const RECORDING_AUTH_BLOCK = 'recording_auth';
+
+/**
+ * The recording select tells the bot when it changes (recording-choice.ts shows or hides the
+ * sign-in choice); the sign-in choice follows it when the select starts on cloud.
+ */
+function withRecordingChoice(locale: Locale, blocks: KnownBlock[]): KnownBlock[] {
+  return blocks.flatMap((block) => {
+    if (block.block_id !== 'recording' || block.type !== 'input') return [block];
+    const initial = (block.element as { initial_option?: { value?: string } }).initial_option?.value;
+    const dispatching = { ...block, dispatch_action: true } as KnownBlock;
+    return initial === 'cloud' ? [dispatching, recordingAuthBlock(locale)] : [dispatching];
+  });
 }

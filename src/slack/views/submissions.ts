@@ -16,6 +16,7 @@ import { publishHome } from '../home/app-home.js';
 import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
+import { recordingChoiceAction } from './recording-choice.js';
 import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
 import { CANCEL_SERIES_CALLBACK, readScope } from './series-scope.js';
@@ -32,6 +33,10 @@ export function register(app: App, services: SlackDeps): void {
   app.view(RESCHEDULE_CALLBACK, rescheduleSubmission(services));
   app.view(CANCEL_SERIES_CALLBACK, cancelSeriesSubmission(services));
   app.action({ type: 'block_actions', action_id: 'when' }, whenPreviewAction(services));
+  app.action(
+    { type: 'block_actions', action_id: 'recording' },
+    recordingChoiceAction(services) as unknown as Parameters<typeof app.action>[1],
+  );
   for (const actionId of REPEAT_ACTIONS) {
     app.action({ type: 'block_actions', action_id: actionId }, whenPreviewAction(services));
   }

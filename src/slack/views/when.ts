@@ -4,6 +4,7 @@ import { formatMeetingTime, parseMeetingText, wallTimeAt } from '../../time/inde
 import type { RecurrenceRule } from '../../time/recurrence.js';
 import type { ParseResult } from '../../time/types.js';
 import { messages } from '../i18n/index.js';
+import { zoneName } from '../i18n/zones.js';
 import { firstMeeting, type RepeatState, readRepeat, seriesPreview } from './repeat.js';
 import { WHEN_MAX } from './schedule-modal.js';
 
@@ -73,10 +74,11 @@ export function previewOf(
   }
   const first = rule ? firstMeeting(rule, parsed.start) : undefined;
   const start = first ?? parsed.start;
-  // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
-  const formatted = formatMeetingTime(start.instant, timeZone, locale, { now });
   const length = duration && meetingLength(parsed.durationMinutes, duration.selected, duration.opened);
-  const line = length ? m.whenResolvesFor(formatted, timeZone, length) : m.whenResolves(formatted, timeZone);
+  // Start–end when the length is known; the zone as people say it (「日本時間」, "Tokyo time").
+  const formatted = timeRange(start.instant, length, timeZone, locale, now);
+  const zone = zoneName(timeZone, locale);
+  const line = length ? m.whenResolvesFor(formatted, zone, length) : m.whenResolves(formatted, zone);
   // A reading that rests on a convention says so, so that a wrong guess is caught before the submit.
   const noted =
     parsed.assumptions.length > 0
@@ -95,4 +97,46 @@ export function editableTime(instant: string, timeZone: string): string {
   const w = wallTimeAt(Date.parse(instant), timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3:00 PM": English readers read a 12-hour clock. */
+function twelveHour(hour: number, minute: number): string {
+  const h = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * The meeting's time in the preview: 「12月3日(水) 15:00〜15:30」, "Wed, Dec 3, 3:00 PM – 3:30 PM";
+ * the end's day is written out only when it is another day. Without a length, the start alone.
+ */
+export function timeRange(
+  startInstant: string,
+  minutes: number | undefined,
+  timeZone: string,
+  locale: Locale,
+  now: Date,
+): string {
+  const startMs = Date.parse(startInstant);
+  const s = wallTimeAt(startMs, timeZone);
+  const e = minutes ? wallTimeAt(startMs + minutes * 60_000, timeZone) : undefined;
+  const sameDay = e !== undefined && e.year === s.year && e.month === s.month && e.day === s.day;
+  if (locale === 'ja') {
+    // With `now`, a time in another year shows its year ("2027年1月5日(火) 10:00").
+    const from = formatMeetingTime(startInstant, timeZone, locale, { now });
+    if (!e || minutes === undefined) return from;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const to = sameDay
+      ? `${pad(e.hour)}:${pad(e.minute)}`
+      : formatMeetingTime(new Date(startMs + minutes * 60_000).toISOString(), timeZone, locale, { now });
+    return `${from}〜${to}`;
+  }
+  const showYear = wallTimeAt(now.getTime(), timeZone).year !== s.year;
+  const day = (w: typeof s) =>
+    `${EN_WEEKDAYS[w.weekday]}, ${EN_MONTHS[w.month - 1]} ${w.day}${showYear ? `, ${w.year}` : ''}`;
+  const from = `${day(s)}, ${twelveHour(s.hour, s.minute)}`;
+  if (!e) return from;
+  return `${from} – ${sameDay ? '' : `${day(e)}, `}${twelveHour(e.hour, e.minute)}`;
 }
