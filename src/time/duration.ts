@@ -93,7 +93,8 @@ function takeMinutes(
 /** "30分後" / "in 2 hours": sets `afterMinutes`. Runs before the date readers. */
 export function readOffsetFromNow(text: string, reading: Reading): string {
   let found = takeMinutes(text, reading, JA_AFTER, EN_AFTER, false);
-  if (found.minutes === undefined) found = take(text, EN_FROM_NOW, reading, false, enMinutes);
+  if (found.minutes === undefined && /from\s+now/i.test(text))
+    found = take(text, EN_FROM_NOW, reading, false, enMinutes);
   if (found.minutes !== undefined) reading.afterMinutes = found.minutes;
   return found.text;
 }

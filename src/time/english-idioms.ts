@@ -42,6 +42,9 @@ const ORDINALS: Record<string, number> = {
   last: -1,
 };
 
+// Each phrase read here has a word without which it cannot be there; most texts have none of them.
+const KEY_WORDS = /month|week|day|\d(?:st|nd|rd|th)\b|half|quarter|clock/i;
+
 function countOf(word: string): number {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (/couple/.test(w)) return 2;
@@ -111,6 +114,7 @@ function setDay(reading: Reading, day: DayRef): boolean {
 
 /** Reads the phrases above into `reading`; answers the text with them blanked. */
 export function readEnglishIdioms(text: string, reading: Reading): string {
+  if (!KEY_WORDS.test(text)) return text;
   let rest = text;
   rest = take(rest, NTH_WEEKDAY, reading, (m) =>
     setDay(reading, {

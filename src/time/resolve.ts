@@ -204,8 +204,20 @@ function rangeMinutes(start: ClockTime, end: ClockTime): number {
 export function resolveReading(reading: Reading, text: string, now: Date, timeZone: string): ParseResult {
   const topic = leftoverTopic(text, reading.spans);
   const matchedText = matchedPhrases(text, reading.spans);
-  const timeText = matchedPhrases(text, reading.spans, 'time');
-  const durationText = matchedPhrases(text, reading.spans, 'duration');
+  // Most texts hold only one kind of phrase: then the split is the whole.
+  const lengths = reading.spans.filter((span) => span.duration).length;
+  const timeText =
+    lengths === 0
+      ? matchedText
+      : lengths === reading.spans.length
+        ? ''
+        : matchedPhrases(text, reading.spans, 'time');
+  const durationText =
+    lengths === 0
+      ? ''
+      : lengths === reading.spans.length
+        ? matchedText
+        : matchedPhrases(text, reading.spans, 'duration');
   const periodHour = reading.period !== undefined ? PERIOD_DEFAULT_HOURS[reading.period] : undefined;
   const time: ClockTime | undefined =
     reading.time ?? (periodHour !== undefined ? { hour: periodHour, minute: 0 } : undefined);
@@ -267,8 +279,11 @@ export function resolveReading(reading: Reading, text: string, now: Date, timeZo
     timeText,
     durationText,
     // Each convention once, even when two readers noted it.
-    assumptions: reading.assumptions.filter(
-      (a, i, all) => all.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i,
-    ),
+    assumptions:
+      reading.assumptions.length < 2
+        ? reading.assumptions
+        : reading.assumptions.filter(
+            (a, i, all) => all.findIndex((b) => JSON.stringify(b) === JSON.stringify(a)) === i,
+          ),
   };
 }

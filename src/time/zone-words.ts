@@ -121,6 +121,9 @@ const PLACE_AFTER_CLOCK = new RegExp(`${AFTER_CLOCK}(eastern|central|mountain|pa
 const ABBREVIATION = new RegExp(
   `(?<![A-Za-z])(${byLength([...Object.keys(FIXED), ...Object.keys(US_SHORT)])})(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?(?![A-Za-z])`,
 );
+const TIME_WORD = /time/i;
+const REGION_WORD = /eastern|central|mountain|pacific/i;
+const CAPITALS = /[A-Z]{2}/;
 const JAPANESE = new RegExp(`(${byLength(Object.keys(JAPANESE_NAMES))})(?:\\s*の)?`);
 
 function zoneOfAbbreviation(m: RegExpExecArray): NamedZone | undefined {
@@ -140,13 +143,14 @@ function zoneOfAbbreviation(m: RegExpExecArray): NamedZone | undefined {
 /** Finds one zone name, reads it into `reading.zone` and blanks it. */
 export function readZoneWords(text: string, reading: Reading): string {
   const candidates: { m: RegExpExecArray; zone: NamedZone | undefined }[] = [];
-  const japanese = JAPANESE.exec(text);
+  // Cheap tests first: most texts name no zone, and each pattern below scans the whole text.
+  const japanese = text.includes('時間') ? JAPANESE.exec(text) : null;
   if (japanese) candidates.push({ m: japanese, zone: { iana: JAPANESE_NAMES[japanese[1]!]! } });
-  const placeTime = PLACE_TIME.exec(text);
+  const placeTime = TIME_WORD.test(text) ? PLACE_TIME.exec(text) : null;
   if (placeTime) candidates.push({ m: placeTime, zone: { iana: PLACES[placeOf(placeTime[1]!)]! } });
-  const place = PLACE_AFTER_CLOCK.exec(text);
+  const place = REGION_WORD.test(text) ? PLACE_AFTER_CLOCK.exec(text) : null;
   if (place) candidates.push({ m: place, zone: { iana: PLACES[placeOf(place[1]!)]! } });
-  const abbreviation = ABBREVIATION.exec(text);
+  const abbreviation = CAPITALS.test(text) ? ABBREVIATION.exec(text) : null;
   if (abbreviation) {
     // Capitals only for a word on its own after a clock ("ET"); fixed ones are unmistakable.
     const afterClock = new RegExp(`${AFTER_CLOCK}$`, 'i').test(text.slice(0, abbreviation.index));
