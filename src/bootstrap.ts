@@ -11,6 +11,7 @@ import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
 import { RedisInstallationStore } from './slack/installations.js';
+import { SlackPacer } from './slack/pacing.js';
 import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
@@ -88,7 +89,7 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     { timeZone: config.defaultTimeZone, locale: config.defaultLocale },
     logger,
   );
-  const announcer = new SlackAnnouncer(slackClients, profiles, logger);
+  const announcer = new SlackAnnouncer(slackClients, profiles, logger, new SlackPacer(redis, keys));
   const now = opts.now ?? (() => new Date());
   const scheduler = new MeetingScheduler({
     zoom,

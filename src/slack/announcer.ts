@@ -15,6 +15,7 @@ import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
 import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
+import { paced, type SlackPacer } from './pacing.js';
 import type { ProfileCache } from './profiles.js';
 
 export class SlackAnnouncer implements MeetingPublisher {
@@ -22,18 +23,33 @@ export class SlackAnnouncer implements MeetingPublisher {
     private readonly clients: SlackClients,
     private readonly profiles: ProfileCache,
     private readonly logger: Logger,
+    /** Channel posts and message updates wait for their slot, shared by every replica. */
+    private readonly pacer?: SlackPacer,
   ) {}
+
+  /** `call` in its paced slot when there is a pacer (else at once). */
+  private paced<T>(
+    method: 'chat.postMessage' | 'chat.update',
+    where: { teamId: string; channelId: string },
+    call: () => Promise<T>,
+    message?: { ts: string; version: number },
+  ): Promise<T | 'superseded'> {
+    return this.pacer ? paced(this.pacer, method, where, call, message) : call();
+  }
 
   async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     try {
       const client = await this.clients.forTeam(record.host);
-      const posted = await client.chat.postMessage({
-        channel: record.channelId,
-        ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
-        ...message,
-      });
+      const posted = await this.paced('chat.postMessage', this.where(record), () =>
+        client.chat.postMessage({
+          channel: record.channelId,
+          ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
+          ...message,
+        }),
+      );
+      if (posted === 'superseded') return {};
       if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
       const invitees = await this.invite(record);
       return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
@@ -57,7 +73,15 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = renderMeetingMessage(record);
     if (record.messageTs) {
       const client = await this.clients.forTeam(record.host);
-      await client.chat.update({ channel: record.channelId, ts: record.messageTs, ...message });
+      const ts = record.messageTs;
+      // Taken now, so an update asked for later (a newer state) makes this one unnecessary.
+      const version = this.pacer ? await this.pacer.newVersion(record.channelId, ts) : 0;
+      await this.paced(
+        'chat.update',
+        this.where(record),
+        () => client.chat.update({ channel: record.channelId, ts, ...message }),
+        { ts, version },
+      );
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
@@ -118,6 +142,10 @@ export class SlackAnnouncer implements MeetingPublisher {
     );
   }
 
+  private where(record: MeetingRecord): { teamId: string; channelId: string } {
+    return { teamId: record.host.teamId, channelId: record.channelId };
+  }
+
   async threadReply(record: MeetingRecord, note: MeetingNote): Promise<void> {
     const move = note.kind === 'moved' ? note : note.kind === 'edited' ? note.move : undefined;
     if (move) {
@@ -133,12 +161,14 @@ export class SlackAnnouncer implements MeetingPublisher {
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
       const client = await this.clients.forTeam(record.host);
-      await client.chat.postMessage({
-        channel: record.channelId,
-        // A meeting posted as a reply keeps its notes in the same thread.
-        thread_ts: record.threadTs ?? record.messageTs,
-        ...message,
-      });
+      await this.paced('chat.postMessage', this.where(record), () =>
+        client.chat.postMessage({
+          channel: record.channelId,
+          // A meeting posted as a reply keeps its notes in the same thread.
+          thread_ts: record.threadTs ?? record.messageTs,
+          ...message,
+        }),
+      );
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, {
         response_type: 'in_channel',

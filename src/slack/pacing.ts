@@ -4,9 +4,10 @@
  * Slack allows about one chat.postMessage per second per channel (short bursts tolerated) and
  * chat.update at Tier 3 (50+ per minute per workspace), and answers 429 with Retry-After beyond.
  * Each replica pacing itself would still send three times the rate with three replicas, so the
- * schedule lives in Redis: a GCRA slot per channel (posts) and per workspace (updates). A caller
- * reserves the next slot and waits until it comes (a job is delayed until then); a 429 pushes
- * the slot past Retry-After for every replica, so the next try is not refused again.
+ * schedule lives in Redis: a GCRA rate per channel (posts) and per workspace (updates). A caller
+ * takes a free slot or learns how long until the next one and tries again then (a job delays
+ * itself by that much), so nobody holds a future slot it may not need; a 429 pushes the rate
+ * past Retry-After for every replica, so the next try is not refused again.
  * A message's later updates supersede earlier ones still waiting: each update takes a version,
  * and only the newest version's caller sends (rendering the record as it is then).
  * Every script touches one key, so all of it works on Redis Cluster.
@@ -33,9 +34,9 @@ export const SLACK_RULES: Record<PacedMethod, PaceRule> = {
 
 /**
  * GCRA: KEYS[1] holds the theoretical arrival time (ms). ARGV: interval, tolerance, TTL ms.
- * Reserves the next slot and returns how long the caller waits for it (0: go now).
+ * Takes a slot when one is free (returns 0); else takes nothing and returns the ms until one is.
  */
-const RESERVE = `
+const TAKE = `
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local interval = tonumber(ARGV[1])
@@ -43,9 +44,9 @@ local tolerance = tonumber(ARGV[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 local wait = tat - tolerance - now
-if wait < 0 then wait = 0 end
+if wait > 0 then return wait end
 redis.call('SET', KEYS[1], tat + interval, 'PX', tolerance + interval + tonumber(ARGV[3]))
-return wait`;
+return 0`;
 
 /** A 429: nothing goes before now + ARGV[1] ms (plus the burst tolerance ARGV[2] used up). */
 const BACK_OFF = `
@@ -74,27 +75,32 @@ export class SlackPacer {
   }
 
   /**
-   * Reserves the next slot for `method` (posts: per channel; updates: per workspace) and returns
-   * the milliseconds to wait before calling. A job should delay itself by that much.
+   * Takes a slot for `method` (posts: per channel; updates: per workspace): 0 means call now;
+   * otherwise no slot was free, and the caller (or job) tries again after that many ms.
    */
-  async reserve(method: PacedMethod, teamId: string, channelId: string): Promise<number> {
+  async take(method: PacedMethod, teamId: string, channelId: string): Promise<number> {
     const { interval, tolerance } = this.gcra(method);
-    const wait = await this.redis.eval(
-      RESERVE,
-      1,
-      this.slotKey(method, teamId, channelId),
-      interval,
-      tolerance,
-      60_000,
-    );
-    return Number(wait);
+    const key = this.slotKey(method, teamId, channelId);
+    return Number(await this.redis.eval(TAKE, 1, key, interval, tolerance, 60_000));
   }
 
-  /** Reserves a slot and waits for it (for callers that run in place rather than as a job). */
-  async waitTurn(method: PacedMethod, teamId: string, channelId: string): Promise<number> {
-    const wait = await this.reserve(method, teamId, channelId);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    return wait;
+  /**
+   * Waits in place until a slot is taken (true), or until `stillWanted` says the call is no
+   * longer needed (false), asking again whenever a slot should be free.
+   */
+  async waitTurn(
+    method: PacedMethod,
+    teamId: string,
+    channelId: string,
+    stillWanted: () => Promise<boolean> = async () => true,
+  ): Promise<boolean> {
+    for (;;) {
+      if (!(await stillWanted())) return false;
+      const wait = await this.take(method, teamId, channelId);
+      if (wait === 0) return true;
+      // A little jitter, so the callers waiting for one slot do not all ask in the same instant.
+      await new Promise((r) => setTimeout(r, wait + Math.random() * 50));
+    }
   }
 
   /** Slack answered 429 with Retry-After: no replica calls `method` there before it has passed. */
@@ -136,5 +142,42 @@ export class SlackPacer {
     return method === 'chat.postMessage'
       ? this.keys.slackPace(`post:${teamId}:${channelId}`)
       : this.keys.slackPace(`update:${teamId}`);
+  }
+}
+
+/** Slack's 429 as the Web API client reports it (`rejectRateLimitedCalls`): Retry-After in ms. */
+export function rateLimitedRetryAfterMs(err: unknown): number | undefined {
+  const e = err as { code?: unknown; retryAfter?: unknown } | undefined;
+  if (e?.code !== 'slack_webapi_rate_limited_error') return undefined;
+  return typeof e.retryAfter === 'number' && e.retryAfter >= 0 ? e.retryAfter * 1000 : 1000;
+}
+
+/** How often a paced call is tried after 429s before the error goes to the caller (a job retries). */
+const MAX_RATE_LIMITED_TRIES = 4;
+
+/**
+ * Runs `call` in its paced slot; on 429 every replica backs off and this caller tries again in a
+ * fresh slot. With `message`, the call is dropped (answers 'superseded') once a newer update of
+ * that message was asked for: the newer one shows the latest state.
+ */
+export async function paced<T>(
+  pacer: SlackPacer,
+  method: PacedMethod,
+  where: { teamId: string; channelId: string },
+  call: () => Promise<T>,
+  message?: { ts: string; version: number },
+): Promise<T | 'superseded'> {
+  for (let attempt = 1; ; attempt++) {
+    const stillWanted = message
+      ? () => pacer.isLatest(where.channelId, message.ts, message.version)
+      : undefined;
+    if (!(await pacer.waitTurn(method, where.teamId, where.channelId, stillWanted))) return 'superseded';
+    try {
+      return await call();
+    } catch (err) {
+      const retryAfterMs = rateLimitedRetryAfterMs(err);
+      if (retryAfterMs === undefined || attempt >= MAX_RATE_LIMITED_TRIES) throw err;
+      await pacer.backOff(method, where.teamId, where.channelId, retryAfterMs);
+    }
   }
 }

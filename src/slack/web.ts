@@ -13,6 +13,8 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
   return {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: SLACK_RETRY_CONFIG,
+    // A 429 comes back to the caller: the pacing (slack/pacing.ts) backs every replica off.
+    rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(logger),
     fetch: describedFetch(logger),

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
+import { FakeSlackLimits } from './fake-slack-limits.js';
 import { surfaceMethods } from './fake-slack-surfaces.js';
 import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
@@ -81,6 +82,8 @@ export interface FakeSlack {
    * approving: answers Slack's redirect (Location) back to the app, or throws Slack's error.
    */
   approveInstall(authorizeUrl: string, who: { teamId: string; orgWide?: boolean }): Promise<string>;
+  /** With `rateLimits: true`: the calls refused with 429, in order. */
+  refusals: FakeSlackLimits['refusals'];
   /** Delay every answer by this many ms (0 = off); with `method`, only that method's answers. */
   setLatency(ms: number, method?: string): void;
   close(): Promise<void>;
@@ -103,9 +106,15 @@ const MANIFEST_BOT_SCOPES = (
 
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'outputs']);
 
-/** `validate: false` skips schema checks (benchmarks measure the bot, not the checker). */
-export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise<FakeSlack> {
+/**
+ * `validate: false` skips schema checks (benchmarks measure the bot, not the checker);
+ * `rateLimits: true` enforces Slack's posting limits (fake-slack-limits.ts) with 429s.
+ */
+export async function startFakeSlack(
+  opts: { validate?: boolean; rateLimits?: boolean } = {},
+): Promise<FakeSlack> {
   const validate = opts.validate ?? true;
+  const limits = opts.rateLimits ? new FakeSlackLimits() : undefined;
   const calls: SlackCall[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
   const schemaErrors: string[] = [];
@@ -262,8 +271,8 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     const raw = await readBody(req);
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/response/')) {
       const [rawId = '', key = ''] = url.pathname.slice('/response/'.length).split('/');
@@ -310,6 +319,15 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     if (!access.ok) return reply(200, { ok: false, error: access.error });
     const foreign = foreignId(method, args, access);
     if (foreign) return reply(200, { ok: false, error: foreign });
+    const retryAfter = limits?.check(
+      method,
+      access.grant.teamId ?? '',
+      String(args.channel ?? ''),
+      calls.at(-1),
+    );
+    if (retryAfter !== undefined) {
+      return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+    }
     const failure = takeFailure(method);
     if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
     if (failure) return reply(200, { ok: false, error: failure.error });
@@ -344,6 +362,7 @@ export async function startFakeSlack(opts: { validate?: boolean } = {}): Promise
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     responses,
+    refusals: limits?.refusals ?? [],
     setUser: (userId, profile) => {
       users.set(userId, profile);
     },
