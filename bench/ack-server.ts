@@ -38,12 +38,13 @@ async function main(): Promise<void> {
     return;
   }
   // The bot exactly as src/index.ts builds it (imported only here, so the bare app loads none of it).
-  const [{ createBot }, { createServices }, { loadConfig }, { createLogger }] = await Promise.all([
-    import('../src/app.js'),
-    import('../src/bootstrap.js'),
-    import('../src/config.js'),
-    import('../src/log.js'),
-  ]);
+  const [{ createBot }, { closeServices, createServices }, { loadConfig }, { createLogger }] =
+    await Promise.all([
+      import('../src/app.js'),
+      import('../src/bootstrap.js'),
+      import('../src/config.js'),
+      import('../src/log.js'),
+    ]);
   const config = loadConfig();
   const services = createServices(
     config,
@@ -59,8 +60,7 @@ async function main(): Promise<void> {
   listen(port, async () => {
     await bot.stop();
     await bot.idle();
-    await services.background.drain();
-    await services.redis.quit();
+    await closeServices(services);
   });
 }
 

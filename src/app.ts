@@ -2,6 +2,7 @@
  * The Bolt app: HTTP mode (signed POST /slack/events) or Socket Mode when SLACK_APP_TOKEN is set,
  * with the same custom routes (OAuth callback, health, readiness, Zoom webhook) on PORT either way.
  */
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
@@ -10,9 +11,8 @@ import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
 import { redisLabel } from './redis.js';
-import { handleZoomEvent } from './scheduling/meeting-events.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
-import { askAccountOwner, register as registerAccountAnswers } from './slack/actions/zoom-account.js';
+import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { register as registerLinkPreviews } from './slack/events/link-shared.js';
 import { register as registerUninstall } from './slack/events/uninstall.js';
@@ -33,15 +33,19 @@ export interface Bot {
 }
 
 export function customRoutes(services: AppServices): CustomRoute[] {
-  const { logger, background, announcer } = services;
+  const { logger, jobs } = services;
   const routes = [
     oauthCallbackRoute({
       connections: services.connections,
       logger,
       onConnected: (user, zoomEmail) =>
-        background.run('connected notice', () => announcer.tellConnected(user, zoomEmail)),
+        void jobs
+          .enqueue('connected', { owner: user, zoomEmail })
+          .catch((err) => logger.warn('connected notice not queued', { error: err })),
       onPending: (pending) =>
-        background.run('account confirmation question', () => askAccountOwner(services, pending)),
+        void jobs
+          .enqueue('ask-account', { owner: pending.user, pending })
+          .catch((err) => logger.warn('account question not queued', { error: err })),
     }),
     healthRoute(),
     readyRoute(services.redis, redisLabel(services.config.redis)),
@@ -52,8 +56,9 @@ export function customRoutes(services: AppServices): CustomRoute[] {
       zoomWebhookRoute({
         secretToken,
         logger,
-        accept: async (event, key) =>
-          background.run(`zoom ${event.kind}`, () => handleZoomEvent(services, event, key)),
+        // Same delivery, same job id: a redelivery while the first is still queued is not added twice.
+        accept: (event, key) =>
+          jobs.enqueue('zoom-event', { event, deliveryKey: key }, { jobId: `zoom-${hashId(key)}` }),
       }),
     );
   }
@@ -186,3 +191,6 @@ export function createBot(
     },
   };
 }
+
+/** An opaque job id for a delivery (the delivery key names the meeting or the Zoom user). */
+const hashId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);

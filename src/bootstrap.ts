@@ -2,14 +2,24 @@
 
 import type { Config } from './config.js';
 import { causeOf } from './failure-cause.js';
+import { afterAnswerHandlers, queuedAnnouncer } from './jobs/after-answer.js';
+import type { JobKinds } from './jobs/kinds.js';
+import { JobQueue, type JobQueueOptions } from './jobs/queue.js';
 import type { Logger } from './log.js';
-import { createRedis, Keys, type RedisClient, redisLabel } from './redis.js';
-import type { MeetingEventDeps } from './scheduling/meeting-events.js';
+import {
+  createQueueConnection,
+  createRedis,
+  Keys,
+  queuePrefix,
+  type RedisClient,
+  redisLabel,
+} from './redis.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
-import { BackgroundTasks } from './services.js';
+import { askAccountOwner } from './slack/actions/zoom-account.js';
 import { SlackAnnouncer } from './slack/announcer.js';
 import { InstalledWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.js';
 import type { SlackDeps } from './slack/deps.js';
+import { publishHome } from './slack/home/app-home.js';
 import { RedisInstallationStore } from './slack/installations.js';
 import { SlackPacer } from './slack/pacing.js';
 import { PreferenceStore } from './slack/preferences.js';
@@ -26,7 +36,10 @@ import { ZoomOAuth } from './zoom/oauth.js';
 import { TokenStore } from './zoom/tokens.js';
 
 /** Everything the listeners, routes and shutdown use. */
-export interface AppServices extends SlackDeps, MeetingEventDeps {
+export interface AppServices extends SlackDeps {
+  jobs: JobQueue<JobKinds>;
+  /** The worker's own connection (closed after the queue on shutdown). */
+  queueConnection: RedisClient;
   config: Config;
   redis: RedisClient;
   keys: Keys;
@@ -35,16 +48,22 @@ export interface AppServices extends SlackDeps, MeetingEventDeps {
   connections: ZoomConnections;
   meetings: MeetingStore;
   announcer: SlackAnnouncer;
-  background: BackgroundTasks;
   /** The Slack client of each workspace, for work outside a Bolt listener. */
   slackClients: SlackClients;
   /** The users of each workspace (removed with it when it uninstalls the app). */
   workspaceUsers: RedisWorkspaceUsers;
   /** Set when the app is installed through Slack OAuth (SLACK_CLIENT_ID...), unset with SLACK_BOT_TOKEN. */
   installations?: RedisInstallationStore;
+  userData: RedisUserData;
 }
 
-export function createServices(config: Config, logger: Logger, opts: { now?: () => Date } = {}): AppServices {
+export interface ServiceOptions {
+  now?: () => Date;
+  /** Retry pacing of jobs (tests shorten it). */
+  jobs?: Pick<JobQueueOptions, 'attempts' | 'retryBaseDelayMs' | 'lockDurationMs' | 'stalledIntervalMs'>;
+}
+
+export function createServices(config: Config, logger: Logger, opts: ServiceOptions = {}): AppServices {
   const redis = createRedis(config.redis);
   const where = redisLabel(config.redis);
   // ioredis reconnects every few hundred ms while Redis is down: say so when the reason changes, or each minute.
@@ -91,30 +110,48 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
   );
   const announcer = new SlackAnnouncer(slackClients, profiles, logger, new SlackPacer(redis, keys));
   const now = opts.now ?? (() => new Date());
+  const queueConnection = createQueueConnection(config.redis);
+  queueConnection.on('error', (err: Error) =>
+    logger.warn('job queue connection problem', { error: err.message }),
+  );
+  const jobs = new JobQueue<JobKinds>({
+    enqueueConnection: redis,
+    workerConnection: queueConnection,
+    prefix: queuePrefix(config.redis.keyPrefix),
+    logger,
+    ...opts.jobs,
+  });
+  // The core shows changes through jobs (each post retried on its own); only the first post is direct.
+  const queued = queuedAnnouncer(jobs);
+  const markers = new RedisOnceMarkers(redis, keys);
+  const userData = new RedisUserData(redis, keys);
+  const publisher = { ...queued, publish: announcer.publish.bind(announcer) };
   const scheduler = new MeetingScheduler({
     zoom,
     meetings,
-    publisher: announcer,
+    publisher,
+    markers,
     logger,
     people: { emailOf: (user) => profiles.email(user) },
     now,
   });
-  return {
+  const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
+  const services: AppServices = {
     config,
     logger,
     redis,
     keys,
     tokens,
-    accounts: tokens,
     zoom,
     hostDefaults: new HostDefaultsCache(redis, keys, zoom, logger),
     connections,
     meetings,
-    markers: new RedisOnceMarkers(redis, keys),
-    userData: new RedisUserData(redis, keys),
+    markers,
+    userData,
     workspaceUsers: new RedisWorkspaceUsers(redis, keys),
     announcer,
-    background: new BackgroundTasks(logger),
+    jobs,
+    queueConnection,
     profiles,
     preferences: new PreferenceStore(redis, keys),
     slackClients,
@@ -122,4 +159,30 @@ export function createServices(config: Config, logger: Logger, opts: { now?: () 
     scheduler,
     now,
   };
+  jobs.start(
+    afterAnswerHandlers({
+      logger,
+      jobs,
+      scheduler,
+      meetings,
+      announcer,
+      connections,
+      profiles,
+      userData,
+      events,
+      refreshHome: async (user) => publishHome(services, await slackClients.forTeam(user), user),
+      askAccountOwner: (pending) => askAccountOwner(services, pending),
+    }),
+  );
+  return services;
+}
+
+/** Graceful stop: the worker finishes the jobs it is running, then the connections close. */
+export async function closeServices(services: AppServices): Promise<void> {
+  await services.jobs
+    .close()
+    .catch((err) => services.logger.warn('job queue did not close cleanly', { error: err }));
+  for (const connection of [services.queueConnection, services.redis]) {
+    await connection.quit().catch(() => connection.disconnect());
+  }
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createBot } from './app.js';
-import { createServices } from './bootstrap.js';
+import { closeServices, createServices } from './bootstrap.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { causeOf } from './failure-cause.js';
 import { startStatusServer } from './http/health.js';
@@ -84,11 +84,11 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
-    // Stop taking new work, let what was accepted finish, then close Redis.
+    // Stop taking requests, let listeners and running jobs finish, then close Redis. Jobs not started
+    // yet stay in Redis for the other replicas (or the next start).
     await bot.stop().catch((err) => logger.warn('receiver did not stop cleanly', { error: causeOf(err) }));
     await bot.idle();
-    await services.background.drain();
-    await services.redis.quit().catch(() => services.redis.disconnect());
+    await closeServices(services);
     logger.info('stopped');
     process.exit(EXIT.stopped);
   };

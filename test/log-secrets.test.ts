@@ -50,9 +50,10 @@ test('Zoom answering 500 to a create: logged with status and path, no token', as
   h.zoom.failNext(
     { method: 'POST', path: /\/meetings$/ },
     { status: 500, body: { code: 500, message: 'Internal error' } },
+    3, // every try the harness's jobs make
   );
   await assert.rejects(h.scheduleMeeting({ user: { userId: 'ULOG500' } }), /expected one new Zoom meeting/);
-  const logged = h.logs.slice(from).filter((l) => l.includes('meeting not created'));
+  const logged = h.logs.slice(from).filter((l) => l.includes('job failed for good'));
   assert.equal(logged.length, 1);
   const line = JSON.parse(logged[0]!);
   assert.equal(line.error.status, 500);

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import axios from 'axios';
 import { createLogger, redactString } from '../src/log.js';
-import { BackgroundTasks } from '../src/services.js';
 
 function capture(level: 'debug' | 'info' = 'info') {
   const lines: string[] = [];
@@ -129,23 +128,4 @@ test('redactString leaves ordinary text alone', () => {
     redactString('明日の15時 定例 <https://zoom.us/j/123|join>'),
     '明日の15時 定例 <https://zoom.us/j/123|join>',
   );
-});
-
-test('background tasks are awaited by drain and their failures are logged, not thrown', async () => {
-  const { lines, logger } = capture();
-  const tasks = new BackgroundTasks(logger);
-  const done: string[] = [];
-  tasks.run('slow', async () => {
-    await new Promise((r) => setTimeout(r, 20));
-    done.push('slow');
-    tasks.run('chained', async () => {
-      done.push('chained');
-    });
-  });
-  tasks.run('broken', async () => {
-    throw new Error('zoom down');
-  });
-  await tasks.drain();
-  assert.deepEqual(done, ['slow', 'chained']);
-  assert.match(lines.join('\n'), /background task broken failed/);
 });

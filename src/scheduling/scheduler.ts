@@ -6,11 +6,11 @@
 import type { Logger } from '../log.js';
 import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
 import { applyEdit, editOf, type MeetingChange, type MeetingEdit } from './meeting-edit.js';
-import { NotFoundError } from './ports/errors.js';
+import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
 import type { PeopleDirectory } from './ports/people.js';
-import type { MeetingRecords } from './ports/storage.js';
+import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomMeetings } from './ports/zoom.js';
+import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
 
@@ -26,7 +26,7 @@ export interface Placement {
 
 /** The announcer plus the first post, which also hands the host the start link privately. */
 export interface MeetingPublisher extends MeetingAnnouncer {
-  /** Throws when the meeting could be shown nowhere. */
+  /** Throws NotShownError when the meeting cannot be shown there (anything else may pass). */
   publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement>;
 }
 
@@ -62,11 +62,36 @@ export interface NewMeeting {
   invitees?: string[];
 }
 
-export interface Created {
-  record: MeetingRecord;
-  /** Viewers' sign-in was asked for but Zoom did not apply it. */
-  recordingAuthenticationFailed: boolean;
+/** How far a create got, kept by the caller between runs (a crash, a retry). */
+export type CreateProgress =
+  /** The request went to Zoom; whether it created the meeting is unknown until Zoom answers. */
+  | { stage: 'sending' }
+  /** Zoom answered with a refusal: nothing was created. */
+  | { stage: 'refused' }
+  | { stage: 'created'; record: MeetingRecord; recordingAuthenticationFailed: boolean };
+
+export interface CreateLedger {
+  /** What an earlier run of this same create got to (absent: this is the first). */
+  earlier?: CreateProgress;
+  /** No retry follows: a failure to show the meeting now is final. */
+  final: boolean;
+  /** Keeps `progress` for a later run; resolves once stored. */
+  note(progress: CreateProgress): Promise<void>;
+  /** Zoom created it but it could not be stored yet: the host gets the join link privately, now. */
+  notStoredYet(record: MeetingRecord): Promise<void>;
 }
+
+const FIRST_RUN: CreateLedger = { final: true, note: async () => {}, notStoredYet: async () => {} };
+
+/** Two runs of one create never post it twice within this long. */
+const PUBLISH_LEASE_SECONDS = 30;
+
+export type CreateOutcome =
+  | { status: 'done'; record: MeetingRecord; recordingAuthenticationFailed: boolean }
+  /** Created at Zoom, but not shown where it was meant to be: the host gets the join link privately. */
+  | { status: 'done_not_shown'; record: MeetingRecord }
+  /** An earlier request got no answer, and Zoom does not list the meeting: it may exist. */
+  | { status: 'uncertain'; topic: string };
 
 export type ChangeRefusal =
   | { ok: false; reason: 'unknown' }
@@ -86,18 +111,11 @@ export type Cancelled =
     }
   | ChangeRefusal;
 
-/** Thrown when Zoom created the meeting but it could not be shown anywhere. */
-export class MeetingNotPostedError extends Error {
-  constructor(readonly record: MeetingRecord) {
-    super(`meeting ${record.meetingId} was created but could not be posted`);
-    this.name = 'MeetingNotPostedError';
-  }
-}
-
 export interface SchedulerDeps {
   zoom: ZoomMeetings;
   meetings: MeetingRecords;
   publisher: MeetingPublisher;
+  markers: OnceMarkers;
   logger: Logger;
   /** Invitees' emails for Zoom; without it, invitees are told in Slack only. */
   people?: PeopleDirectory;
@@ -109,19 +127,94 @@ const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && 
 export class MeetingScheduler {
   constructor(private readonly deps: SchedulerDeps) {}
 
-  async create(input: NewMeeting): Promise<Created> {
-    const { zoom, meetings, publisher, logger } = this.deps;
-    const meeting = await zoom.createMeeting(input.host, {
-      topic: input.topic,
-      type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
-      ...(input.recurrence && input.start
-        ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
-        : {}),
-      ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
-      duration: input.durationMinutes,
-      ...(input.agenda ? { agenda: input.agenda } : {}),
-      ...settingsOf(input, await this.inviteeEmails(input)),
-    });
+  /**
+   * Creates the meeting at Zoom (at most once per `ledger`), stores it and shows it. A run after an
+   * earlier one reached Zoom looks for that meeting among the host's upcoming ones before creating
+   * anything; when it cannot tell, the outcome is `uncertain`. Zoom's and storage failures are
+   * thrown (the caller retries or reports them).
+   */
+  async create(input: NewMeeting, ledger: CreateLedger = FIRST_RUN): Promise<CreateOutcome> {
+    const { meetings, logger } = this.deps;
+    let created = ledger.earlier?.stage === 'created' ? ledger.earlier : undefined;
+    let startUrl: string | undefined;
+    if (!created) {
+      const reached = await this.reachZoom(input, ledger);
+      if (!reached) return { status: 'uncertain', topic: input.topic };
+      startUrl = reached.start_url;
+      created = { stage: 'created', ...(await this.recordOf(input, reached)) };
+      try {
+        // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
+        await meetings.save(created.record);
+      } catch (err) {
+        // The meeting exists at Zoom: the host has its link now, the channel gets it once storage is back.
+        await ledger.notStoredYet(created.record);
+        await ledger.note(created);
+        throw err;
+      }
+      await ledger.note(created);
+    }
+    let record = await meetings.get(created.record.meetingId);
+    if (!record) {
+      record = created.record;
+      await meetings.save(record);
+    }
+    const { recordingAuthenticationFailed } = created;
+    if (record.postedAt) return { status: 'done', record, recordingAuthenticationFailed };
+    try {
+      return { status: 'done', record: await this.publish(record, startUrl), recordingAuthenticationFailed };
+    } catch (err) {
+      if (!(err instanceof NotShownError) && !ledger.final) throw err;
+      logger.warn('meeting could not be posted', { meetingId: record.meetingId, error: err });
+      return { status: 'done_not_shown', record };
+    }
+  }
+
+  /** The meeting at Zoom: one an earlier run made, or a new one; null when that cannot be told. */
+  private async reachZoom(input: NewMeeting, ledger: CreateLedger): Promise<ZoomMeeting | null> {
+    if (ledger.earlier) {
+      const existing = await this.findCreated(input);
+      if (existing) return existing;
+      // The earlier request got no answer and the meeting is not listed (yet?): do not risk a second.
+      if (ledger.earlier.stage === 'sending') return null;
+    }
+    const inviteeEmails = await this.inviteeEmails(input);
+    await ledger.note({ stage: 'sending' });
+    try {
+      return await this.deps.zoom.createMeeting(input.host, {
+        topic: input.topic,
+        type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
+        ...(input.recurrence && input.start
+          ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
+          : {}),
+        ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
+        duration: input.durationMinutes,
+        ...(input.agenda ? { agenda: input.agenda } : {}),
+        ...settingsOf(input, inviteeEmails),
+      });
+    } catch (err) {
+      // Zoom answered with a refusal: nothing was created, a retry may create.
+      if (!(err instanceof NoAnswerError)) await ledger.note({ stage: 'refused' }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart). */
+  private async findCreated(input: NewMeeting): Promise<ZoomMeeting | null> {
+    if (!input.start) return null;
+    const at = Date.parse(input.start.instant);
+    const upcoming = await this.deps.zoom.listUpcomingMeetings(input.host, 300);
+    const found = upcoming.find(
+      (m) => m.topic === input.topic && m.start_time !== undefined && Date.parse(m.start_time) === at,
+    );
+    // The list carries no start link; the meeting itself does.
+    return found ? this.deps.zoom.getMeeting(input.host, String(found.id)) : null;
+  }
+
+  private async recordOf(
+    input: NewMeeting,
+    meeting: ZoomMeeting,
+  ): Promise<{ record: MeetingRecord; recordingAuthenticationFailed: boolean }> {
+    const { zoom, logger } = this.deps;
     const meetingId = String(meeting.id);
     let recordingAuthenticationFailed = false;
     if (input.recordingAuthentication) {
@@ -133,7 +226,7 @@ export class MeetingScheduler {
       }
     }
     const now = (this.deps.now ?? (() => new Date()))();
-    let record: MeetingRecord = {
+    const record: MeetingRecord = {
       meetingId,
       host: input.host,
       ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
@@ -162,29 +255,37 @@ export class MeetingScheduler {
         : {}),
       ...(input.invitees?.length ? { invitees: input.invitees.map((userId) => ({ userId })) } : {}),
     };
-    // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
-    await meetings.save(record);
-    let placement: Placement;
-    try {
-      placement = await publisher.publish(record, meeting.start_url);
-    } catch (err) {
-      logger.warn('meeting could not be posted', { meetingId, error: err });
-      throw new MeetingNotPostedError(record);
-    }
-    record =
-      (await meetings.update(meetingId, (r) => ({
-        ...r,
-        ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
-        ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
-        ...(placement.invitees ? { invitees: placement.invitees } : {}),
-      }))) ?? record;
     return { record, recordingAuthenticationFailed };
   }
 
   /**
-   * The reschedule form: the time, and also the topic, duration and description. Only what differs
-   * from the record goes to Zoom; `unchanged` when nothing does.
+   * The first post, once: a short lease keeps two runs (a job taken over while its first run was
+   * still alive) from posting it twice; `postedAt` on the record tells later runs it is done.
    */
+  private async publish(record: MeetingRecord, startUrl: string | undefined): Promise<MeetingRecord> {
+    const { meetings, markers, publisher, zoom } = this.deps;
+    if (!(await markers.claim('publish', record.meetingId, PUBLISH_LEASE_SECONDS))) {
+      throw new UnavailableError('the meeting is being posted by another worker');
+    }
+    try {
+      const link =
+        startUrl ?? (await zoom.getMeeting(record.host, record.meetingId).catch(() => null))?.start_url;
+      const placement = await publisher.publish(record, link);
+      const postedAt = new Date().toISOString();
+      return (
+        (await meetings.update(record.meetingId, (r) => ({
+          ...r,
+          ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
+          ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
+          ...(placement.invitees ? { invitees: placement.invitees } : {}),
+          postedAt,
+        }))) ?? record
+      );
+    } finally {
+      await markers.release('publish', record.meetingId).catch(() => undefined);
+    }
+  }
+
   /** Emails Slack shows for the invitees; one it does not show leaves that invitee out of Zoom's list. */
   private async inviteeEmails(input: NewMeeting): Promise<string[]> {
     const { people, logger } = this.deps;
@@ -200,6 +301,10 @@ export class MeetingScheduler {
     return [...new Set(emails.filter((e): e is string => Boolean(e)))];
   }
 
+  /**
+   * The reschedule form: the time, and also the topic, duration and description. Only what differs
+   * from the record goes to Zoom; `unchanged` when nothing does.
+   */
   async reschedule(actor: SlackUserRef, meetingId: string, change: MeetingChange): Promise<Rescheduled> {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;

@@ -34,6 +34,8 @@ export interface MeetingRecord {
   threadTs?: string;
   messageTs?: string;
   responseUrl?: string;
+  /** When the meeting was first shown (channel or response_url); absent until then. */
+  postedAt?: string;
   createdAt: string;
   /**
    * A recurring series (Zoom type 8): its rule and first meeting (wall time in `timeZone`), from which

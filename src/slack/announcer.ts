@@ -6,6 +6,8 @@
 import axios from 'axios';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
+import { isStorageUnavailable } from '../redis.js';
+import { NotShownError } from '../scheduling/ports/errors.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
 import type { Invitee, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
@@ -17,6 +19,7 @@ import type { SlackClients } from './clients.js';
 import { messages } from './i18n/index.js';
 import { paced, type SlackPacer } from './pacing.js';
 import type { ProfileCache } from './profiles.js';
+import { isTransientSlackError, slackErrorCode } from './web.js';
 
 export class SlackAnnouncer implements MeetingPublisher {
   constructor(
@@ -37,36 +40,47 @@ export class SlackAnnouncer implements MeetingPublisher {
     return this.pacer ? paced(this.pacer, method, where, call, message) : call();
   }
 
+  /**
+   * Posts the meeting in its channel, else through the response_url. Throws NotShownError when
+   * Slack refuses both for good; a failure that may pass (429, 5xx, Redis away) is thrown as is.
+   */
   async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
     const message = renderMeetingMessage(record);
     const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
+    let posted: { ts?: string } | 'superseded';
     try {
       const client = await this.clients.forTeam(record.host);
-      const posted = await this.paced('chat.postMessage', this.where(record), () =>
+      posted = await this.paced('chat.postMessage', this.where(record), () =>
         client.chat.postMessage({
           channel: record.channelId,
           ...(record.threadTs ? { thread_ts: record.threadTs } : {}),
           ...message,
         }),
       );
-      if (posted === 'superseded') return {};
-      if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
-      const invitees = await this.invite(record);
-      return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
     } catch (err) {
-      if (!record.responseUrl) throw err;
+      if (mayPass(err)) throw err;
+      if (!record.responseUrl) throw new NotShownError(`channel post refused: ${describe(err)}`);
       this.logger.info('channel post refused; posting through the response_url', {
         channel: record.channelId,
       });
-      await postToResponseUrl(record.responseUrl, {
-        response_type: 'in_channel',
-        replace_original: false,
-        ...message,
-      });
+      try {
+        await postToResponseUrl(record.responseUrl, {
+          response_type: 'in_channel',
+          replace_original: false,
+          ...message,
+        });
+      } catch (fallbackErr) {
+        if (mayPass(fallbackErr)) throw fallbackErr;
+        throw new NotShownError(`channel post and response_url refused: ${describe(fallbackErr)}`);
+      }
       if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
       const invitees = await this.invite(record);
       return { responseUrl: record.responseUrl, ...(invitees ? { invitees } : {}) };
     }
+    if (posted === 'superseded') return {};
+    if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
+    const invitees = await this.invite(record);
+    return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
   }
 
   async refresh(record: MeetingRecord): Promise<void> {
@@ -147,16 +161,6 @@ export class SlackAnnouncer implements MeetingPublisher {
   }
 
   async threadReply(record: MeetingRecord, note: MeetingNote): Promise<void> {
-    const move = note.kind === 'moved' ? note : note.kind === 'edited' ? note.move : undefined;
-    if (move) {
-      // The invitations already show the new time (refresh comes first); the note says it moved.
-      const to = (locale: Locale) =>
-        messages(locale).invite.moved(
-          escapeMrkdwn(record.topic),
-          slackDate(move.toInstant, record.timeZone, locale),
-        );
-      await this.followInvitations(record, to);
-    }
     const text = noteText(record, note);
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
     if (record.messageTs) {
@@ -175,6 +179,16 @@ export class SlackAnnouncer implements MeetingPublisher {
         replace_original: false,
         ...message,
       });
+    }
+    // After the channel note, so a retried note does not tell the invitees twice.
+    const move = note.kind === 'moved' ? note : note.kind === 'edited' ? note.move : undefined;
+    if (move) {
+      const to = (locale: Locale) =>
+        messages(locale).invite.moved(
+          escapeMrkdwn(record.topic),
+          slackDate(move.toInstant, record.timeZone, locale),
+        );
+      await this.followInvitations(record, to);
     }
   }
 
@@ -206,12 +220,13 @@ export class SlackAnnouncer implements MeetingPublisher {
 
   /**
    * A message only `user` sees: ephemeral in the channel, else through the response_url, else a DM.
-   * Never throws: a lost notice must not undo the work it reports.
+   * Never throws unless asked to (a job retrying it): a lost notice must not undo the work it reports.
    */
   async tellUser(
     user: SlackUserRef,
     where: { channelId?: string; responseUrl?: string },
     message: PrivateMessage,
+    opts: { throwWhenUnreached?: boolean } = {},
   ): Promise<void> {
     if (where.channelId) {
       try {
@@ -234,8 +249,28 @@ export class SlackAnnouncer implements MeetingPublisher {
         this.logger.info('response_url refused; sending a DM', { error: err });
       }
     }
-    await this.directMessage(user, message).catch((err) =>
-      this.logger.error('could not reach the user by any means', { user: user.userId, error: err }),
+    await this.directMessage(user, message).catch((err) => {
+      if (opts.throwWhenUnreached) throw err;
+      this.logger.error('could not reach the user by any means', { user: user.userId, error: err });
+    });
+  }
+
+  /** A change the meeting's message could not show: the host learns it by DM (once per change). */
+  async tellChangeNotShown(record: MeetingRecord): Promise<void> {
+    const t = messages(record.locale);
+    const state =
+      record.status === 'cancelled'
+        ? t.message.cancelled
+        : record.status === 'started'
+          ? t.message.live
+          : record.status === 'ended'
+            ? t.message.ended(record.durationRanMinutes)
+            : record.startInstant
+              ? slackDate(record.startInstant, record.timeZone, record.locale)
+              : t.message.now;
+    await this.directMessage(
+      record.host,
+      notice(t.afterAnswer.changeNotShown(escapeMrkdwn(record.topic), state)),
     );
   }
 }
@@ -260,4 +295,14 @@ function noteText(record: MeetingRecord, note: MeetingNote): string {
 
 export async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
   await axios.post(url, body, { timeout: 5000, headers: { 'content-type': 'application/json' } });
+}
+
+const mayPass = (err: unknown) => isTransientSlackError(err) || isStorageUnavailable(err);
+
+/** The Slack error code or HTTP status, never a URL. */
+function describe(err: unknown): string {
+  const status = (err as { response?: { status?: unknown } })?.response?.status;
+  return (
+    slackErrorCode(err) ?? (typeof status === 'number' ? `HTTP ${status}` : ((err as Error)?.name ?? 'error'))
+  );
 }

@@ -2,6 +2,7 @@
  * What the Slack listeners are given (built in src/bootstrap.ts): the scheduling use cases and the
  * few lookups they answer from. Each listener takes only the parts it uses.
  */
+import type { AfterAnswer } from '../jobs/kinds.js';
 import type { Logger } from '../log.js';
 import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
 import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
@@ -11,11 +12,6 @@ import type { TokenStore } from '../zoom/tokens.js';
 import type { SlackAnnouncer } from './announcer.js';
 import type { PreferenceStore } from './preferences.js';
 import type { ProfileCache } from './profiles.js';
-
-/** Runs work after Slack has its answer. */
-export interface AfterAnswer {
-  run(name: string, task: () => Promise<unknown>): void;
-}
 
 export interface SlackDeps {
   logger: Logger;
@@ -33,7 +29,8 @@ export interface SlackDeps {
   >;
   tokens: Pick<TokenStore, 'load'>;
   zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
-  background: AfterAnswer;
+  /** Work after the answer, stored in Redis before the answer goes out. */
+  jobs: AfterAnswer;
   /** The host's Zoom defaults the scheduling form starts from. */
   hostDefaults: ZoomHostDefaults;
 }

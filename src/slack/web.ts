@@ -13,7 +13,8 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
   return {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: SLACK_RETRY_CONFIG,
-    // A 429 comes back to the caller: the pacing (slack/pacing.ts) backs every replica off.
+    // A 429 comes back to the caller: the pacing (slack/pacing.ts) backs every replica off, and a job
+    // retries after Retry-After.
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     logger: boltLogger(logger),
@@ -76,4 +77,20 @@ export function boltLogger(logger: Logger): BoltLogger {
     child: (bindings) => logger.child(bindings),
   };
   return quiet as unknown as BoltLogger;
+}
+
+/**
+ * A Slack failure that may pass by waiting: 429, 5xx, no answer (Web API or a response_url post).
+ * Anything else (channel_not_found, is_archived, used_url...) will be answered the same again.
+ */
+export function isTransientSlackError(err: unknown): boolean {
+  const e = err as { code?: unknown; statusCode?: unknown; response?: { status?: unknown } } | undefined;
+  if (e?.code === 'slack_webapi_rate_limited_error' || e?.code === 'slack_webapi_request_error') return true;
+  if (e?.code === 'slack_webapi_http_error') return typeof e.statusCode === 'number' && e.statusCode >= 500;
+  const status = e?.response?.status;
+  if (typeof status === 'number') return status === 429 || status >= 500;
+  return (
+    typeof e?.code === 'string' &&
+    /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN)$/.test(e.code)
+  );
 }

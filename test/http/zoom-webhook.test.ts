@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { MAX_WEBHOOK_BODY_BYTES, zoomWebhookRoute } from '../../src/http/zoom-webhook.js';
 import { handleZoomEvent } from '../../src/scheduling/meeting-events.js';
-import { BackgroundTasks } from '../../src/services.js';
 import { signZoomWebhook } from '../../src/zoom/webhooks.js';
 import { type EventTestDeps, eventDeps, meetingRecord } from '../scheduling/support/event-deps.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -21,7 +20,8 @@ const ID = '85012345678';
 let redis: TestRedis;
 let server: Server;
 let deps: EventTestDeps;
-let background: BackgroundTasks;
+/** The route's accept() as a stand-in queue: handled after the answer, awaited by deliver(). */
+const background = new Set<Promise<unknown>>();
 let zoom: ZoomWebhookSender;
 
 before(async () => {
@@ -31,7 +31,11 @@ before(async () => {
       zoomWebhookRoute({
         secretToken: SECRET,
         logger: deps.logger,
-        accept: async (event, key) => background.run(event.kind, () => handleZoomEvent(deps, event, key)),
+        accept: async (event, key) => {
+          const work = handleZoomEvent(deps, event, key).catch(() => undefined);
+          background.add(work);
+          void work.then(() => background.delete(work));
+        },
       }).handler(req, res);
     } else res.writeHead(404).end();
   });
@@ -44,14 +48,13 @@ after(async () => {
 });
 beforeEach(async () => {
   deps = eventDeps(redis);
-  background = new BackgroundTasks(deps.logger);
   await deps.meetings.save(meetingRecord({ meetingId: ID }));
 });
 
 /** Sends, then waits for the work started after the answer. */
 async function deliver(body: unknown, opts?: Parameters<ZoomWebhookSender['send']>[1]) {
   const res = await zoom.send(body, opts);
-  await background.drain();
+  await Promise.all([...background]);
   return res;
 }
 
@@ -121,7 +124,7 @@ describe('POST /zoom/webhook', () => {
     assert.equal(res.status, 200);
     assert.equal(deps.announced.length, 0, 'answered while the Slack update is still pending');
     release();
-    await background.drain();
+    await Promise.all([...background]);
     assert.equal((await deps.meetings.get(ID))?.status, 'cancelled');
     assert.deepEqual(
       deps.announced.map((a) => a.call),

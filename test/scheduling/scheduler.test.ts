@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { NotShownError } from '../../src/scheduling/ports/errors.js';
 import {
-  MeetingNotPostedError,
+  type CreateOutcome,
   type MeetingPublisher,
   MeetingScheduler,
   type NewMeeting,
@@ -28,7 +29,7 @@ function recordingPublisher(opts: { failPublish?: boolean } = {}) {
       // The record is already stored when it is first shown (Zoom events may arrive at once).
       assert.ok(await h.services.meetings.get(record.meetingId));
       seen.published.push(record);
-      if (opts.failPublish) throw new Error('channel_not_found');
+      if (opts.failPublish) throw new NotShownError('channel_not_found');
       return { messageTs: '1700000000.000100' };
     },
     async refresh(record) {
@@ -48,8 +49,15 @@ function schedulerWith(publisher: MeetingPublisher): MeetingScheduler {
     zoom: h.services.zoom,
     meetings: h.services.meetings,
     publisher,
+    markers: h.services.markers,
     logger: h.services.logger,
   });
+}
+
+/** The record of a create that was done (fails the test otherwise). */
+function done(outcome: CreateOutcome) {
+  assert.equal(outcome.status, 'done');
+  return outcome as Extract<CreateOutcome, { status: 'done' }>;
 }
 
 const host = { teamId: 'T0001', userId: 'UCORE' };
@@ -72,7 +80,7 @@ describe('MeetingScheduler', () => {
     await h.connect(host);
     const { publisher, seen } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
-    const { record } = await scheduler.create(request());
+    const { record } = done(await scheduler.create(request()));
     assert.equal(seen.published.length, 1);
     assert.equal(record.messageTs, '1700000000.000100');
     assert.equal(record.startInstant, '2030-06-01T08:00:00.000Z');
@@ -84,16 +92,14 @@ describe('MeetingScheduler', () => {
     assert.equal(body.settings.waiting_room, true);
   });
 
-  test('a meeting that cannot be shown anywhere raises MeetingNotPostedError, and the record stays for cleanup', async () => {
+  test('a meeting that cannot be shown anywhere is done but not shown, and the record stays', async () => {
     const { publisher } = recordingPublisher({ failPublish: true });
     const scheduler = schedulerWith(publisher);
-    const err = await scheduler.create(request({ topic: 'Nowhere' })).then(
-      () => assert.fail('expected a failure'),
-      (e: unknown) => e,
-    );
-    assert.ok(err instanceof MeetingNotPostedError);
-    assert.match(err.record.joinUrl, /^http/);
-    const stored = await h.services.meetings.get(err.record.meetingId);
+    const outcome = await scheduler.create(request({ topic: 'Nowhere' }));
+    assert.equal(outcome.status, 'done_not_shown');
+    const { record } = outcome as Extract<CreateOutcome, { status: 'done_not_shown' }>;
+    assert.match(record.joinUrl, /^http/);
+    const stored = await h.services.meetings.get(record.meetingId);
     assert.equal(stored?.topic, 'Nowhere');
     assert.equal(stored?.messageTs, undefined);
   });
@@ -101,7 +107,7 @@ describe('MeetingScheduler', () => {
   test('a started meeting can be neither moved nor cancelled', async () => {
     const { publisher, seen } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
-    const { record } = await scheduler.create(request({ topic: 'Running' }));
+    const { record } = done(await scheduler.create(request({ topic: 'Running' })));
     await h.services.meetings.update(record.meetingId, (r) => ({ ...r, status: 'started' }));
     const zoomCalls = h.zoom.requests.length;
     const moved = await scheduler.reschedule(host, record.meetingId, {
@@ -117,7 +123,7 @@ describe('MeetingScheduler', () => {
   test('reschedule by the host with a new duration: one note says the move and the new duration', async () => {
     const { publisher, seen } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
-    const { record } = await scheduler.create(request({ topic: 'Moving' }));
+    const { record } = done(await scheduler.create(request({ topic: 'Moving' })));
     const result = await scheduler.reschedule(host, record.meetingId, {
       start: { local: '2030-06-03T09:00:00', timeZone: 'Asia/Tokyo', instant: '2030-06-03T00:00:00.000Z' },
       durationMinutes: 45,
@@ -136,7 +142,7 @@ describe('MeetingScheduler', () => {
   test('the new time is stored before Zoom is patched, so the echoing meeting.updated finds it', async () => {
     const { publisher } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
-    const { record } = await scheduler.create(request({ topic: 'Early store' }));
+    const { record } = done(await scheduler.create(request({ topic: 'Early store' })));
     h.zoom.failNext({ method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ }, { status: 204, delayMs: 300 });
     const moving = scheduler.reschedule(host, record.meetingId, {
       start: { local: '2030-06-04T09:00:00', timeZone: 'Europe/Berlin', instant: '2030-06-04T07:00:00.000Z' },
@@ -149,7 +155,7 @@ describe('MeetingScheduler', () => {
   test('Zoom refuses the move: the error reaches the caller, the old time is kept, nothing is announced', async () => {
     const { publisher, seen } = recordingPublisher();
     const scheduler = schedulerWith(publisher);
-    const { record } = await scheduler.create(request({ topic: 'Stays put' }));
+    const { record } = done(await scheduler.create(request({ topic: 'Stays put' })));
     h.zoom.failNext(
       { method: 'PATCH', path: /^\/v2\/meetings\/\d+$/ },
       { status: 503, body: { code: 503, message: 'down' } },

@@ -49,17 +49,35 @@ describe('failures after the modal closed', () => {
     assert.equal(posted('Rate limited'), false);
   });
 
-  test('Zoom 500: the user is told Zoom is not answering', async () => {
+  test('Zoom 500 on every try: the user is told Zoom is not answering', async () => {
     await h.connect({ userId: 'U500' });
     h.slack.setUser('U500', { locale: 'ja-JP' });
     h.zoom.failNext(
       { method: 'POST', path: /\/users\/me\/meetings$/ },
       { status: 500, body: { message: 'boom' } },
+      3, // the harness's jobs try three times
     );
     const { ephemerals } = await submitMeeting('U500', 'Zoom down');
     assert.equal(ephemerals.length, 1);
     assert.match(ephemerals[0] ?? '', /^Zoom が応答していないため、実行できませんでした。/);
     assert.equal(posted('Zoom down'), false);
+  });
+
+  test('Zoom 500 once: the create is tried again and the meeting is posted once, with no failure notice', async () => {
+    await h.connect({ userId: 'U500B' });
+    h.slack.setUser('U500B', { locale: 'en-US' });
+    h.zoom.failNext(
+      { method: 'POST', path: /\/users\/me\/meetings$/ },
+      { status: 500, body: { message: 'boom' } },
+    );
+    const creates = h.zoom.stats.creates;
+    const { ephemerals } = await submitMeeting('U500B', 'Second try');
+    assert.equal(h.zoom.stats.creates, creates + 1);
+    assert.equal(
+      h.slack.callsTo('chat.postMessage').filter((a) => JSON.stringify(a).includes('Second try')).length,
+      1,
+    );
+    assert.ok(!ephemerals.some((t) => /not answering|not done/.test(t)), ephemerals.join('\n'));
   });
 
   test('an expired access token is refreshed mid-flow and the meeting is created', async () => {

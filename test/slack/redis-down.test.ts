@@ -51,7 +51,7 @@ describe('Redis not answering', () => {
     const view = h.openedView('T-rd2');
     const creates = h.zoom.stats.creates;
     const body = await withRedisStopped(async () => {
-      const res = await h.interact(h.submission(view, {}, { user: { userId: 'URD2' } }));
+      const res = await h.interact(h.submission(view, { topic: 'Weekly' }, { user: { userId: 'URD2' } }));
       assert.equal(res.status, 200);
       return (await res.json()) as { response_action: string; errors: Record<string, string> };
     });

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { type Bot, createBot } from '../../src/app.js';
-import { type AppServices, createServices } from '../../src/bootstrap.js';
+import { type AppServices, closeServices, createServices } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
@@ -109,7 +109,7 @@ after(async () => {
   await bot.stop().catch(() => undefined);
   client?.destroy();
   await new Promise<void>((resolve) => socketServer.close(() => resolve()));
-  await services.redis.quit();
+  await closeServices(services);
   await slack.close();
   await redis.stop();
 });
@@ -189,6 +189,6 @@ test('Socket Mode with Slack OAuth installs: the install routes are served on PO
     assert.equal((await client.auth.test()).team_id, 'TSOCK01');
   } finally {
     await installBot.stop().catch(() => undefined);
-    await installing.redis.quit();
+    await closeServices(installing);
   }
 });

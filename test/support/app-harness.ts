@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Bot, createBot } from '../../src/app.js';
-import { type AppServices, createServices } from '../../src/bootstrap.js';
+import { type AppServices, closeServices, createServices, type ServiceOptions } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
@@ -83,7 +83,7 @@ export interface Harness {
     value: string,
     opts?: { user?: Partial<SlackUserRef>; channelId?: string; responseUrl?: string },
   ): unknown;
-  /** Waits until background work (post-submit Zoom calls, webhook processing) has finished. */
+  /** Waits until after-answer jobs (post-submit Zoom calls, webhook processing, posts) have finished. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -128,7 +128,7 @@ export function botEnv(redis: TestRedis, zoom: FakeZoom, slack: FakeSlack): Reco
  */
 export async function startHarness(
   env: Record<string, string> = {},
-  opts: { redis?: () => Promise<TestRedis>; oauthInstall?: boolean } = {},
+  opts: { redis?: () => Promise<TestRedis>; oauthInstall?: boolean; jobs?: ServiceOptions['jobs'] } = {},
 ): Promise<Harness> {
   const [redis, zoom, slack] = await Promise.all([
     (opts.redis ?? startRedis)(),
@@ -154,7 +154,10 @@ export async function startHarness(
   ]) {
     issuedSecret(secret);
   }
-  const services = createServices(config, logger);
+  // Retries come quickly in tests (three tries, 50 ms apart and doubling), so a failing job ends in seconds.
+  const services = createServices(config, logger, {
+    jobs: { attempts: 3, retryBaseDelayMs: 50, ...opts.jobs },
+  });
   const bot: Bot = createBot(services, { port: 0 });
   const port = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -369,18 +372,17 @@ export async function startHarness(
       return record;
     },
     async settle() {
-      // Listener work can start background tasks and background tasks can call Slack: repeat until quiet.
+      // Listeners add jobs and jobs add jobs (posts, notices): repeat until quiet.
       for (let i = 0; i < 3; i += 1) {
         await bot.idle();
-        await services.background.drain();
+        await services.jobs.idle();
         await new Promise((r) => setTimeout(r, 5));
       }
     },
     async stop() {
       await bot.stop().catch(() => undefined);
       await bot.idle();
-      await services.background.drain();
-      await services.redis.quit().catch(() => services.redis.disconnect());
+      await closeServices(services);
       await Promise.all([zoom.close(), slack.close()]);
       await redis.stop();
     },

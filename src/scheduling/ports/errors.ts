@@ -50,3 +50,11 @@ export class NoAnswerError extends UnavailableError {}
 
 /** An answer that cannot be read (not JSON, missing fields). */
 export class UnreadableAnswerError extends ServiceError {}
+
+/** Slack will not show it there (channel gone, archived, bot not allowed): waiting will not help. */
+export class NotShownError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'NotShownError';
+  }
+}

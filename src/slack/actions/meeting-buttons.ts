@@ -25,8 +25,6 @@ import {
 import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
-import { publishHome } from '../home/app-home.js';
-import { pageOf } from '../home/home-view.js';
 import { messages } from '../i18n/index.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
@@ -172,14 +170,14 @@ async function openCancelSeriesModal(
 
 export function cancelButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
-    await ack();
     const actor = actorOf(body);
-    const { profile } = await quickProfile(services.profiles, actor);
-    const t = messages(profile.locale).actions;
-    const reply = privately(services, { body, respond });
     const meetingId = action.value ?? '';
-    const series = await services.meetings.get(meetingId);
+    const series = await services.meetings.get(meetingId).catch(() => null);
     if (series?.series && series.status === 'scheduled' && sameUser(series.host, actor)) {
+      // A series asks first: this meeting or every one (its modal's submission does the rest).
+      await ack();
+      const { profile } = await quickProfile(services.profiles, actor);
+      const reply = privately(services, { body, respond });
       await openCancelSeriesModal(client, body, series, profile).catch(async (err) => {
         services.logger.warn('cancel form not opened', { error: err });
         const f = messages(profile.locale).failuresExtra;
@@ -187,22 +185,23 @@ export function cancelButton(services: SlackDeps) {
       });
       return;
     }
-    try {
-      const result = await services.scheduler.cancel(actor, meetingId, {
-        ...(body.response_url ? { responseUrl: body.response_url } : {}),
-      });
-      if (result.ok) {
-        const topic = escapeMrkdwn(result.record.topic);
-        await reply(notice(result.alreadyDeleted ? t.alreadyDeleted(topic) : t.cancelled(topic)));
-      } else if (result.reason === 'unknown') await reply(notice(t.unknownMeeting));
-      else if (result.reason === 'not_host')
-        await reply(notice(t.onlyHost(result.record.host.userId, 'cancel')));
-      else await reply(notice(t.notScheduled));
-    } catch (err) {
-      services.logger.warn('meeting not cancelled', { meetingId, error: err });
-      await reply(await failureMessage(services, actor, profile.locale, err));
+    const job = {
+      owner: actor,
+      meetingId,
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
+      // The answer goes where the click came from (the click's own response_url), else by DM.
+      where: body.response_url ? { responseUrl: body.response_url } : {},
+      ...(fromHome(body) ? { refreshHome: true } : {}),
+    };
+    // Stored before the click is answered: whichever process is alive cancels it.
+    const stored = await services.jobs.enqueue('cancel', job).catch((err) => err as Error);
+    await ack();
+    if (stored instanceof Error) {
+      services.logger.warn('cancel not taken: storage unavailable', { error: stored });
+      await privately(services, { body, respond })(
+        notice(failureText(services.profiles.defaults.locale, stored)),
+      );
     }
-    if (fromHome(body)) await publishHome(services, client, actor, pageOf(body.view?.private_metadata));
   };
 }
 

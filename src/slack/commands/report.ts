@@ -2,7 +2,6 @@
 
 import type { Locale } from '../../config.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
-import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
 import type { ConnectOrigin } from '../../zoom/connections.js';
 import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
 import { accountLinkQuestion } from '../blocks/account-link.js';
@@ -11,31 +10,17 @@ import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 
 export async function failureMessage(
-  services: SlackDeps,
+  services: Pick<SlackDeps, 'connections'>,
   user: SlackUserRef,
   locale: Locale,
   err: unknown,
 ): Promise<PrivateMessage> {
-  if (err instanceof MeetingNotPostedError) {
-    return notice(`${messages(locale).failures.notPosted}\n${err.record.joinUrl}`);
-  }
   if (err instanceof ZoomNotConnectedError) {
     const url = await services.connections.startConnect(user).catch(() => undefined);
     const text = messages(locale).failures.notConnected;
     return url ? connectPrompt(locale, url, text) : notice(text);
   }
   return notice(failureText(locale, err));
-}
-
-export async function reportCreateFailure(
-  services: SlackDeps,
-  user: SlackUserRef,
-  locale: Locale,
-  where: { channelId?: string; responseUrl?: string },
-  err: unknown,
-): Promise<void> {
-  if (!(err instanceof MeetingNotPostedError)) services.logger.warn('meeting not created', { error: err });
-  await services.announcer.tellUser(user, where, await failureMessage(services, user, locale, err));
 }
 
 /**

@@ -12,7 +12,7 @@ import { readWhen } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
 import { readCommandText } from './command-text.js';
 import { openScheduleModal } from './open-modal.js';
-import { isConnected, notConnectedPrompt, reportCreateFailure } from './report.js';
+import { isConnected, notConnectedPrompt } from './report.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -166,20 +166,18 @@ async function startInstantMeeting(
   channelId: string,
   responseUrl: string,
 ): Promise<void> {
-  try {
-    await services.scheduler.create({
-      host: user,
-      locale: profile.locale,
-      topic: [...topic].slice(0, 200).join(''),
-      timeZone: profile.timeZone,
-      durationMinutes: 60,
-      // Nothing set: an instant meeting gets the host's own Zoom defaults.
-      options: {},
-      recordingAuthentication: false,
-      channelId,
-      responseUrl,
-    });
-  } catch (err) {
-    await reportCreateFailure(services, user, profile.locale, { channelId, responseUrl }, err);
-  }
+  const meeting = {
+    host: user,
+    locale: profile.locale,
+    topic: [...topic].slice(0, 200).join(''),
+    timeZone: profile.timeZone,
+    durationMinutes: 60,
+    // Nothing set: an instant meeting gets the host's own Zoom defaults.
+    options: {},
+    recordingAuthentication: false,
+    channelId,
+    responseUrl,
+  };
+  const where = { channelId, responseUrl };
+  await services.jobs.enqueue('create', { owner: user, meeting, where, locale: profile.locale });
 }

@@ -16,7 +16,6 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Locale } from '../../config.js';
 import { isStorageUnavailable } from '../../redis.js';
-import { MeetingNotPostedError } from '../../scheduling/scheduler.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { isoWithOffset } from '../../time/iso.js';
 import {
@@ -28,9 +27,10 @@ import {
 } from '../../zoom/errors.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { connectPrompt, failureText } from '../blocks/notices.js';
-import { isConnected, reportCreateFailure } from '../commands/report.js';
+import { isConnected } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
+import { outcomeMessage } from '../outcome-text.js';
 import type { UserPreferences } from '../preferences.js';
 import { readWhen } from '../views/when.js';
 
@@ -120,31 +120,29 @@ async function run(services: SlackDeps, teamId: string, inputs: Record<string, u
 
   let record: MeetingRecord;
   try {
-    record = (
-      await services.scheduler.create({
-        host,
-        locale,
-        topic: [...topic].slice(0, TOPIC_MAX).join(''),
-        start: parsed.start,
-        timeZone,
-        durationMinutes,
-        options: {},
-        recording: preferences.recording ?? 'none',
-        recordingAuthentication: false,
-        channelId,
-      })
-    ).record;
-  } catch (err) {
-    if (err instanceof MeetingNotPostedError) {
+    const outcome = await services.scheduler.create({
+      host,
+      locale,
+      topic: [...topic].slice(0, TOPIC_MAX).join(''),
+      start: parsed.start,
+      timeZone,
+      durationMinutes,
+      options: {},
+      recording: preferences.recording ?? 'none',
+      recordingAuthentication: false,
+      channelId,
+    });
+    if (outcome.status === 'uncertain') return { ok: false, error: t.failures.noAnswer };
+    if (outcome.status === 'done_not_shown') {
       // Zoom has the meeting: the step succeeds, and the host learns it is not in the channel.
-      await reportCreateFailure(services, host, locale, {}, err);
-      record = err.record;
-    } else if (err instanceof ZoomNotConnectedError) {
-      return notConnected(services, host, locale);
-    } else {
-      services.logger.warn('workflow step: meeting not created', { error: err });
-      return { ok: false, error: zoomError(locale, err) };
+      const message = await outcomeMessage(services, host, locale, outcome);
+      if (message) await services.announcer.tellUser(host, {}, message);
     }
+    record = outcome.record;
+  } catch (err) {
+    if (err instanceof ZoomNotConnectedError) return notConnected(services, host, locale);
+    services.logger.warn('workflow step: meeting not created', { error: err });
+    return { ok: false, error: zoomError(locale, err) };
   }
   return {
     ok: true,

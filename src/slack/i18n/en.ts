@@ -236,6 +236,12 @@ export const en: Messages = {
     recordingAuthNotApplied:
       'The meeting is scheduled, but Zoom did not accept "recording viewers must sign in". Turn it on in Zoom if you need it.',
   },
+  afterAnswer: {
+    createdNotYetShown:
+      'The meeting is created in Zoom. The bot will post it in the channel as soon as it can; here is the join link:',
+    changeNotShown: (topic, state) =>
+      `*${topic}* changed: ${state}\nThe bot could not update its message in the channel, so it tells you here. Click a button on the message to bring it up to date.`,
+  },
   assumed: (notes) => {
     const said = notes.map((a) =>
       a.kind === 'afternoon'

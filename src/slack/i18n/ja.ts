@@ -219,6 +219,12 @@ export const ja: Messages = {
     recordingAuthNotApplied:
       'ミーティングは予約しましたが、「録画を見るにはサインインが必要」を Zoom が受け付けませんでした。必要なら Zoom で設定してください。',
   },
+  afterAnswer: {
+    createdNotYetShown:
+      'Zoom でミーティングを作成しました。チャンネルへの投稿は準備ができしだい行います。参加用のリンクはこちらです:',
+    changeNotShown: (topic, state) =>
+      `*${topic}* が変更されました: ${state}\nチャンネルのメッセージを更新できなかったため、お知らせします。メッセージのボタンを押すと最新の状態に更新されます。`,
+  },
   assumed: (notes) => {
     const said = notes.map((a) =>
       a.kind === 'afternoon'

@@ -159,6 +159,12 @@ export interface Messages {
   minutes(n: number): string;
   instantTopic: string;
   failuresExtra: { recordingAuthNotApplied: string; commandFailed: string; formExpired: string };
+  afterAnswer: {
+    /** Zoom created the meeting; storing it failed for now (it reaches the channel later). */
+    createdNotYetShown: string;
+    /** A change the meeting's message could not show (sent once per change, by DM). */
+    changeNotShown(topic: string, state: string): string;
+  };
   /** The conventions a reading of `when` rests on, said under the preview ("3時" read as 15:00). */
   assumed(notes: readonly Assumption[]): string;
   /** App Home, shortcuts, the Workflow Builder step, link previews. */

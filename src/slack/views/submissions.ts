@@ -7,13 +7,9 @@ import type {
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
-import { failureText, notice } from '../blocks/notices.js';
-import { escapeMrkdwn, slackDate } from '../blocks/text.js';
+import { failureText } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
-import { failureMessage, reportCreateFailure } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
-import { publishHome } from '../home/app-home.js';
-import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
 import { recordingChoiceAction } from './recording-choice.js';
@@ -70,7 +66,7 @@ async function firstTime(services: SlackDeps, scope: string, id: string): Promis
 }
 
 export function scheduleSubmission(services: SlackDeps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const host = userOf(body);
     const form = readScheduleForm(view.state.values as StateValues, ctx, host, services.now());
@@ -80,27 +76,30 @@ export function scheduleSubmission(services: SlackDeps) {
     }
     const first = await firstTime(services, 'schedule-view', view.id).catch((err) => err as Error);
     if (first instanceof Error) return storageRefusal(services, ack, 'topic', ctx, first);
+    if (!first) return void (await ack());
+    // Private notices may still use the command's response_url, whatever channel was chosen.
+    const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
+    const job = {
+      owner: host,
+      meeting: form.meeting,
+      where,
+      locale: ctx.locale,
+      ...(ctx.origin === 'home' ? { refreshHome: true } : {}),
+    };
+    // Stored before the answer: whichever process is alive creates it, once.
+    const stored = await services.jobs
+      .enqueue('create', job, { jobId: `create-${view.id}` })
+      .catch((err) => err as Error);
+    if (stored instanceof Error) {
+      await services.markers.release('schedule-view', view.id).catch(() => undefined);
+      return storageRefusal(services, ack, 'topic', ctx, stored);
+    }
     await ack();
-    if (!first) return;
-    services.background.run('create meeting', async () => {
-      try {
-        const created = await services.scheduler.create(form.meeting);
-        if (created.recordingAuthenticationFailed) {
-          const text = messages(ctx.locale).failuresExtra.recordingAuthNotApplied;
-          await services.announcer.tellUser(host, whereFor(created.record), notice(text));
-        }
-      } catch (err) {
-        // Private notices may still use the command's response_url, whatever channel was chosen.
-        const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
-        await reportCreateFailure(services, host, ctx.locale, where, err);
-      }
-      if (ctx.origin === 'home') await publishHome(services, client, host);
-    });
   };
 }
 
 export function rescheduleSubmission(services: SlackDeps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const actor = userOf(body);
     const form = readRescheduleForm(view.state.values as StateValues, ctx, services.now());
@@ -110,44 +109,30 @@ export function rescheduleSubmission(services: SlackDeps) {
     }
     const first = await firstTime(services, 'reschedule-view', view.id).catch((err) => err as Error);
     if (first instanceof Error) return storageRefusal(services, ack, 'when', ctx, first);
+    if (!first || !ctx.meetingId) return void (await ack());
+    const job = {
+      owner: actor,
+      meetingId: ctx.meetingId,
+      change: {
+        start: form.start,
+        ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
+        ...(form.topic !== undefined ? { topic: form.topic } : {}),
+        ...(form.agenda !== undefined ? { agenda: form.agenda } : {}),
+        ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+        scope: form.scope,
+      },
+      where: whereOf(ctx),
+      locale: ctx.locale,
+      ...(ctx.origin === 'home' ? { refreshHome: true } : {}),
+    };
+    const stored = await services.jobs
+      .enqueue('reschedule', job, { jobId: `reschedule-${view.id}` })
+      .catch((err) => err as Error);
+    if (stored instanceof Error) {
+      await services.markers.release('reschedule-view', view.id).catch(() => undefined);
+      return storageRefusal(services, ack, 'when', ctx, stored);
+    }
     await ack();
-    if (!first || !ctx.meetingId) return;
-    const meetingId = ctx.meetingId;
-    const where = whereOf(ctx);
-    const t = messages(ctx.locale);
-    services.background.run('reschedule meeting', async () => {
-      try {
-        const result = await services.scheduler.reschedule(actor, meetingId, {
-          start: form.start,
-          ...(form.durationMinutes ? { durationMinutes: form.durationMinutes } : {}),
-          ...(form.topic !== undefined ? { topic: form.topic } : {}),
-          ...(form.agenda !== undefined ? { agenda: form.agenda } : {}),
-          ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
-          scope: form.scope,
-        });
-        const topic = result.ok || result.reason !== 'unknown' ? escapeMrkdwn(result.record.topic) : '';
-        let text: string;
-        if (result.ok && result.unchanged) text = t.actions.unchanged(topic);
-        else if (result.ok && result.record.startInstant === result.fromInstant)
-          text = t.actions.edited(topic);
-        else if (result.ok) {
-          text = t.actions.rescheduled(topic, slackDate(form.start.instant, form.start.timeZone, ctx.locale));
-        } else if (result.reason === 'not_host')
-          text = t.actions.onlyHost(result.record.host.userId, 'reschedule');
-        else if (result.reason === 'deleted') text = t.actions.alreadyDeleted(topic);
-        else if (result.reason === 'not_scheduled') text = t.actions.notScheduled;
-        else text = t.actions.unknownMeeting;
-        await services.announcer.tellUser(actor, where, notice(text));
-      } catch (err) {
-        services.logger.warn('meeting not rescheduled', { meetingId, error: err });
-        await services.announcer.tellUser(
-          actor,
-          where,
-          await failureMessage(services, actor, ctx.locale, err),
-        );
-      }
-      if (ctx.origin === 'home') await publishHome(services, client, actor);
-    });
   };
 }
 
@@ -159,38 +144,23 @@ export function cancelSeriesSubmission(services: SlackDeps) {
     const scope = readScope(view.state.values as StateValues);
     const first = await firstTime(services, 'cancel-view', view.id).catch((err) => err as Error);
     if (first instanceof Error) return storageRefusal(services, ack, 'scope', ctx, first);
+    if (!first || !ctx.meetingId) return void (await ack());
+    const job = {
+      owner: actor,
+      meetingId: ctx.meetingId,
+      ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
+      scope,
+      where: whereOf(ctx),
+      locale: ctx.locale,
+    };
+    const stored = await services.jobs
+      .enqueue('cancel', job, { jobId: `cancel-${view.id}` })
+      .catch((err) => err as Error);
+    if (stored instanceof Error) {
+      await services.markers.release('cancel-view', view.id).catch(() => undefined);
+      return storageRefusal(services, ack, 'scope', ctx, stored);
+    }
     await ack();
-    if (!first || !ctx.meetingId) return;
-    const meetingId = ctx.meetingId;
-    const where = whereOf(ctx);
-    const t = messages(ctx.locale);
-    services.background.run('cancel meeting', async () => {
-      try {
-        const result = await services.scheduler.cancel(actor, meetingId, {
-          ...(ctx.responseUrl ? { responseUrl: ctx.responseUrl } : {}),
-          scope,
-        });
-        let text: string;
-        if (result.ok) {
-          const topic = escapeMrkdwn(result.record.topic);
-          if (result.cancelledInstant && result.record.status === 'scheduled') {
-            const date = slackDate(result.cancelledInstant, result.record.timeZone, ctx.locale);
-            text = t.repeat.occurrenceCancelled(topic, date);
-          } else text = result.alreadyDeleted ? t.actions.alreadyDeleted(topic) : t.actions.cancelled(topic);
-        } else if (result.reason === 'not_host')
-          text = t.actions.onlyHost(result.record.host.userId, 'cancel');
-        else if (result.reason === 'unknown') text = t.actions.unknownMeeting;
-        else text = t.actions.notScheduled;
-        await services.announcer.tellUser(actor, where, notice(text));
-      } catch (err) {
-        services.logger.warn('meeting not cancelled', { meetingId, error: err });
-        await services.announcer.tellUser(
-          actor,
-          where,
-          await failureMessage(services, actor, ctx.locale, err),
-        );
-      }
-    });
   };
 }
 
@@ -235,8 +205,4 @@ function whereOf(x: { channelId?: string; responseUrl?: string }) {
     ...(x.channelId ? { channelId: x.channelId } : {}),
     ...(x.responseUrl ? { responseUrl: x.responseUrl } : {}),
   };
-}
-
-function whereFor(record: { channelId: string; responseUrl?: string; messageTs?: string }) {
-  return record.messageTs ? { channelId: record.channelId } : whereOf(record);
 }

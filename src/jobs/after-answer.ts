@@ -1,0 +1,166 @@
+/**
+ * What each kind of job does, and what the user is told when it ends. Use-case jobs (create,
+ * reschedule, cancel, Zoom events) change Zoom and the record; showing the change (message refresh,
+ * thread note, private notice) is a job of its own, so a Slack 429 retries only the post.
+ */
+import type { Logger } from '../log.js';
+import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
+import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
+import type { MeetingRecords, UserData } from '../scheduling/ports/storage.js';
+import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import type { MeetingScheduler } from '../scheduling/scheduler.js';
+import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import type { SlackAnnouncer } from '../slack/announcer.js';
+import type { SlackDeps } from '../slack/deps.js';
+import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
+import type { ProfileCache } from '../slack/profiles.js';
+import type { AfterAnswer, JobKinds, Where } from './kinds.js';
+import type { Handlers } from './queue.js';
+
+export interface AfterAnswerDeps {
+  logger: Logger;
+  jobs: AfterAnswer;
+  scheduler: MeetingScheduler;
+  meetings: MeetingRecords;
+  announcer: SlackAnnouncer;
+  connections: SlackDeps['connections'];
+  profiles: Pick<ProfileCache, 'get'>;
+  userData: UserData;
+  /** The core's view of Zoom events, with the announcer that queues its posts. */
+  events: MeetingEventDeps;
+  /** Shows the user's App Home again (after work started there). */
+  refreshHome(user: SlackUserRef): Promise<void>;
+  /** "Is this Zoom account yours?" */
+  askAccountOwner(pending: JobKinds['ask-account']['pending']): Promise<void>;
+}
+
+/** The core's announcer port, each post a job of its own (retried, run by any process). */
+export function queuedAnnouncer(jobs: AfterAnswer): MeetingAnnouncer {
+  return {
+    refresh: (record: MeetingRecord) =>
+      jobs.enqueue('refresh', { owner: record.host, meetingId: record.meetingId }),
+    threadReply: (record: MeetingRecord, note: MeetingNote) =>
+      jobs.enqueue('thread-note', { owner: record.host, meetingId: record.meetingId, note }),
+    notifyUser: (user: SlackUserRef, note: UserNote) => jobs.enqueue('notify', { owner: user, note }),
+  };
+}
+
+export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
+  const { logger, jobs, scheduler, meetings, announcer } = deps;
+
+  /** The outcome in words, as a job of its own (a 429 on the notice does not redo the work). */
+  async function tell(
+    owner: SlackUserRef,
+    where: Where,
+    locale: Locale | undefined,
+    outcome: Outcome,
+  ): Promise<void> {
+    const language = locale ?? (await deps.profiles.get(owner)).locale;
+    const message = await outcomeMessage(deps, owner, language, outcome);
+    if (message) await jobs.enqueue('tell', { owner, where, message });
+  }
+
+  const logOnly = (what: string) => async (_data: unknown, err: unknown) => {
+    logger.error(`${what} given up`, { error: err });
+  };
+
+  return {
+    create: {
+      async run(data, attempt) {
+        const result = await scheduler.create(data.meeting, {
+          ...(data.progress ? { earlier: data.progress } : {}),
+          final: attempt.final,
+          note: async (progress) => {
+            data.progress = progress;
+            await attempt.save(data);
+          },
+          notStoredYet: (record) =>
+            announcer.tellUser(data.owner, data.where, notYetShownMessage(data.locale, record.joinUrl)),
+        });
+        await tell(data.owner, data.where, data.locale, createOutcome(result));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
+      },
+      async giveUp(data, err) {
+        const progress = data.progress;
+        const outcome: Outcome =
+          progress?.stage === 'created'
+            ? { status: 'done_not_shown', record: progress.record }
+            : progress?.stage === 'sending'
+              ? { status: 'uncertain', topic: data.meeting.topic }
+              : failed(err);
+        await tell(data.owner, data.where, data.locale, outcome);
+      },
+    },
+    reschedule: {
+      async run(data) {
+        const result = await scheduler.reschedule(data.owner, data.meetingId, data.change);
+        await tell(data.owner, data.where, data.locale, changeOutcome(result, 'reschedule'));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
+      },
+      giveUp: (data, err) => tell(data.owner, data.where, data.locale, failed(err)),
+    },
+    cancel: {
+      async run(data) {
+        const result = await scheduler.cancel(data.owner, data.meetingId, {
+          ...(data.responseUrl ? { responseUrl: data.responseUrl } : {}),
+          ...(data.scope ? { scope: data.scope } : {}),
+        });
+        await tell(data.owner, data.where, data.locale, changeOutcome(result, 'cancel'));
+        if (data.refreshHome) await deps.refreshHome(data.owner);
+      },
+      giveUp: (data, err) => tell(data.owner, data.where, data.locale, failed(err)),
+    },
+    'zoom-event': {
+      async run(data) {
+        await handleZoomEvent(deps.events, data.event, data.deliveryKey);
+      },
+      giveUp: logOnly('zoom event'),
+    },
+    refresh: {
+      async run(data) {
+        const record = await meetings.get(data.meetingId);
+        if (record) await announcer.refresh(record);
+      },
+      async giveUp(data, err) {
+        // The message cannot show this change (deleted, archived, response_url used up): tell the host.
+        logger.warn('meeting message not updated; telling the host', {
+          meetingId: data.meetingId,
+          error: err,
+        });
+        const record = await meetings.get(data.meetingId);
+        if (record) await announcer.tellChangeNotShown(record);
+      },
+    },
+    'thread-note': {
+      async run(data) {
+        const record = await meetings.get(data.meetingId);
+        if (record) await announcer.threadReply(record, data.note);
+      },
+      giveUp: logOnly('thread note'),
+    },
+    notify: {
+      async run(data) {
+        await announcer.notifyUser(data.owner, data.note);
+        // Telling a user their Zoom app was removed looked up (and cached) their profile again.
+        if (data.note.kind === 'zoom_deauthorized') await deps.userData.eraseUser(data.owner);
+      },
+      giveUp: logOnly('notice'),
+    },
+    tell: {
+      async run(data) {
+        await announcer.tellUser(data.owner, data.where, data.message, { throwWhenUnreached: true });
+      },
+      giveUp: logOnly('private notice'),
+    },
+    'ask-account': {
+      run: (data) => deps.askAccountOwner(data.pending),
+      giveUp: logOnly('account question'),
+    },
+    connected: {
+      async run(data) {
+        await announcer.tellConnected(data.owner, data.zoomEmail);
+      },
+      giveUp: logOnly('connected notice'),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** The one place where a use case's outcome becomes what the user reads (privately), ja and en. */
+import type { Outcome } from '../scheduling/outcome.js';
+import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import { notice, type PrivateMessage } from './blocks/notices.js';
+import { escapeMrkdwn, slackDate } from './blocks/text.js';
+import { failureMessage } from './commands/report.js';
+import type { SlackDeps } from './deps.js';
+import { messages } from './i18n/index.js';
+
+/** Null when there is nothing to say (a created meeting speaks for itself in the channel). */
+export async function outcomeMessage(
+  deps: Pick<SlackDeps, 'connections'>,
+  user: SlackUserRef,
+  locale: Locale,
+  outcome: Outcome,
+): Promise<PrivateMessage | null> {
+  const t = messages(locale);
+  switch (outcome.status) {
+    case 'done': {
+      const topic = escapeMrkdwn(outcome.record.topic);
+      if (outcome.action === 'created') {
+        return outcome.recordingAuthenticationFailed ? notice(t.failuresExtra.recordingAuthNotApplied) : null;
+      }
+      if (outcome.action === 'unchanged') return notice(t.actions.unchanged(topic));
+      if (outcome.action === 'edited') return notice(t.actions.edited(topic));
+      if (outcome.action === 'occurrence_cancelled') {
+        const { timeZone } = outcome.record;
+        return notice(t.repeat.occurrenceCancelled(topic, slackDate(outcome.instant, timeZone, locale)));
+      }
+      if (outcome.action === 'cancelled') {
+        return notice(outcome.alreadyDeleted ? t.actions.alreadyDeleted(topic) : t.actions.cancelled(topic));
+      }
+      const { startInstant, timeZone } = outcome.record;
+      return notice(
+        t.actions.rescheduled(topic, startInstant ? slackDate(startInstant, timeZone, locale) : ''),
+      );
+    }
+    case 'done_not_shown':
+      return notice(`${t.failures.notPosted}\n${outcome.record.joinUrl}`);
+    case 'uncertain':
+      return notice(t.failures.noAnswer);
+    case 'not_done':
+      switch (outcome.why) {
+        case 'unknown_meeting':
+          return notice(t.actions.unknownMeeting);
+        case 'not_scheduled':
+          return notice(t.actions.notScheduled);
+        case 'not_host':
+          return notice(t.actions.onlyHost(outcome.hostUserId, outcome.action));
+        case 'deleted':
+          return notice(t.actions.alreadyDeleted(escapeMrkdwn(outcome.record.topic)));
+        case 'failed':
+          return failureMessage(deps, user, locale, outcome.error);
+      }
+  }
+}
+
+/** Zoom created the meeting but the bot could not store it yet: the join link, at once. */
+export function notYetShownMessage(locale: Locale, joinUrl: string): PrivateMessage {
+  return notice(`${messages(locale).afterAnswer.createdNotYetShown}\n${joinUrl}`);
+}
