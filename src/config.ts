@@ -3,6 +3,7 @@
  * collected, so one start-up names them all, each with how to fix it.
  */
 
+import { isPlaceholder, KEY_COMMAND, keyProblem } from './config-values.js';
 import type { Locale } from './scheduling/ports/types.js';
 
 export type { Locale };
@@ -96,17 +97,6 @@ class Reader {
   problem(variable: string, problem: string, fix?: string): void {
     this.problems.push(fix === undefined ? { variable, problem } : { variable, problem, fix });
   }
-}
-
-export const KEY_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
-
-// Values copied from .env.example or a tutorial and never filled in.
-const PLACEHOLDER =
-  /^(?:change[-_ ]?me|replace[-_ ]?me|fill[-_ ]?me(?:[-_ ]?in)?|your[-_ ].*|<.*>|\.\.\.|…|x{3,}|todo|tbd|placeholder|dummy|null|undefined)$/i;
-
-function isPlaceholder(value: string, prefix = ''): boolean {
-  const rest = value.startsWith(prefix) ? value.slice(prefix.length) : value;
-  return rest === '' || PLACEHOLDER.test(rest);
 }
 
 export function loadConfig(raw: Env = process.env): Config {
@@ -288,23 +278,6 @@ function url(env: Reader, name: string, fallback?: string, protocols = ['https:'
     env.problem(name, `must use ${protocols.map((p) => `${p}//`).join(' or ')}; got "${parsed.protocol}//"`);
   }
   return value;
-}
-
-/** Says exactly what is wrong with a key: the alphabet, hex given for base64, or the length. */
-function keyProblem(value: string): string | undefined {
-  if (/^[0-9a-f]{64}$/i.test(value))
-    return 'is 64 hex digits; it must be the same 32 bytes written in base64';
-  const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
-  if (bad >= 0) {
-    const c = value[bad] as string;
-    const hint = c === '-' || c === '_' ? ' (base64url; use standard base64 with + and /)' : '';
-    return `has "${c}" at position ${bad + 1}, which is not a base64 character${hint}`;
-  }
-  const key = Buffer.from(value, 'base64');
-  if (key.length !== 32)
-    return `decodes to ${key.length} bytes; it must be exactly 32 bytes (44 base64 characters)`;
-  if (key.toString('base64') !== value) return 'is not canonical base64 (check the trailing "=")';
-  return undefined;
 }
 
 function encryptionKey(env: Reader, name: string, isRequired: boolean): Buffer | undefined {

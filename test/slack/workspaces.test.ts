@@ -197,9 +197,26 @@ describe('two workspaces installed through Slack OAuth', () => {
     const [idB] = await meetingsOf(B);
     assert.ok(idA && idB);
 
+    // A job of each workspace still waiting (a notice due later).
+    for (const w of [A, B]) {
+      await h.services.jobs.enqueue(
+        'notify',
+        { owner: userOf(w), note: { kind: 'zoom_deauthorized' } },
+        { delayMs: 10 * 60_000 },
+      );
+    }
+
     h.slack.workspaces.uninstall(A.teamId);
     const res = await h.postSlack(uninstallEvent(A.teamId, 'app_uninstalled'), 'application/json');
     assert.equal(res.status, 200);
+    // Not settle(): B's job is still waiting on purpose. The user index goes last.
+    for (let i = 0; i < 500 && (await h.services.redis.exists(h.services.keys.teamUsers(A.teamId))); i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const removal = h.logs.find((l) => l.includes('its data is deleted') && l.includes(A.teamId));
+    assert.match(removal ?? '', /"jobs":1/);
+    assert.equal(await h.services.jobs.removeFor(userOf(A)), 0, 'A’s waiting job was dropped');
+    assert.equal(await h.services.jobs.removeFor(userOf(B)), 1, 'B’s waiting job was kept');
     await h.settle();
 
     assert.equal(await h.services.redis.exists(h.services.keys.slackInstallation(A.teamId)), 0);
