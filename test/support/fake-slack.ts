@@ -56,7 +56,7 @@ export interface FakeSlack {
    * The next `times` calls to `method` fail with this Slack error (e.g. 'not_in_channel') or HTTP
    * status; `method` 'response_url' makes posts to response_urls answer that status.
    */
-  failNext(method: string, failure: { error: string } | { status: number }, times?: number): void;
+  failNext(method: string, failure: Failure, times?: number): void;
   /** Views and messages that failed Block Kit schema / Slack limit validation. Tests assert it stays empty. */
   schemaErrors: string[];
   /** Channel messages as they stand now (after chat.update), keyed `channel:ts`. */
@@ -89,7 +89,8 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-type Failure = { error: string } | { status: number };
+/** `status: 429` answers as Slack's rate limiter does: `ratelimited` with a Retry-After header (seconds). */
+type Failure = { error: string } | { status: number; retryAfter?: number };
 
 export interface SlackUserProfile {
   tz?: string;
@@ -274,6 +275,10 @@ export async function startFakeSlack(
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
+    const failWith = (failure: Extract<Failure, { status: number }>) =>
+      failure.status === 429
+        ? reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter ?? 1) })
+        : reply(failure.status, { ok: false, error: 'fatal_error' });
     if (url.pathname.startsWith('/response/')) {
       const [rawId = '', key = ''] = url.pathname.slice('/response/'.length).split('/');
       const id = decodeURIComponent(rawId);
@@ -329,7 +334,7 @@ export async function startFakeSlack(
       return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
     const failure = takeFailure(method);
-    if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
+    if (failure && 'status' in failure) return failWith(failure);
     if (failure) return reply(200, { ok: false, error: failure.error });
     const argumentErrors = validate ? validateArguments(method, args) : [];
     if (argumentErrors.length > 0) {

@@ -1,0 +1,149 @@
+/**
+ * A bot process killed (SIGKILL) while a create it took after the modal's ack is still at Zoom:
+ * the next process takes the job over, finds the meeting Zoom made, and posts it once. Real
+ * processes, a real redis-server; fakes stand only for Zoom and Slack.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { Keys } from '../../src/redis.js';
+import { ZoomOAuth } from '../../src/zoom/oauth.js';
+import { TokenStore } from '../../src/zoom/tokens.js';
+import { botEnv, SIGNING_SECRET, sign } from '../support/app-harness.js';
+import { runBot } from '../support/bot-process.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
+import { freePort, startRedis, type TestRedis } from '../support/redis.js';
+import { stateValues } from '../support/slack-payloads.js';
+
+let redis: TestRedis;
+let zoom: FakeZoom;
+let slack: FakeSlack;
+before(async () => {
+  [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
+});
+after(async () => {
+  await Promise.all([zoom.close(), slack.close()]);
+  await redis.stop();
+});
+
+const HOST = { teamId: 'T0001', userId: 'UCRASH' };
+
+async function until<T>(what: string, check: () => T | undefined | false, ms: number): Promise<T> {
+  const giveUpAt = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function post(baseUrl: string, body: string) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
+    },
+    body,
+  });
+}
+
+test('killed after the ack while Zoom holds the create: one meeting, posted once, by the next process', async () => {
+  const env = botEnv(redis, zoom, slack);
+  // The host's Zoom connection, stored as the bot stores it.
+  const keys = new Keys(env.REDIS_KEY_PREFIX as string);
+  const client = redis.client();
+  const oauth = new ZoomOAuth({
+    oauthUrl: zoom.oauthUrl,
+    apiUrl: zoom.apiUrl,
+    clientId: zoom.clientId,
+    clientSecret: zoom.clientSecret,
+    redirectUrl: env.ZOOM_REDIRECT_URL as string,
+  });
+  const tokens = new TokenStore({
+    redis: client,
+    keys,
+    encryptionKeys: [Buffer.from(env.TOKEN_ENCRYPTION_KEY as string, 'base64')],
+    oauth,
+  });
+  zoom.addUser({ id: 'zu-crash', email: 'crash@example.com' });
+  const grant = zoom.issueTokens('zu-crash');
+  await tokens.save(HOST, {
+    accessToken: grant.accessToken,
+    refreshToken: grant.refreshToken,
+    expiresAt: Date.now() + grant.expiresInSeconds * 1000,
+    scope: grant.scope,
+    zoomUserId: 'zu-crash',
+    zoomEmail: 'crash@example.com',
+  });
+
+  const port = await freePort();
+  const first = runBot({ ...env, PORT: String(port) });
+  await first.waitFor(/listening on port/);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  // /zoom opens the modal; its submission is acknowledged, then the create waits 2 s at Zoom.
+  const command = new URLSearchParams({
+    team_id: HOST.teamId,
+    channel_id: 'C0001',
+    user_id: HOST.userId,
+    command: '/zoom',
+    text: '',
+    response_url: slack.responseUrl('crash-cmd'),
+    trigger_id: 'trigger-crash',
+  }).toString();
+  assert.equal((await post(baseUrl, command)).status, 200);
+  const opened = await until(
+    'the modal',
+    () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-crash'),
+    20_000,
+  );
+  const view = opened.view as Record<string, unknown>;
+  const topic = `Crash test ${randomBytes(3).toString('hex')}`;
+  const payload = {
+    type: 'view_submission',
+    team: { id: HOST.teamId },
+    user: { id: HOST.userId, team_id: HOST.teamId },
+    api_app_id: 'A0001',
+    view: {
+      ...view,
+      id: 'VCRASH0001',
+      team_id: HOST.teamId,
+      hash: 'h1',
+      state: { values: stateValues(view, { topic, when: 'tomorrow 15:00' }) },
+    },
+  };
+  zoom.setLatency(2000);
+  const creates = zoom.stats.creates;
+  const submitted = await post(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  assert.equal(submitted.status, 200);
+  assert.equal((await submitted.text()).includes('errors'), false);
+  // The job is taken and the create is on its way to Zoom: kill the process mid-flight.
+  await until('the create at Zoom', () => zoom.requests.some((r) => r.method === 'POST' && /meetings$/.test(r.path)), 20_000);
+  first.child.kill('SIGKILL');
+  await first.exited;
+  await until('Zoom to finish the create', () => zoom.stats.creates === creates + 1, 10_000);
+  zoom.setLatency(0);
+
+  const second = runBot({ ...env, PORT: String(await freePort()) });
+  await second.waitFor(/listening on port/);
+  const upAt = Date.now();
+  const postsOf = () =>
+    slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
+  const toldMayExist = () =>
+    slack.calls.some((c) => /\/zoom list/.test(JSON.stringify(c.args)) && JSON.stringify(c.args).includes('UCRASH'));
+  await until('the meeting in the channel (or the host told)', () => postsOf().length > 0 || toldMayExist(), 30_000);
+  assert.ok(Date.now() - upAt < 30_000);
+  // Let a second (wrong) post have its chance to appear.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
+  assert.equal(postsOf().length, 1, 'posted once in the channel');
+  assert.deepEqual(slack.schemaErrors, []);
+  second.child.kill('SIGTERM');
+  assert.equal(await second.exited, 0);
+  await client.quit();
+});
