@@ -126,7 +126,15 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
   const markers = new RedisOnceMarkers(redis, keys);
   const userData = new RedisUserData(redis, keys);
   const publisher = { ...queued, publish: announcer.publish.bind(announcer) };
-  const scheduler = new MeetingScheduler({ zoom, meetings, publisher, markers, logger, now });
+  const scheduler = new MeetingScheduler({
+    zoom,
+    meetings,
+    publisher,
+    markers,
+    logger,
+    people: { emailOf: (user) => profiles.email(user) },
+    now,
+  });
   const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
   const services: AppServices = {
     config,

@@ -7,11 +7,12 @@ import type { Logger } from '../log.js';
 import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
 import { applyEdit, editOf, type MeetingChange, type MeetingEdit } from './meeting-edit.js';
 import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
+import type { PeopleDirectory } from './ports/people.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
 import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
-import type { MeetingAnnouncer, MeetingRecord } from './types.js';
+import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
 
 export type { MeetingChange } from './meeting-edit.js';
 
@@ -19,6 +20,8 @@ export type { MeetingChange } from './meeting-edit.js';
 export interface Placement {
   messageTs?: string;
   responseUrl?: string;
+  /** The invitees, with the invitation each was sent (absent where it could not be sent). */
+  invitees?: Invitee[];
 }
 
 /** The announcer plus the first post, which also hands the host the start link privately. */
@@ -55,6 +58,8 @@ export interface NewMeeting {
   responseUrl?: string;
   /** A recurring series (Zoom type 8); `start` is its first meeting. */
   recurrence?: RecurrenceRule;
+  /** Slack user ids (the host's workspace) to invite: told by DM, recorded in Zoom by email. */
+  invitees?: string[];
 }
 
 /** How far a create got, kept by the caller between runs (a crash, a retry). */
@@ -112,6 +117,8 @@ export interface SchedulerDeps {
   publisher: MeetingPublisher;
   markers: OnceMarkers;
   logger: Logger;
+  /** Invitees' emails for Zoom; without it, invitees are told in Slack only. */
+  people?: PeopleDirectory;
   now?: () => Date;
 }
 
@@ -170,6 +177,7 @@ export class MeetingScheduler {
       // The earlier request got no answer and the meeting is not listed (yet?): do not risk a second.
       if (ledger.earlier.stage === 'sending') return null;
     }
+    const inviteeEmails = await this.inviteeEmails(input);
     await ledger.note({ stage: 'sending' });
     try {
       return await this.deps.zoom.createMeeting(input.host, {
@@ -181,7 +189,7 @@ export class MeetingScheduler {
         ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
         duration: input.durationMinutes,
         ...(input.agenda ? { agenda: input.agenda } : {}),
-        ...settingsOf(input),
+        ...settingsOf(input, inviteeEmails),
       });
     } catch (err) {
       // Zoom answered with a refusal: nothing was created, a retry may create.
@@ -245,6 +253,7 @@ export class MeetingScheduler {
       ...(input.recurrence && input.start
         ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
         : {}),
+      ...(input.invitees?.length ? { invitees: input.invitees.map((userId) => ({ userId })) } : {}),
     };
     return { record, recordingAuthenticationFailed };
   }
@@ -268,12 +277,28 @@ export class MeetingScheduler {
           ...r,
           ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
           ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
+          ...(placement.invitees ? { invitees: placement.invitees } : {}),
           postedAt,
         }))) ?? record
       );
     } finally {
       await markers.release('publish', record.meetingId).catch(() => undefined);
     }
+  }
+
+  /** Emails Slack shows for the invitees; one it does not show leaves that invitee out of Zoom's list. */
+  private async inviteeEmails(input: NewMeeting): Promise<string[]> {
+    const { people, logger } = this.deps;
+    if (!people || !input.invitees?.length) return [];
+    const emails = await Promise.all(
+      input.invitees.map((userId) =>
+        people.emailOf({ teamId: input.host.teamId, userId }).catch((err) => {
+          logger.warn('invitee email not read', { error: err });
+          return undefined;
+        }),
+      ),
+    );
+    return [...new Set(emails.filter((e): e is string => Boolean(e)))];
   }
 
   /**
@@ -440,10 +465,11 @@ export class MeetingScheduler {
 }
 
 /** The create's `settings`: what the user set, nothing else (an omitted field gets the host's default). */
-function settingsOf(input: NewMeeting): { settings?: MeetingSettings } {
+function settingsOf(input: NewMeeting, inviteeEmails: string[]): { settings?: MeetingSettings } {
   const settings: MeetingSettings = {
     ...input.options,
     ...(input.recording ? { auto_recording: input.recording } : {}),
+    ...(inviteeEmails.length > 0 ? { meeting_invitees: inviteeEmails.map((email) => ({ email })) } : {}),
   };
   return Object.keys(settings).length > 0 ? { settings } : {};
 }

@@ -42,6 +42,14 @@ export interface MeetingRecord {
    * every occurrence follows; `startInstant` is the occurrence the message shows (the next one).
    */
   series?: { rule: RecurrenceRule; firstLocal: string };
+  /** Slack users invited (same workspace as the host), and where their invitation was sent. */
+  invitees?: Invitee[];
+}
+
+/** An invited Slack user; `dm` is their invitation message, updated as the meeting changes. */
+export interface Invitee {
+  userId: string;
+  dm?: { channel: string; ts: string };
 }
 
 /** Notes the announcer renders in the meeting's language. */

@@ -4,12 +4,14 @@
  * command's (or the button's) response_url. Every call uses the bot token of the workspace it acts in.
  */
 import axios from 'axios';
+import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import { isStorageUnavailable } from '../redis.js';
 import { NotShownError } from '../scheduling/ports/errors.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
-import type { MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import type { Invitee, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
+import { renderInvite } from './blocks/invite-message.js';
 import { renderMeetingMessage } from './blocks/meeting-message.js';
 import { notice, type PrivateMessage, startLinkMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
@@ -72,11 +74,13 @@ export class SlackAnnouncer implements MeetingPublisher {
         throw new NotShownError(`channel post and response_url refused: ${describe(fallbackErr)}`);
       }
       if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
-      return { responseUrl: record.responseUrl };
+      const invitees = await this.invite(record);
+      return { responseUrl: record.responseUrl, ...(invitees ? { invitees } : {}) };
     }
     if (posted === 'superseded') return {};
     if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
-    return { ...(posted.ts ? { messageTs: posted.ts } : {}) };
+    const invitees = await this.invite(record);
+    return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
   }
 
   async refresh(record: MeetingRecord): Promise<void> {
@@ -95,6 +99,61 @@ export class SlackAnnouncer implements MeetingPublisher {
     } else if (record.responseUrl) {
       await postToResponseUrl(record.responseUrl, { replace_original: true, ...message });
     }
+    // A meeting is refreshed as cancelled once (every path checks the status first): tell invitees then.
+    await this.followInvitations(
+      record,
+      record.status === 'cancelled'
+        ? (locale) => messages(locale).invite.cancelled(escapeMrkdwn(record.topic))
+        : undefined,
+    );
+  }
+
+  /** Each invitee's DM invitation; one that cannot be sent is left out (and logged). */
+  private async invite(record: MeetingRecord): Promise<Invitee[] | undefined> {
+    if (!record.invitees?.length) return undefined;
+    const client = await this.clients.forTeam(record.host);
+    return Promise.all(
+      record.invitees.map(async ({ userId }): Promise<Invitee> => {
+        const user = { teamId: record.host.teamId, userId };
+        try {
+          const { locale } = await this.profiles.get(user);
+          const channel = await this.directChannel(user);
+          const posted = await client.chat.postMessage({ channel, ...renderInvite(record, locale) });
+          return posted.ts ? { userId, dm: { channel, ts: posted.ts } } : { userId };
+        } catch (err) {
+          this.logger.warn('invitation not sent', { user: userId, error: err });
+          return { userId };
+        }
+      }),
+    );
+  }
+
+  /** The invitations show the meeting as it now is; `note` (in each invitee's language) says what changed. */
+  private async followInvitations(
+    record: MeetingRecord,
+    note: ((locale: Locale) => string) | undefined,
+  ): Promise<void> {
+    const sent = (record.invitees ?? []).filter((i) => i.dm);
+    if (sent.length === 0) return;
+    const client = await this.clients.forTeam(record.host);
+    await Promise.all(
+      sent.map(async ({ userId, dm }) => {
+        const { channel, ts } = dm!;
+        try {
+          const { locale } = await this.profiles.get({ teamId: record.host.teamId, userId });
+          await client.chat.update({ channel, ts, ...renderInvite(record, locale) });
+          if (note)
+            await client.chat.postMessage({
+              channel,
+              thread_ts: ts,
+              reply_broadcast: true,
+              ...notice(note(locale)),
+            });
+        } catch (err) {
+          this.logger.warn('invitation not updated', { user: userId, error: err });
+        }
+      }),
+    );
   }
 
   private where(record: MeetingRecord): { teamId: string; channelId: string } {
@@ -120,6 +179,16 @@ export class SlackAnnouncer implements MeetingPublisher {
         replace_original: false,
         ...message,
       });
+    }
+    // After the channel note, so a retried note does not tell the invitees twice.
+    const move = note.kind === 'moved' ? note : note.kind === 'edited' ? note.move : undefined;
+    if (move) {
+      const to = (locale: Locale) =>
+        messages(locale).invite.moved(
+          escapeMrkdwn(record.topic),
+          slackDate(move.toInstant, record.timeZone, locale),
+        );
+      await this.followInvitations(record, to);
     }
   }
 

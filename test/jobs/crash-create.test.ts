@@ -123,7 +123,11 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   assert.equal(submitted.status, 200);
   assert.equal((await submitted.text()).includes('errors'), false);
   // The job is taken and the create is on its way to Zoom: kill the process mid-flight.
-  await until('the create at Zoom', () => zoom.requests.some((r) => r.method === 'POST' && /meetings$/.test(r.path)), 20_000);
+  await until(
+    'the create at Zoom',
+    () => zoom.requests.some((r) => r.method === 'POST' && /meetings$/.test(r.path)),
+    20_000,
+  );
   first.child.kill('SIGKILL');
   await first.exited;
   await until('Zoom to finish the create', () => zoom.stats.creates === creates + 1, 10_000);
@@ -135,8 +139,14 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   const postsOf = () =>
     slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
   const toldMayExist = () =>
-    slack.calls.some((c) => /\/zoom list/.test(JSON.stringify(c.args)) && JSON.stringify(c.args).includes('UCRASH'));
-  await until('the meeting in the channel (or the host told)', () => postsOf().length > 0 || toldMayExist(), 30_000);
+    slack.calls.some(
+      (c) => /\/zoom list/.test(JSON.stringify(c.args)) && JSON.stringify(c.args).includes('UCRASH'),
+    );
+  await until(
+    'the meeting in the channel (or the host told)',
+    () => postsOf().length > 0 || toldMayExist(),
+    30_000,
+  );
   assert.ok(Date.now() - upAt < 30_000);
   // Let a second (wrong) post have its chance to appear.
   await new Promise((r) => setTimeout(r, 1500));

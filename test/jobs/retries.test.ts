@@ -19,7 +19,10 @@ test('429 with Retry-After: 1 on the first chat.postMessage of a meeting: posted
     .filter((a) => !a.thread_ts && JSON.stringify(a).includes('Rate limited post'));
   // The refused call and the one after Retry-After; only the second reached the channel.
   assert.equal(posts.length, 2);
-  assert.equal([...h.slack.messages.values()].filter((m) => JSON.stringify(m).includes('Rate limited post')).length, 1);
+  assert.equal(
+    [...h.slack.messages.values()].filter((m) => JSON.stringify(m).includes('Rate limited post')).length,
+    1,
+  );
   assert.ok(Date.now() - started >= 1000, 'the retry waited for Retry-After');
   assert.ok(record.messageTs, 'the record knows its message');
   assert.deepEqual(h.slack.schemaErrors, []);

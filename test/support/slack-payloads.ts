@@ -15,6 +15,8 @@ export interface FormValues {
   repeatUntil?: string | null;
   /** Reschedule or cancel of a series: which meetings (the view's initial choice when unset). */
   scope?: 'occurrence' | 'series';
+  /** Slack user ids picked in `invitees` (the view's initial users when unset). */
+  invitees?: string[];
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -120,6 +122,14 @@ export function stateValues(
         out[id] = { [id]: { type: 'datepicker', selected_date: picked ?? null } };
         break;
       }
+      case 'invitees':
+        out[id] = {
+          [id]: {
+            type: 'multi_users_select',
+            selected_users: values.invitees ?? (element.initial_users as string[] | undefined) ?? [],
+          },
+        };
+        break;
       default:
         break;
     }

@@ -32,4 +32,6 @@ export interface MeetingSettings {
   mute_upon_entry?: boolean;
   waiting_room?: boolean;
   auto_recording?: AutoRecording;
+  /** Recorded on the meeting; Zoom emails them only with a calendar integration, so the bot tells them too. */
+  meeting_invitees?: { email: string }[];
 }

@@ -11,6 +11,7 @@ import type {
 } from '@slack/bolt';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
+import { CALENDAR_ACTION } from '../blocks/invite-message.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
 import {
   CONNECT_ACTION,
@@ -45,9 +46,12 @@ export function register(app: App, services: SlackDeps): void {
     reportingFailures(services, freshStartLinkButton(services)),
   );
   // Link buttons still send an action; Slack shows an error icon unless it is acknowledged.
-  app.action(new RegExp(`^(${JOIN_ACTION}|${CONNECT_ACTION}|${START_ACTION})`), async ({ ack }) => {
-    await ack();
-  });
+  app.action(
+    new RegExp(`^(${JOIN_ACTION}|${CALENDAR_ACTION}|${CONNECT_ACTION}|${START_ACTION})`),
+    async ({ ack }) => {
+      await ack();
+    },
+  );
 }
 
 /** Whatever a button handler did not catch (Redis down, say) still gets the clicking user an answer. */

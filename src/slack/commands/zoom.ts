@@ -1,4 +1,5 @@
 /** `/zoom`: help, connect, disconnect, now, list, or free text that opens the scheduling modal. */
+
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { isStorageUnavailable } from '../../redis.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
@@ -9,6 +10,7 @@ import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
 import { readWhen } from '../views/when.js';
 import { slackErrorCode } from '../web.js';
+import { readCommandText } from './command-text.js';
 import { openScheduleModal } from './open-modal.js';
 import { isConnected, notConnectedPrompt } from './report.js';
 
@@ -51,14 +53,15 @@ export function zoomCommand(services: SlackDeps) {
 function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
-    const text = command.text.trim();
-    if (text.length > MAX_PARSE_LENGTH) {
+    // Mentions are invitees, not topic words (the manifest's slash command escapes them).
+    const { text, mentioned } = readCommandText(command.text);
+    if (command.text.length > MAX_PARSE_LENGTH) {
       // Refused unread: a long text would hold the event loop for everyone's acknowledgements.
       const { profile } = await quickProfile(services.profiles, user);
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        ...notice(messages(profile.locale).errors.commandTooLong(MAX_PARSE_LENGTH, text.length)),
+        ...notice(messages(profile.locale).errors.commandTooLong(MAX_PARSE_LENGTH, command.text.length)),
       });
       return;
     }
@@ -129,6 +132,7 @@ function handleCommand(services: SlackDeps) {
       triggerId: command.trigger_id,
       channelId: command.channel_id,
       responseUrl: command.response_url,
+      ...(mentioned.length > 0 ? { invitees: mentioned.filter((id) => id !== user.userId) } : {}),
       reply,
     });
   };

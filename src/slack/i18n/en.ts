@@ -90,6 +90,8 @@ export const en: Messages = {
     recordingLocal: 'Record on the computer',
     recordingCloud: 'Record to the cloud',
     recordingAuth: 'Recording access',
+    invitees: 'Invitees',
+    inviteesHint: 'Each gets a direct message with the join link and a calendar link.',
     recordingAuthOption: 'Recording viewers must sign in',
   },
   repeat: {
@@ -121,6 +123,12 @@ export const en: Messages = {
     cancelText: (topic) => `*${topic}* repeats. Cancel only the next meeting, or the whole series?`,
     occurrenceCancelled: (topic, date) =>
       `The meeting *${topic}* on ${date} is cancelled; the series goes on.`,
+  },
+  invite: {
+    text: (host, topic) => `${host} invited you to the Zoom meeting *${topic}*.`,
+    addToCalendar: 'Add to calendar',
+    moved: (topic, to) => `*${topic}* has moved: it now starts ${to}.`,
+    cancelled: (topic) => `*${topic}* is cancelled.`,
   },
   reschedule: {
     title: 'Reschedule meeting',

@@ -72,6 +72,8 @@ export const ja: Messages = {
     recordingLocal: 'コンピューターに録画',
     recordingCloud: 'クラウドに録画',
     recordingAuth: '録画の閲覧',
+    invitees: '招待者',
+    inviteesHint: '招待者にはボットが参加リンクとカレンダー登録用のリンクを DM で送ります。',
     recordingAuthOption: '録画を見るにはサインインが必要',
   },
   repeat: {
@@ -104,6 +106,12 @@ export const ja: Messages = {
       `*${topic}* は繰り返しのミーティングです。次の回のみ中止しますか、すべての回を中止しますか？`,
     occurrenceCancelled: (topic, date) =>
       `*${topic}* の${date}の回を中止しました。以降の回は予定どおりです。`,
+  },
+  invite: {
+    text: (host, topic) => `${host} さんから Zoom ミーティング *${topic}* への招待です。`,
+    addToCalendar: 'カレンダーに追加',
+    moved: (topic, to) => `*${topic}* の日時が変更されました。新しい開始は ${to} です。`,
+    cancelled: (topic) => `*${topic}* は中止になりました。`,
   },
   reschedule: {
     title: 'ミーティングの日時を変更',

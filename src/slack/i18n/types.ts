@@ -55,6 +55,15 @@ export interface Messages {
     recordingCloud: string;
     recordingAuth: string;
     recordingAuthOption: string;
+    invitees: string;
+    inviteesHint: string;
+  };
+  /** The invitation each invitee gets by DM (never with the start link). */
+  invite: {
+    text(host: string, topic: string): string;
+    addToCalendar: string;
+    moved(topic: string, to: string): string;
+    cancelled(topic: string): string;
   };
   reschedule: { title: string; submit: string; current(formatted: string): string };
   /** The modal's repeat fields and the series line of the preview. */

@@ -7,7 +7,14 @@ import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
 import type { ModalContext } from './metadata.js';
 import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
-import { AGENDA_MAX, DEFAULT_DURATION, TOPIC_MAX, WHEN_MAX, ZOOM_OPTIONS } from './schedule-modal.js';
+import {
+  AGENDA_MAX,
+  DEFAULT_DURATION,
+  MAX_INVITEES,
+  TOPIC_MAX,
+  WHEN_MAX,
+  ZOOM_OPTIONS,
+} from './schedule-modal.js';
 import { readScope } from './series-scope.js';
 import { meetingLength, readWhen } from './when.js';
 
@@ -18,6 +25,7 @@ interface StateValue {
   selected_options?: { value: string }[];
   selected_conversation?: string | null;
   selected_date?: string | null;
+  selected_users?: string[];
 }
 export type StateValues = Record<string, Record<string, StateValue>>;
 
@@ -117,6 +125,10 @@ export function readScheduleForm(
   const recordingAuthentication =
     field(values, 'recording')?.selected_option?.value === 'cloud' &&
     (field(values, 'recording_auth')?.selected_options ?? []).length > 0;
+  // The host is told by the channel post and the start link, not by an invitation.
+  const invitees = [...new Set(field(values, 'invitees')?.selected_users ?? [])]
+    .filter((id) => id !== host.userId && /^[UW][A-Z0-9]+$/.test(id))
+    .slice(0, MAX_INVITEES);
 
   return {
     ok: true,
@@ -133,6 +145,7 @@ export function readScheduleForm(
       options,
       ...(recording ? { recording } : {}),
       recordingAuthentication,
+      ...(invitees.length > 0 ? { invitees } : {}),
       channelId,
       // The shortcut's thread applies only while the meeting goes to that message's channel.
       ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),

@@ -20,6 +20,8 @@ export { ZOOM_OPTIONS } from './settings-blocks.js';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240];
 export const DEFAULT_DURATION = 30;
+/** Each invitee costs a DM and a users.info at create; a meeting for more goes to a channel. */
+export const MAX_INVITEES = 30;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
 
@@ -134,6 +136,14 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         default_to_current_conversation: true,
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
+    },
+    {
+      type: 'input',
+      block_id: 'invitees',
+      optional: true,
+      label: plain(m.invitees),
+      hint: { type: 'plain_text', text: m.inviteesHint },
+      element: { type: 'multi_users_select', action_id: 'invitees', max_selected_items: MAX_INVITEES },
     },
     ...withRecordingChoice(locale, settingsBlocks(locale, input.context.hostDefaults, input.recording)),
   ];

@@ -1,0 +1,7 @@
+/** What the scheduling core asks about people; implemented on the Slack side (profiles). */
+import type { SlackUserRef } from './types.js';
+
+export interface PeopleDirectory {
+  /** The email on the user's profile; undefined when it is not shown to the bot. */
+  emailOf(user: SlackUserRef): Promise<string | undefined>;
+}
