@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseMeetingText } from '../../src/time/index.js';
 import { corpus, expectedFor, instantOf, references, runCase } from './corpus.js';
+import { runUnderTz } from './run-under-tz.js';
 
 interface ChildOutput {
   serverProbe: number;
@@ -13,25 +13,7 @@ interface ChildOutput {
 const CHILD = fileURLToPath(new URL('./corpus-child.ts', import.meta.url));
 const SERVER_ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo'];
 
-function runUnder(tz: string): Promise<ChildOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, TZ: tz } });
-    // Whole buffers, decoded once: a chunk may end inside a multi-byte character.
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`TZ=${tz} exited ${code}: ${err}`));
-      else resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ChildOutput);
-    });
-  });
-}
+const runUnder = (tz: string) => runUnderTz<ChildOutput>(CHILD, tz);
 
 /** What the child's row must start with: notation, instant and topic as the rule gives them. */
 function expectedRow(c: (typeof corpus)[number], now: Date): RegExp {

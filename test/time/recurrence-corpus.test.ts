@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { seriesOccurrences } from '../../src/time/occurrences.js';
 import { references, runSeriesCase, seriesCorpus } from './recurrence-corpus.js';
+import { runUnderTz } from './run-under-tz.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -39,25 +39,7 @@ interface ChildOutput {
 
 const CHILD = fileURLToPath(new URL('./recurrence-corpus-child.ts', import.meta.url));
 
-function runUnder(tz: string): Promise<ChildOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, TZ: tz } });
-    // Whole buffers, decoded once: a chunk may end inside a multi-byte character.
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`TZ=${tz} exited ${code}: ${err}`));
-      else resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as ChildOutput);
-    });
-  });
-}
+const runUnder = (tz: string) => runUnderTz<ChildOutput>(CHILD, tz);
 
 test('series, their Zoom objects and meetings are the same whatever zone the server runs in', async () => {
   const [utc, newYork, tokyo] = (await Promise.all(
