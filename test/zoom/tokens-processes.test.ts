@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { assertOneRefreshAcrossProcesses } from './refresh-race.js';
 import { buildZoomSide, connectedUser, tokenRequests } from './setup.js';
 import { startWorker } from './workers.js';
 
@@ -18,37 +18,10 @@ after(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const hash = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 16);
 
 test('3 processes refreshing one expired user at once: exactly one refresh, all get the new token', async () => {
   const side = buildZoomSide(redis, zoom);
-  const { user } = await connectedUser(side, zoom, { expiresInSeconds: 0 });
-  const before = zoom.stats.refreshGrants;
-  const workers = Array.from({ length: 3 }, () =>
-    startWorker({
-      redisUrl: redis.url,
-      prefix: side.prefix,
-      key: side.encryptionKeys[0]!,
-      zoom,
-      user,
-      calls: 20,
-    }),
-  );
-  await Promise.all(workers.map((w) => w.ready));
-  zoom.setLatency(50);
-  try {
-    for (const w of workers) w.go();
-    const results = await Promise.all(workers.map((w) => w.result));
-    assert.equal(zoom.stats.refreshGrants - before, 1);
-    const stored = (await side.tokens.load(user))!;
-    for (const r of results) {
-      assert.deepEqual(r.errors, []);
-      assert.equal(r.ok, 20);
-      assert.deepEqual(r.tokens, [hash(stored.accessToken)]);
-    }
-  } finally {
-    zoom.setLatency(0);
-  }
+  await assertOneRefreshAcrossProcesses(side, redis, zoom, 3);
 });
 
 test('a process killed while holding the refresh lock: the others recover once the lock expires', async () => {
