@@ -24,6 +24,7 @@ import { RedisInstallationStore } from './slack/installations.js';
 import { SlackPacer } from './slack/pacing.js';
 import { PreferenceStore } from './slack/preferences.js';
 import { ProfileCache } from './slack/profiles.js';
+import { ReminderSync } from './slack/reminders.js';
 import { createSlackWebClient, slackClientOptions } from './slack/web.js';
 import { RedisOnceMarkers } from './storage/markers.js';
 import { MeetingStore } from './storage/meeting-store.js';
@@ -170,6 +171,7 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
       profiles,
       userData,
       events,
+      reminders: new ReminderSync(slackClients, meetings, profiles, logger, now),
       refreshHome: async (user) => publishHome(services, await slackClients.forTeam(user), user),
       askAccountOwner: (pending) => askAccountOwner(services, pending),
     }),

@@ -14,6 +14,7 @@ import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
 import type { ProfileCache } from '../slack/profiles.js';
+import type { ReminderSync } from '../slack/reminders.js';
 import type { AfterAnswer, JobKinds, Where } from './kinds.js';
 import type { Handlers } from './queue.js';
 
@@ -28,6 +29,8 @@ export interface AfterAnswerDeps {
   userData: UserData;
   /** The core's view of Zoom events, with the announcer that queues its posts. */
   events: MeetingEventDeps;
+  /** Keeps each meeting's scheduled reminder in step with its record. */
+  reminders: Pick<ReminderSync, 'sync'>;
   /** Shows the user's App Home again (after work started there). */
   refreshHome(user: SlackUserRef): Promise<void>;
   /** "Is this Zoom account yours?" */
@@ -77,6 +80,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
           notStoredYet: (record) =>
             announcer.tellUser(data.owner, data.where, notYetShownMessage(data.locale, record.joinUrl)),
         });
+        if (result.status === 'done') await deps.reminders.sync(result.record);
         await tell(data.owner, data.where, data.locale, createOutcome(result));
         if (data.refreshHome) await deps.refreshHome(data.owner);
       },
@@ -119,7 +123,10 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     refresh: {
       async run(data) {
         const record = await meetings.get(data.meetingId);
-        if (record) await announcer.refresh(record);
+        if (!record) return;
+        await announcer.refresh(record);
+        // Every change is refreshed (a move in Slack or Zoom, a cancel, a series' next meeting).
+        await deps.reminders.sync(record);
       },
       async giveUp(data, err) {
         // The message cannot show this change (deleted, archived, response_url used up): tell the host.

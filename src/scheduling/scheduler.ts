@@ -60,6 +60,8 @@ export interface NewMeeting {
   recurrence?: RecurrenceRule;
   /** Slack user ids (the host's workspace) to invite: told by DM, recorded in Zoom by email. */
   invitees?: string[];
+  /** Remind the channel this many minutes before the start (0: no reminder). */
+  reminderMinutes?: number;
 }
 
 /** How far a create got, kept by the caller between runs (a crash, a retry). */
@@ -254,6 +256,7 @@ export class MeetingScheduler {
         ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
         : {}),
       ...(input.invitees?.length ? { invitees: input.invitees.map((userId) => ({ userId })) } : {}),
+      ...(input.reminderMinutes ? { reminder: { minutes: input.reminderMinutes } } : {}),
     };
     return { record, recordingAuthenticationFailed };
   }

@@ -42,8 +42,20 @@ export interface MeetingRecord {
    * every occurrence follows; `startInstant` is the occurrence the message shows (the next one).
    */
   series?: { rule: RecurrenceRule; firstLocal: string };
+  /**
+   * Minutes before the start to remind the channel (absent or 0: none), and the Slack scheduled
+   * messages now waiting for it (one in the channel, or one per DM where the bot cannot post there).
+   */
+  reminder?: { minutes: number; scheduled?: ScheduledReminder[] };
   /** Slack users invited (same workspace as the host), and where their invitation was sent. */
   invitees?: Invitee[];
+}
+
+/** One chat.scheduleMessage waiting: where, its id, and when it posts (epoch seconds). */
+export interface ScheduledReminder {
+  channel: string;
+  id: string;
+  postAt: number;
 }
 
 /** An invited Slack user; `dm` is their invitation message, updated as the meeting changes. */

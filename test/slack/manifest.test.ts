@@ -60,6 +60,9 @@ const SCOPE_OF: Record<string, string | null> = {
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
+  // Reminders (docs.slack.dev/reference/methods/chat.scheduleMessage: chat:write).
+  'chat.scheduleMessage': 'chat:write',
+  'chat.deleteScheduledMessage': 'chat:write',
   'users.info': 'users:read',
   'conversations.open': 'im:write',
   'chat.unfurl': 'links:write',

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { FakeSlackLimits } from './fake-slack-limits.js';
+import { createScheduledMessages, type ScheduledMessage } from './fake-slack-scheduled.js';
 import { surfaceMethods } from './fake-slack-surfaces.js';
 import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
 import { validateMessage, validateView } from './slack-validation.js';
@@ -63,6 +64,8 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
+  /** Messages waiting to be posted (chat.scheduleMessage), by scheduled_message_id. */
+  scheduled: Map<string, ScheduledMessage>;
   /** Home tabs as last published, by user id. */
   homes: Map<string, Record<string, unknown>>;
   /**
@@ -124,6 +127,11 @@ export async function startFakeSlack(
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const scheduledMessages = createScheduledMessages({
+    notInChannel,
+    validateMessage: (args) => (validate ? validateMessage(args) : []),
+    schemaErrors,
+  });
   const surfaces = surfaceMethods(validate, schemaErrors);
   const workspaces = new FakeWorkspaces();
   let latencyMs = 0;
@@ -215,6 +223,10 @@ export async function startFakeSlack(
           method === 'views.update' ? String(args.view_id) : `V${String(viewCounter).padStart(8, '0')}`;
         return { ok: true, view: { ...view, id, hash: `hash-${viewCounter}`, state: { values: {} } } };
       }
+      case 'chat.scheduleMessage':
+      case 'chat.deleteScheduledMessage':
+      case 'chat.scheduledMessages.list':
+        return scheduledMessages.handle(method, args) as Record<string, unknown>;
       case 'chat.postMessage':
       case 'chat.postEphemeral':
       case 'chat.update': {
@@ -382,6 +394,7 @@ export async function startFakeSlack(
     schemaErrors,
     messages,
     notInChannel,
+    scheduled: scheduledMessages.scheduled,
     homes: surfaces.homes,
     startFunctionExecution: (executionId, outputs, token) => {
       surfaces.startFunctionExecution(executionId, outputs);

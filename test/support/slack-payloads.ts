@@ -15,6 +15,8 @@ export interface FormValues {
   repeatUntil?: string | null;
   /** Reschedule or cancel of a series: which meetings (the view's initial choice when unset). */
   scope?: 'occurrence' | 'series';
+  /** The reminder select's value: 'none' or minutes (the view's initial option when unset). */
+  reminder?: string;
   /** Slack user ids picked in `invitees` (the view's initial users when unset). */
   invitees?: string[];
 }
@@ -120,6 +122,16 @@ export function stateValues(
       case 'repeat_until': {
         const picked = values.repeatUntil === undefined ? element.initial_date : values.repeatUntil;
         out[id] = { [id]: { type: 'datepicker', selected_date: picked ?? null } };
+        break;
+      }
+      case 'reminder': {
+        const value = values.reminder ?? initialOption?.value;
+        out[id] = {
+          [id]: {
+            type: 'static_select',
+            selected_option: value ? { value, text: { type: 'plain_text', text: value } } : null,
+          },
+        };
         break;
       }
       case 'invitees':

@@ -118,6 +118,7 @@ function modalFor(
     when: prefill.when,
     durationMinutes: prefill.durationMinutes,
     ...(preferences.recording ? { recording: preferences.recording } : {}),
+    ...(preferences.reminderMinutes !== undefined ? { reminderMinutes: preferences.reminderMinutes } : {}),
     ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
     preview:
       prefill.preview ??

@@ -90,6 +90,8 @@ export const en: Messages = {
     recordingLocal: 'Record on the computer',
     recordingCloud: 'Record to the cloud',
     recordingAuth: 'Recording access',
+    reminder: 'Reminder',
+    reminderOption: (n) => (n === 0 ? 'None' : `${n} min before`),
     invitees: 'Invitees',
     inviteesHint: 'Each gets a direct message with the join link and a calendar link.',
     recordingAuthOption: 'Recording viewers must sign in',
@@ -124,6 +126,7 @@ export const en: Messages = {
     occurrenceCancelled: (topic, date) =>
       `The meeting *${topic}* on ${date} is cancelled; the series goes on.`,
   },
+  reminderMessage: (topic, when) => `:alarm_clock: *${topic}* starts ${when}.`,
   invite: {
     text: (host, topic) => `${host} invited you to the Zoom meeting *${topic}*.`,
     addToCalendar: 'Add to calendar',

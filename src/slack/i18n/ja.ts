@@ -72,6 +72,8 @@ export const ja: Messages = {
     recordingLocal: 'コンピューターに録画',
     recordingCloud: 'クラウドに録画',
     recordingAuth: '録画の閲覧',
+    reminder: 'リマインダー',
+    reminderOption: (n) => (n === 0 ? 'なし' : `${n}分前`),
     invitees: '招待者',
     inviteesHint: '招待者にはボットが参加リンクとカレンダー登録用のリンクを DM で送ります。',
     recordingAuthOption: '録画を見るにはサインインが必要',
@@ -107,6 +109,7 @@ export const ja: Messages = {
     occurrenceCancelled: (topic, date) =>
       `*${topic}* の${date}の回を中止しました。以降の回は予定どおりです。`,
   },
+  reminderMessage: (topic, when) => `:alarm_clock: *${topic}* は ${when} に始まります。`,
   invite: {
     text: (host, topic) => `${host} さんから Zoom ミーティング *${topic}* への招待です。`,
     addToCalendar: 'カレンダーに追加',

@@ -57,7 +57,11 @@ export interface Messages {
     recordingAuthOption: string;
     invitees: string;
     inviteesHint: string;
+    reminder: string;
+    reminderOption(minutesBefore: number): string;
   };
+  /** The reminder posted in the channel (or by DM) before the meeting. */
+  reminderMessage(topic: string, when: string): string;
   /** The invitation each invitee gets by DM (never with the start link). */
   invite: {
     text(host: string, topic: string): string;

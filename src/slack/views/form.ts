@@ -10,7 +10,9 @@ import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import {
   AGENDA_MAX,
   DEFAULT_DURATION,
+  DEFAULT_REMINDER,
   MAX_INVITEES,
+  REMINDER_OPTIONS,
   TOPIC_MAX,
   WHEN_MAX,
   ZOOM_OPTIONS,
@@ -96,6 +98,15 @@ function readDetails(values: StateValues, ctx: ModalContext, errors: FieldErrors
   return { topic, agenda };
 }
 
+/** The reminder chosen; a value not offered (a forged form) means the default. */
+function readReminder(values: StateValues): { reminderMinutes?: number } {
+  const picked = field(values, 'reminder')?.selected_option?.value;
+  if (picked === undefined) return {};
+  if (picked === 'none') return { reminderMinutes: 0 };
+  const n = Number(picked);
+  return { reminderMinutes: REMINDER_OPTIONS.includes(n) ? n : DEFAULT_REMINDER };
+}
+
 export function readScheduleForm(
   values: StateValues,
   ctx: ModalContext,
@@ -146,6 +157,7 @@ export function readScheduleForm(
       ...(recording ? { recording } : {}),
       recordingAuthentication,
       ...(invitees.length > 0 ? { invitees } : {}),
+      ...readReminder(values),
       channelId,
       // The shortcut's thread applies only while the meeting goes to that message's channel.
       ...(ctx.threadTs && channelId === ctx.channelId ? { threadTs: ctx.threadTs } : {}),

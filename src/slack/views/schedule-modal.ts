@@ -20,6 +20,28 @@ export { ZOOM_OPTIONS } from './settings-blocks.js';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240];
 export const DEFAULT_DURATION = 30;
+export const REMINDER_OPTIONS = [0, 5, 10, 15, 30, 60];
+export const DEFAULT_REMINDER = 10;
+
+function reminderBlock(locale: Locale, minutes: number): KnownBlock {
+  const m = messages(locale).modal;
+  const options = REMINDER_OPTIONS.map((n) => ({
+    text: plain(m.reminderOption(n)),
+    value: n === 0 ? 'none' : String(n),
+  }));
+  const initial = options.find((o) => o.value === (minutes === 0 ? 'none' : String(minutes)));
+  return {
+    type: 'input',
+    block_id: 'reminder',
+    label: plain(m.reminder),
+    element: {
+      type: 'static_select',
+      action_id: 'reminder',
+      options,
+      initial_option: initial ?? (options[2] as PlainTextOption),
+    },
+  };
+}
 /** Each invitee costs a DM and a users.info at create; a meeting for more goes to a channel. */
 export const MAX_INVITEES = 30;
 
@@ -79,6 +101,8 @@ export interface ScheduleModalInput {
   preview: string;
   /** The recording choice selected at first (the user's default); none when absent. */
   recording?: AutoRecording;
+  /** Minutes before the start the reminder selected at first (the user's default); 10 when absent. */
+  reminderMinutes?: number;
   /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
   repeat?: RepeatPrefill;
 }
@@ -137,6 +161,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
     },
+    reminderBlock(locale, input.reminderMinutes ?? DEFAULT_REMINDER),
     {
       type: 'input',
       block_id: 'invitees',
