@@ -13,7 +13,7 @@
  * moodle-mod_zoom PR #645). Not documented, taken as the fake's rule: a monthly_day a month lacks is
  * skipped, and weeks of a multi-week interval count from the first meeting's Sunday-start week.
  */
-import { toZoomUtc, zoomStartToUtc } from './fake-zoom-time.js';
+import { toZoomUtc, wallParts, zoomStartToUtc } from './fake-zoom-time.js';
 
 export interface FakeRecurrence {
   type: number;
@@ -93,20 +93,10 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /** The wall date and clock `startUtc` shows in `timeZone`. */
 function wallOf(startUtc: string, timeZone: string): { date: Wall; clock: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(startUtc));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  const w = wallParts(Date.parse(startUtc), timeZone);
   return {
-    date: { y: Number(get('year')), m: Number(get('month')), d: Number(get('day')) },
-    clock: `${get('hour')}:${get('minute')}:${get('second')}`,
+    date: { y: Number(w.year), m: Number(w.month), d: Number(w.day) },
+    clock: `${w.hour}:${w.minute}:${w.second}`,
   };
 }
 

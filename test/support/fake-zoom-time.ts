@@ -1,7 +1,10 @@
 /** Time helpers of the fake Zoom: Zoom stores every start as UTC and answers in the `Z` form. */
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes. */
-function offsetMinutes(instant: number, timeZone: string): number {
+/** The wall clock `timeZone` shows at `instant`, as zero-padded fields (year, month, day, hour, minute, second). */
+export function wallParts(
+  instant: number,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -12,15 +15,21 @@ function offsetMinutes(instant: number, timeZone: string): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes. */
+function offsetMinutes(instant: number, timeZone: string): number {
+  const w = wallParts(instant, timeZone);
+  const asUtc = Date.UTC(+w.year, +w.month - 1, +w.day, +w.hour, +w.minute, +w.second);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
