@@ -13,12 +13,12 @@
  */
 import { execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { botEnv, SIGNING_SECRET, sign } from '../test/support/app-harness.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
+import { benchBotEnv, postSigned } from './bench-bot.js';
 
 const BURST = 50;
 const BURSTS = 20;
@@ -48,37 +48,7 @@ function commandBody(slack: FakeSlack, i: number, text: string): string {
   }).toString();
 }
 
-/** One signed POST; resolves with the milliseconds until the whole answer arrived. */
-function post(port: number, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
-          else resolve(Number(process.hrtime.bigint() - started) / 1e6);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (port: number, body: string) => postSigned(agent, port, body);
 
 interface Child {
   port: number;
@@ -151,20 +121,7 @@ export default async function bench(): Promise<void> {
     startFakeZoom(),
     startFakeSlack({ validate: false }),
   ]);
-  zoom.addUser({ id: 'zu-bench', email: 'bench@example.com' });
-  const grant = zoom.issueTokens('zu-bench');
-  const env: Record<string, string> = {
-    ...botEnv(redis, zoom, slack),
-    LOG_LEVEL: 'error',
-    BENCH_TOKENS: JSON.stringify({
-      accessToken: grant.accessToken,
-      refreshToken: grant.refreshToken,
-      expiresAt: Date.now() + 24 * 3600_000,
-      scope: grant.scope,
-      zoomUserId: 'zu-bench',
-      zoomEmail: 'bench@example.com',
-    }),
-  };
+  const env = benchBotEnv(redis, zoom, slack);
   const [bot, bare] = await Promise.all([startChild('bot', env), startChild('bare', env)]);
   const apps = [bare, bot];
   const forget = () => {

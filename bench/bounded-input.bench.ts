@@ -4,17 +4,15 @@
  * over with those inputs (block_actions `when`: each one parses and updates the preview), beside the
  * same run without them. The bot runs in its own process (bench/ack-server.ts), as in ack.bench.ts.
  */
-import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { Agent } from 'node:http';
 import { buildScheduleModal, WHEN_MAX } from '../src/slack/views/schedule-modal.js';
 import { MAX_PARSE_LENGTH, parseMeetingText } from '../src/time/index.js';
-import { botEnv, SIGNING_SECRET, sign } from '../test/support/app-harness.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
 import { corpus } from '../test/time/corpus.js';
 import { adversarialInputs } from './adversarial.js';
+import { benchBotEnv, postSigned, startBenchBot } from './bench-bot.js';
 
 const HAMMERING_USERS = 5;
 const HELP_REQUESTS = 400;
@@ -55,37 +53,7 @@ function worstParse(): string[] {
   return lines;
 }
 
-function post(port: number, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve(Number(process.hrtime.bigint() - started) / 1e6)
-            : reject(new Error(`status ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (port: number, body: string) => postSigned(agent, port, body);
 
 const helpBody = (i: number) =>
   new URLSearchParams({
@@ -171,29 +139,7 @@ export default async function bench(): Promise<void> {
     startFakeZoom(),
     startFakeSlack({ validate: false }),
   ]);
-  zoom.addUser({ id: 'zu-bench', email: 'bench@example.com' });
-  const grant = zoom.issueTokens('zu-bench');
-  const env = {
-    ...botEnv(redis, zoom, slack),
-    LOG_LEVEL: 'error',
-    BENCH_TOKENS: JSON.stringify({
-      accessToken: grant.accessToken,
-      refreshToken: grant.refreshToken,
-      expiresAt: Date.now() + grant.expiresInSeconds * 1000,
-      scope: grant.scope,
-      zoomUserId: 'zu-bench',
-      zoomEmail: 'bench@example.com',
-    }),
-  };
-  const child = fork(fileURLToPath(new URL('./ack-server.ts', import.meta.url)), ['bot'], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
-  });
+  const { port, stop } = await startBenchBot(benchBotEnv(redis, zoom, slack));
   await helpLatencies(port, ADVERSARIAL); // warm-up of both paths
   const runs = [
     ['alone', await helpLatencies(port, [])],
@@ -213,10 +159,7 @@ export default async function bench(): Promise<void> {
     );
   }
   agent.destroy();
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.send({ type: 'stop' });
-  });
+  await stop();
   await Promise.all([zoom.close(), slack.close()]);
   await redis.stop();
 }

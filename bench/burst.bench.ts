@@ -5,16 +5,14 @@
  * Prints the time until every channel message shows "Ended", the 429s seen, whether any message
  * was refused twice in a row, and chat.update calls per message.
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Keys } from '../src/redis.js';
 import type { MeetingRecord } from '../src/scheduling/types.js';
 import { MeetingStore } from '../src/storage/meeting-store.js';
-import { botEnv } from '../test/support/app-harness.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { startFakeZoom } from '../test/support/fake-zoom.js';
 import { startRedis } from '../test/support/redis.js';
 import { zoomEvents, zoomWebhookSender } from '../test/support/zoom-webhook-signing.js';
+import { benchBotEnv, startBenchBot } from './bench-bot.js';
 
 const MEETINGS = 40;
 const CHANNELS = ['CBURST1', 'CBURST2', 'CBURST3', 'CBURST4', 'CBURST5'];
@@ -22,40 +20,14 @@ const PROCESSES = 3;
 const GIVE_UP_MS = 120_000;
 const SECRET = 'burst-webhook-secret';
 
-function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(new URL('./ack-server.ts', import.meta.url)), ['bot'], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
-  });
-}
-
 export default async function bench(): Promise<void> {
   const [redis, zoom, slack] = await Promise.all([
     startRedis(),
     startFakeZoom(),
     startFakeSlack({ validate: false, rateLimits: true }),
   ]);
-  zoom.addUser({ id: 'zu-bench', email: 'bench@example.com' });
-  const grant = zoom.issueTokens('zu-bench');
-  const env: Record<string, string> = {
-    ...botEnv(redis, zoom, slack),
-    LOG_LEVEL: 'error',
-    ZOOM_WEBHOOK_SECRET_TOKEN: SECRET,
-    BENCH_TOKENS: JSON.stringify({
-      accessToken: grant.accessToken,
-      refreshToken: grant.refreshToken,
-      expiresAt: Date.now() + 24 * 3600_000,
-      scope: grant.scope,
-      zoomUserId: 'zu-bench',
-      zoomEmail: 'bench@example.com',
-    }),
-  };
-  const bots = await Promise.all(Array.from({ length: PROCESSES }, () => startBot(env)));
+  const env = benchBotEnv(redis, zoom, slack, { ZOOM_WEBHOOK_SECRET_TOKEN: SECRET });
+  const bots = await Promise.all(Array.from({ length: PROCESSES }, () => startBenchBot(env)));
 
   // 40 meetings already posted (as the bot posts them), 8 per channel.
   const store = new MeetingStore(redis.client(), new Keys(env.REDIS_KEY_PREFIX as string));
@@ -143,15 +115,7 @@ export default async function bench(): Promise<void> {
     `  chat.update calls per message: ${(updates.length / MEETINGS).toFixed(2)} (${updates.length} in all)`,
   );
 
-  await Promise.all(
-    bots.map(
-      (b) =>
-        new Promise<void>((resolve) => {
-          b.child.once('exit', () => resolve());
-          b.child.send({ type: 'stop' });
-        }),
-    ),
-  );
+  await Promise.all(bots.map((b) => b.stop()));
   await Promise.all([zoom.close(), slack.close()]);
   await redis.stop();
 }
