@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Harness, startHarness } from '../support/app-harness.js';
+import { withRedisStopped } from '../support/redis.js';
 
 // Redis is stopped (SIGSTOP) during each step: connections stay open and nothing answers, the
 // worst case for a client. The bot must still answer Slack, say what is wrong, and change nothing.
@@ -10,24 +11,13 @@ before(async () => {
 });
 after(() => h.stop());
 
-async function withRedisStopped<T>(work: () => Promise<T>): Promise<T> {
-  const server = h.redis.process;
-  assert.ok(server, 'these tests need the redis-server they start');
-  server.kill('SIGSTOP');
-  try {
-    return await work();
-  } finally {
-    server.kill('SIGCONT');
-  }
-}
-
 const STORAGE_JA = /データストアに接続できない/;
 
 describe('Redis not answering', () => {
   test('/zoom is acknowledged and the user is told, not asked to connect again', async () => {
     await h.connect({ userId: 'URD1' });
     const opened = h.slack.callsTo('views.open').length;
-    await withRedisStopped(async () => {
+    await withRedisStopped(h.redis, async () => {
       const res = await h.command('明日15時 定例', {
         userId: 'URD1',
         triggerId: 'T-rd1',
@@ -50,7 +40,7 @@ describe('Redis not answering', () => {
     await h.settle();
     const view = h.openedView('T-rd2');
     const creates = h.zoom.stats.creates;
-    const body = await withRedisStopped(async () => {
+    const body = await withRedisStopped(h.redis, async () => {
       const res = await h.interact(h.submission(view, { topic: 'Weekly' }, { user: { userId: 'URD2' } }));
       assert.equal(res.status, 200);
       return (await res.json()) as { response_action: string; errors: Record<string, string> };
@@ -66,7 +56,7 @@ describe('Redis not answering', () => {
     const record = await h.scheduleMeeting({ user: { userId: 'URD3' }, topic: 'Survives' });
     const deletes = () => h.zoom.requests.filter((r) => r.method === 'DELETE').length;
     const before = deletes();
-    await withRedisStopped(async () => {
+    await withRedisStopped(h.redis, async () => {
       const res = await h.interact(
         h.buttonClick('cancel_meeting', record.meetingId, {
           user: { userId: 'URD3' },

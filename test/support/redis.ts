@@ -2,6 +2,7 @@
  * Starts a real redis-server for a test file on a free loopback port, or uses TEST_REDIS_URL when
  * that is set. Each call gets its own key prefix, so tests never see each other's keys.
  */
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,21 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** The server process, for tests that stop Redis on purpose (undefined with TEST_REDIS_URL). */
   process?: ChildProcess;
+}
+
+/**
+ * Runs `work` while the redis-server is stopped (SIGSTOP): connections stay open and nothing
+ * answers, the worst case for a client. Resumes it afterwards, whatever `work` did.
+ */
+export async function withRedisStopped<T>(redis: TestRedis, work: () => Promise<T>): Promise<T> {
+  const server = redis.process;
+  assert.ok(server, 'these tests need the redis-server they start');
+  server.kill('SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    server.kill('SIGCONT');
+  }
 }
 
 export async function freePort(): Promise<number> {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Harness, startHarness } from '../../support/app-harness.js';
+import { withRedisStopped } from '../../support/redis.js';
 import {
   functionExecuted,
   globalShortcut,
@@ -15,17 +16,6 @@ before(async () => {
   h = await startHarness();
 });
 after(() => h.stop());
-
-async function withRedisStopped<T>(work: () => Promise<T>): Promise<T> {
-  const server = h.redis.process;
-  assert.ok(server, 'these tests need the redis-server they start');
-  server.kill('SIGSTOP');
-  try {
-    return await work();
-  } finally {
-    server.kill('SIGCONT');
-  }
-}
 
 const homeText = (userId: string) => JSON.stringify(h.slack.homes.get(userId)?.blocks ?? []);
 
@@ -58,7 +48,7 @@ describe('App Home failures', () => {
   test('the bot’s storage not answering: the Home says so instead of staying stale', async () => {
     await h.connect({ userId: 'UHF3' });
     const before = h.slack.callsTo('views.publish').length;
-    await withRedisStopped(async () => {
+    await withRedisStopped(h.redis, async () => {
       const res = await postEvent(h, homeOpened('UHF3'));
       assert.equal(res.status, 200);
       await h.settle();
@@ -70,7 +60,7 @@ describe('App Home failures', () => {
   test('a default changed while the storage is down: the Home says so, then shows what is stored', async () => {
     await postEvent(h, homeOpened('UHF4'));
     await h.settle();
-    await withRedisStopped(async () => {
+    await withRedisStopped(h.redis, async () => {
       await h.interact(
         homeAction(
           h,
@@ -158,7 +148,7 @@ describe('workflow step failures', () => {
     await h.connect({ userId: 'UWFF3' });
     const creates = h.zoom.stats.creates;
     h.slack.startFunctionExecution('FxSD', outputs, 'xwfp-sd');
-    await withRedisStopped(async () => {
+    await withRedisStopped(h.redis, async () => {
       await postEvent(
         h,
         functionExecuted('FxSD', { topic: 'Down', when: 'tomorrow 3pm', host: 'UWFF3' }, 'xwfp-sd'),
