@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { watchOutput } from './support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { freePort, startRedis, type TestRedis } from './support/redis.js';
 
@@ -61,21 +62,9 @@ function npm(args: string[], env: Record<string, string>) {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
+  const { output, waitFor } = watchOutput(child, 90); // a build plus a start on a busy machine: generous
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp) => {
-    // A build plus a start on a busy machine: generous.
-    for (let i = 0; i < 1800 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 50));
-    if (!pattern.test(output)) child.kill('SIGKILL');
-    assert.match(output, pattern);
-  };
-  return { child, exited, waitFor, output: () => output };
+  return { child, exited, waitFor, output };
 }
 
 async function answers(port: number): Promise<boolean> {

@@ -42,28 +42,40 @@ export function runBot(env: Record<string, string>, cwd?: string): BotProcess {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
+  const { output, waitFor } = watchOutput(child, 60);
   live.add(child);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       live.delete(child);
-      recordLines(output);
+      recordLines(output());
       if (!cwd) rmSync(dir, { recursive: true, force: true });
       resolve(code);
     }),
   );
+  return { child, exited, waitFor, output, lines: () => output().split('\n').filter(Boolean) };
+}
+
+/**
+ * Collects a child's stdout and stderr together. `waitFor` polls until the output matches, for up
+ * to `waitSeconds`; past that it kills the child and fails with the output.
+ */
+export function watchOutput(
+  child: ChildProcess,
+  waitSeconds: number,
+): { output(): string; waitFor(pattern: RegExp): Promise<void> } {
+  let output = '';
+  const collect = (c: Buffer) => {
+    output += c.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const waitFor = async (pattern: RegExp) => {
-    for (let i = 0; i < 1200 && !pattern.test(output); i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < waitSeconds * 20 && !pattern.test(output); i += 1)
+      await new Promise((r) => setTimeout(r, 50));
     if (!pattern.test(output)) child.kill('SIGKILL');
     assert.match(output, pattern);
   };
-  return { child, exited, waitFor, output: () => output, lines: () => output.split('\n').filter(Boolean) };
+  return { output: () => output, waitFor };
 }
 
 /** No line of a Node stack trace ("    at fn (file:1:2)"). */
