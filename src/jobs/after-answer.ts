@@ -6,8 +6,10 @@
 import type { Logger } from '../log.js';
 import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
 import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
+import { NotShownError } from '../scheduling/ports/errors.js';
 import type { MeetingRecords, UserData } from '../scheduling/ports/storage.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import { countResponseUrlPosts, responseUrlUsable } from '../scheduling/response-url.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
 import type { SlackAnnouncer } from '../slack/announcer.js';
@@ -61,6 +63,21 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     const language = locale ?? (await deps.profiles.get(owner)).locale;
     const message = await outcomeMessage(deps, owner, language, outcome);
     if (message) await jobs.enqueue('tell', { owner, where, message });
+  }
+
+  /**
+   * A message shown only through its response_url: counts the post on the record before making it,
+   * or throws NotShownError when Slack would refuse it (5 posts / 30 minutes), so the host is told.
+   */
+  async function spendResponseUrlPost(record: MeetingRecord): Promise<void> {
+    if (record.messageTs || !record.responseUrl) return;
+    const now = new Date();
+    let usable = false;
+    await meetings.update(record.meetingId, (r) => {
+      usable = responseUrlUsable(r, now);
+      return usable ? countResponseUrlPosts(r) : r;
+    });
+    if (!usable) throw new NotShownError('response_url used up');
   }
 
   const logOnly = (what: string) => async (_data: unknown, err: unknown) => {
@@ -124,6 +141,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       async run(data) {
         const record = await meetings.get(data.meetingId);
         if (!record) return;
+        await spendResponseUrlPost(record);
         await announcer.refresh(record);
         // Every change is refreshed (a move in Slack or Zoom, a cancel, a series' next meeting).
         await deps.reminders.sync(record);
@@ -141,7 +159,9 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     'thread-note': {
       async run(data) {
         const record = await meetings.get(data.meetingId);
-        if (record) await announcer.threadReply(record, data.note);
+        if (!record) return;
+        await spendResponseUrlPost(record);
+        await announcer.threadReply(record, data.note);
       },
       giveUp: logOnly('thread note'),
     },
