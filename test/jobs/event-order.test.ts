@@ -62,7 +62,7 @@ test('an older meeting.updated delivered after a newer one: the newer time stays
   assert.deepEqual(h.slack.schemaErrors, []);
 });
 
-test(`two processes, started to one and ended (later event_ts) to the other at once, ${ROUNDS} meetings: every message ends on ended`, async () => {
+test(`two processes, started to one and ended (later event_ts) to the other at once, ${ROUNDS} meetings: every message ends on ended`, async (t) => {
   const meetings: MeetingRecord[] = [];
   for (let i = 0; i < ROUNDS; i++) meetings.push(await h.scheduleMeeting({ topic: `Race ${i}` }));
   await h.settle();
@@ -112,7 +112,7 @@ test(`two processes, started to one and ended (later event_ts) to the other at o
       assert.doesNotMatch(shown, /Live now/);
     }
     assert.deepEqual(h.slack.schemaErrors, []);
-    console.log(`# ${ROUNDS} meetings raced; all shown ended within ${Date.now() - startedAt} ms`);
+    t.diagnostic(`${ROUNDS} meetings raced; all shown ended within ${Date.now() - startedAt} ms`);
   } finally {
     for (const { bot } of bots) bot.child.kill('SIGTERM');
     for (const { bot } of bots) await bot.exited;
