@@ -11,6 +11,7 @@ import type { PeopleDirectory } from './ports/people.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
 import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import { countResponseUrlPosts, freshResponseUrl } from './response-url.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
 
@@ -20,6 +21,8 @@ export type { MeetingChange } from './meeting-edit.js';
 export interface Placement {
   messageTs?: string;
   responseUrl?: string;
+  /** How many posts the first showing made on `responseUrl`. */
+  responseUrlPosts?: number;
   /** The invitees, with the invitation each was sent (absent where it could not be sent). */
   invitees?: Invitee[];
 }
@@ -250,7 +253,9 @@ export class MeetingScheduler {
       status: 'scheduled',
       channelId: input.channelId,
       ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-      ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
+      ...(input.responseUrl
+        ? { responseUrl: input.responseUrl, responseUrlUse: { since: now.toISOString(), posts: 0 } }
+        : {}),
       createdAt: now.toISOString(),
       ...(input.recurrence && input.start
         ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
@@ -279,7 +284,12 @@ export class MeetingScheduler {
         (await meetings.update(record.meetingId, (r) => ({
           ...r,
           ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
-          ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
+          ...(placement.responseUrl
+            ? countResponseUrlPosts(
+                { ...r, responseUrl: placement.responseUrl },
+                placement.responseUrlPosts ?? 1,
+              )
+            : {}),
           ...(placement.invitees ? { invitees: placement.invitees } : {}),
           postedAt,
         }))) ?? record
@@ -484,5 +494,5 @@ function recordingOf(value: unknown): AutoRecording {
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */
 function withResponseUrl(record: MeetingRecord, responseUrl: string | undefined): MeetingRecord {
-  return !record.messageTs && responseUrl ? { ...record, responseUrl } : record;
+  return !record.messageTs && responseUrl ? freshResponseUrl(record, responseUrl, new Date()) : record;
 }
