@@ -169,7 +169,11 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       async run(data) {
         await announcer.notifyUser(data.owner, data.note);
         // Telling a user their Zoom app was removed looked up (and cached) their profile again.
-        if (data.note.kind === 'zoom_deauthorized') await deps.userData.eraseUser(data.owner);
+        if (data.note.kind === 'zoom_deauthorized') {
+          // The user is gone: jobs still waiting for them go too (this one is removed on completion).
+          await deps.jobs.removeFor(data.owner);
+          await deps.userData.eraseUser(data.owner);
+        }
       },
       giveUp: logOnly('notice'),
     },
