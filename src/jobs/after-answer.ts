@@ -40,6 +40,10 @@ export interface AfterAnswerDeps {
 }
 
 /** The core's announcer port, each post a job of its own (retried, run by any process). */
+/** The fields a meeting's channel message shows. */
+const shownState = (r: MeetingRecord) =>
+  JSON.stringify([r.status, r.startInstant, r.startedAt, r.endedAt, r.topic, r.durationMinutes, r.timeZone]);
+
 export function queuedAnnouncer(jobs: AfterAnswer): MeetingAnnouncer {
   return {
     refresh: (record: MeetingRecord) =>
@@ -139,10 +143,17 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     },
     refresh: {
       async run(data) {
-        const record = await meetings.get(data.meetingId);
+        let record = await meetings.get(data.meetingId);
         if (!record) return;
-        await spendResponseUrlPost(record);
-        await announcer.refresh(record);
+        // Two replicas refreshing one message at once: the later write can reach Slack first. So
+        // read again after each refresh, and show the record once more while it changed meanwhile.
+        for (let round = 0; round < 5; round++) {
+          await spendResponseUrlPost(record);
+          await announcer.refresh(record);
+          const now = await meetings.get(data.meetingId);
+          if (!now || shownState(now) === shownState(record)) break;
+          record = now;
+        }
         // Every change is refreshed (a move in Slack or Zoom, a cancel, a series' next meeting).
         await deps.reminders.sync(record);
       },
