@@ -10,7 +10,7 @@ import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from '.
 import type { PeopleDirectory } from './ports/people.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import type { ZoomConnection, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import { countResponseUrlPosts, freshResponseUrl } from './response-url.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
@@ -100,7 +100,9 @@ export type CreateOutcome =
 
 export type ChangeRefusal =
   | { ok: false; reason: 'unknown' }
-  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
+  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
+  /** The user is now connected to another Zoom account than the one that created the meeting. */
+  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
 
 export type Rescheduled =
   | { ok: true; record: MeetingRecord; fromInstant?: string; unchanged?: true }
@@ -124,6 +126,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Invitees' emails for Zoom; without it, invitees are told in Slack only. */
   people?: PeopleDirectory;
+  /** The host's Zoom account now: a meeting of another account is not changed from here. */
+  connection?: ZoomConnection;
   now?: () => Date;
 }
 
@@ -203,6 +207,18 @@ export class MeetingScheduler {
     }
   }
 
+  /** The account that created `meeting`: the host's connection (with its email), else Zoom's host_id. */
+  private async zoomAccountOf(
+    host: SlackUserRef,
+    meeting: ZoomMeeting,
+  ): Promise<MeetingRecord['zoomAccount']> {
+    const connected = await this.deps.connection?.connectedAccount(host).catch(() => null);
+    if (connected && (!meeting.host_id || meeting.host_id === connected.zoomUserId)) {
+      return { id: connected.zoomUserId, ...(connected.email ? { email: connected.email } : {}) };
+    }
+    return meeting.host_id ? { id: meeting.host_id } : undefined;
+  }
+
   /** The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart). */
   private async findCreated(input: NewMeeting): Promise<ZoomMeeting | null> {
     if (!input.start) return null;
@@ -231,8 +247,10 @@ export class MeetingScheduler {
       }
     }
     const now = (this.deps.now ?? (() => new Date()))();
+    const zoomAccount = await this.zoomAccountOf(input.host, meeting);
     const record: MeetingRecord = {
       meetingId,
+      ...(zoomAccount ? { zoomAccount } : {}),
       host: input.host,
       ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
       topic: input.topic,
@@ -411,6 +429,12 @@ export class MeetingScheduler {
     if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
+    // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
+    const owner = record.zoomAccount;
+    const now = owner && (await this.deps.connection?.connectedAccount(actor));
+    if (owner && now && now.zoomUserId !== owner.id) {
+      return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
+    }
     return { ok: true, record };
   }
 

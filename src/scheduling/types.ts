@@ -34,6 +34,8 @@ export interface MeetingRecord {
   threadTs?: string;
   messageTs?: string;
   responseUrl?: string;
+  /** The Zoom account that created it (only that account can change it). */
+  zoomAccount?: { id: string; email?: string };
   /** When `responseUrl` was issued and how many posts it took (Slack takes 5 within 30 minutes). */
   responseUrlUse?: { since: string; posts: number };
   /** When the meeting was first shown (channel or response_url); absent until then. */
