@@ -28,9 +28,19 @@ async function zoomOpensModal(userId: string): Promise<boolean> {
 
 test('Redis killed and restarted: tokens kept, /zoom works again within 15 s, /readyz follows', async () => {
   const user = { teamId: 'T0001', userId: 'URESTART' };
-  await h.connect(user);
+  const { zoomUserId } = await h.connect(user);
+  // A pair refreshed (rotated at Zoom) just before the kill: losing it would log the user out.
+  const due = await h.services.tokens.load(user);
+  const issued = h.zoom.issueTokens(zoomUserId, { expiresInSeconds: 60 });
+  await h.services.tokens.save(user, {
+    ...due!,
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken,
+    expiresAt: Date.now() + 60_000,
+  });
+  await h.services.tokens.getAccessToken(user);
   const pair = await h.services.tokens.load(user);
-  assert.ok(pair);
+  assert.ok(pair && pair.refreshToken !== issued.refreshToken);
   assert.equal(await zoomOpensModal(user.userId), true);
   assert.equal(await readyz(), 200);
 

@@ -66,3 +66,16 @@ test('a reconnect to another Zoom account during a refresh stays; the late pair 
   // The new account's pair still works at Zoom.
   assert.ok(zoom.liveTokens(other.zoomUserId) >= 2);
 });
+
+test('a reconnect to the same Zoom account during a refresh stays and keeps working at Zoom', async () => {
+  const side = buildZoomSide(redis, zoom);
+  const { user, zoomUserId, stored, refreshing } = await refreshInFlight(side);
+  // Revoking the late pair would end this new authorization too (Zoom revokes per user and app).
+  const issued = zoom.issueTokens(zoomUserId);
+  const again = { ...stored, ...issued, expiresAt: Date.now() + issued.expiresInSeconds * 1000 };
+  const { expiresInSeconds: _ttl, ...reconnected } = again;
+  await side.tokens.save(user, reconnected);
+  assert.deepEqual(await refreshing, { token: reconnected.accessToken });
+  assert.deepEqual(await side.tokens.load(user), reconnected);
+  assert.deepEqual(await side.client.listUpcomingMeetings(user), []);
+});
