@@ -134,6 +134,12 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
     markers,
     logger,
     people: { emailOf: (user) => profiles.email(user) },
+    connection: {
+      connectedAccount: async (user) => {
+        const pair = await tokens.load(user);
+        return pair ? { zoomUserId: pair.zoomUserId, email: pair.zoomEmail } : null;
+      },
+    },
     now,
   });
   const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };

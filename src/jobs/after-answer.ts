@@ -6,8 +6,10 @@
 import type { Logger } from '../log.js';
 import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
 import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
+import { NotShownError } from '../scheduling/ports/errors.js';
 import type { MeetingRecords, UserData } from '../scheduling/ports/storage.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import { countResponseUrlPosts, responseUrlUsable } from '../scheduling/response-url.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
 import type { SlackAnnouncer } from '../slack/announcer.js';
@@ -38,6 +40,10 @@ export interface AfterAnswerDeps {
 }
 
 /** The core's announcer port, each post a job of its own (retried, run by any process). */
+/** The fields a meeting's channel message shows. */
+const shownState = (r: MeetingRecord) =>
+  JSON.stringify([r.status, r.startInstant, r.startedAt, r.endedAt, r.topic, r.durationMinutes, r.timeZone]);
+
 export function queuedAnnouncer(jobs: AfterAnswer): MeetingAnnouncer {
   return {
     refresh: (record: MeetingRecord) =>
@@ -61,6 +67,21 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     const language = locale ?? (await deps.profiles.get(owner)).locale;
     const message = await outcomeMessage(deps, owner, language, outcome);
     if (message) await jobs.enqueue('tell', { owner, where, message });
+  }
+
+  /**
+   * A message shown only through its response_url: counts the post on the record before making it,
+   * or throws NotShownError when Slack would refuse it (5 posts / 30 minutes), so the host is told.
+   */
+  async function spendResponseUrlPost(record: MeetingRecord): Promise<void> {
+    if (record.messageTs || !record.responseUrl) return;
+    const now = new Date();
+    let usable = false;
+    await meetings.update(record.meetingId, (r) => {
+      usable = responseUrlUsable(r, now);
+      return usable ? countResponseUrlPosts(r) : r;
+    });
+    if (!usable) throw new NotShownError('response_url used up');
   }
 
   const logOnly = (what: string) => async (_data: unknown, err: unknown) => {
@@ -122,9 +143,17 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     },
     refresh: {
       async run(data) {
-        const record = await meetings.get(data.meetingId);
+        let record = await meetings.get(data.meetingId);
         if (!record) return;
-        await announcer.refresh(record);
+        // Two replicas refreshing one message at once: the later write can reach Slack first. So
+        // read again after each refresh, and show the record once more while it changed meanwhile.
+        for (let round = 0; round < 5; round++) {
+          await spendResponseUrlPost(record);
+          await announcer.refresh(record);
+          const now = await meetings.get(data.meetingId);
+          if (!now || shownState(now) === shownState(record)) break;
+          record = now;
+        }
         // Every change is refreshed (a move in Slack or Zoom, a cancel, a series' next meeting).
         await deps.reminders.sync(record);
       },
@@ -141,7 +170,9 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     'thread-note': {
       async run(data) {
         const record = await meetings.get(data.meetingId);
-        if (record) await announcer.threadReply(record, data.note);
+        if (!record) return;
+        await spendResponseUrlPost(record);
+        await announcer.threadReply(record, data.note);
       },
       giveUp: logOnly('thread note'),
     },
@@ -149,7 +180,11 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       async run(data) {
         await announcer.notifyUser(data.owner, data.note);
         // Telling a user their Zoom app was removed looked up (and cached) their profile again.
-        if (data.note.kind === 'zoom_deauthorized') await deps.userData.eraseUser(data.owner);
+        if (data.note.kind === 'zoom_deauthorized') {
+          // The user is gone: jobs still waiting for them go too (this one is removed on completion).
+          await deps.jobs.removeFor(data.owner);
+          await deps.userData.eraseUser(data.owner);
+        }
       },
       giveUp: logOnly('notice'),
     },

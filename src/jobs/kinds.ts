@@ -63,4 +63,6 @@ export interface AfterAnswer {
     data: JobKinds[K],
     opts?: EnqueueOptions,
   ): Promise<void>;
+  /** Drops the user's waiting and delayed jobs (their data names the user). */
+  removeFor(user: SlackUserRef): Promise<number>;
 }

@@ -42,7 +42,8 @@ export async function handleZoomEvent(
     case 'meeting_started':
     case 'meeting_ended':
     case 'recording_completed':
-      return serialised(event.meetingId, () => applyMeetingEvent(deps, event, deliveryKey));
+      // No ordering in this process: the compare-and-set write and event_ts order events across all.
+      return applyMeetingEvent(deps, event, deliveryKey);
   }
 }
 
@@ -63,24 +64,48 @@ async function applyMeetingEvent(
   const record = await deps.meetings.get(event.meetingId);
   if (!record) return 'unknown';
   if (event.kind === 'recording_completed') return applyRecording(deps, record, event, deliveryKey);
-  const plan = planMeetingChange(record, event);
-  if (!plan) return 'unchanged';
+  if (!planMeetingChange(record, event)) return 'unchanged';
   return onceFor(deps, deliveryKey, async () => {
-    await deps.meetings.save(plan.next);
+    // Planned again against the record as stored at the write: another replica may have applied
+    // a newer event meanwhile, and then this one plans nothing.
+    const applied: { plan?: MeetingPlan } = {};
+    const stored = await deps.meetings.update(event.meetingId, (current) => {
+      const plan = planMeetingChange(current, event);
+      if (plan) applied.plan = plan;
+      else delete applied.plan;
+      return plan ? plan.next : current;
+    });
+    const plan = applied.plan;
+    if (!stored) return 'unknown';
+    if (!plan) return 'unchanged';
     deps.logger.info('zoom event applied', { event: event.kind, meetingId: event.meetingId });
-    if (plan.refresh) await announce(deps, 'refresh', () => deps.announcer.refresh(plan.next));
+    if (plan.refresh) await announce(deps, 'refresh', () => deps.announcer.refresh(stored));
     for (const note of plan.notes) {
-      await announce(deps, `thread ${note.kind}`, () => deps.announcer.threadReply(plan.next, note));
+      await announce(deps, `thread ${note.kind}`, () => deps.announcer.threadReply(stored, note));
     }
     return 'applied';
   });
 }
 
-/** Pure: how a meeting event changes a record (null when it changes nothing). */
-export function planMeetingChange(
-  record: MeetingRecord,
-  event: Exclude<MeetingEvent, { kind: 'recording_completed' }>,
-): MeetingPlan | null {
+type PlannedEvent = Exclude<MeetingEvent, { kind: 'recording_completed' }>;
+
+/**
+ * Pure: how a meeting event changes a record (null when it changes nothing). An event older
+ * (Zoom's `event_ts`) than the last one applied to the same fields changes nothing: status
+ * (started/ended/deleted) and details (meeting.updated) are ordered separately, as they are
+ * independent.
+ */
+export function planMeetingChange(record: MeetingRecord, event: PlannedEvent): MeetingPlan | null {
+  const group = event.kind === 'meeting_updated' ? 'details' : 'status';
+  const mark = record.appliedEventTs?.[group];
+  if (event.eventTs !== undefined && mark !== undefined && event.eventTs < mark) return null;
+  const plan = planByKind(record, event);
+  if (!plan || event.eventTs === undefined) return plan;
+  const appliedEventTs = { ...plan.next.appliedEventTs, [group]: event.eventTs };
+  return { ...plan, next: { ...plan.next, appliedEventTs } };
+}
+
+function planByKind(record: MeetingRecord, event: PlannedEvent): MeetingPlan | null {
   switch (event.kind) {
     case 'meeting_updated':
       return planUpdate(record, event.changes);
@@ -176,7 +201,10 @@ async function shareRecording(
   record: MeetingRecord,
   event: Extract<MeetingEvent, { kind: 'recording_completed' }>,
 ): Promise<EventOutcome> {
-  const next: MeetingRecord = { ...record, recordingShareUrl: event.shareUrl };
+  const rememberLink = async () =>
+    (await deps.meetings.update(record.meetingId, (r) =>
+      r.recordingShareUrl === event.shareUrl ? r : { ...r, recordingShareUrl: event.shareUrl },
+    )) ?? { ...record, recordingShareUrl: event.shareUrl };
   if (record.recordingAuthentication) {
     try {
       await deps.zoom.updateRecordingSettings(record.host, record.meetingId, {
@@ -188,7 +216,7 @@ async function shareRecording(
         meetingId: record.meetingId,
         error: err instanceof Error ? err.name : 'unknown',
       });
-      await deps.meetings.save(next);
+      await rememberLink();
       await announce(deps, 'notify recording_not_shared', () =>
         deps.announcer.notifyUser(record.host, {
           kind: 'recording_not_shared',
@@ -199,7 +227,7 @@ async function shareRecording(
       return 'applied';
     }
   }
-  await deps.meetings.save(next);
+  const next = await rememberLink();
   const note: MeetingNote = {
     kind: 'recording',
     shareUrl: event.shareUrl,
@@ -279,17 +307,4 @@ function localToInstant(local: string, timeZone: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Events for one meeting run one after another in this process (started and ended can race). */
-const queues = new Map<string, Promise<unknown>>();
-function serialised<T>(meetingId: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(meetingId) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => undefined);
-  queues.set(meetingId, tail);
-  void tail.then(() => {
-    if (queues.get(meetingId) === tail) queues.delete(meetingId);
-  });
-  return run;
 }

@@ -21,6 +21,8 @@ export type Outcome =
   | { status: 'not_done'; why: 'unknown_meeting' | 'not_scheduled' }
   | { status: 'not_done'; why: 'not_host'; hostUserId: string; action: 'reschedule' | 'cancel' }
   | { status: 'not_done'; why: 'deleted'; record: MeetingRecord }
+  /** The meeting belongs to a Zoom account the user is no longer connected as. */
+  | { status: 'not_done'; why: 'other_account'; record: MeetingRecord; email?: string }
   | { status: 'not_done'; why: 'failed'; error: unknown };
 
 export function createOutcome(result: CreateOutcome): Outcome {
@@ -58,6 +60,13 @@ export function changeOutcome(result: Rescheduled | Cancelled, action: 'reschedu
       return { status: 'not_done', why: 'not_host', hostUserId: result.record.host.userId, action };
     case 'deleted':
       return { status: 'not_done', why: 'deleted', record: result.record };
+    case 'other_account':
+      return {
+        status: 'not_done',
+        why: 'other_account',
+        record: result.record,
+        ...(result.email ? { email: result.email } : {}),
+      };
     case 'not_scheduled':
       return { status: 'not_done', why: 'not_scheduled' };
   }

@@ -10,7 +10,8 @@ import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from '.
 import type { PeopleDirectory } from './ports/people.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
 import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import type { ZoomConnection, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import { countResponseUrlPosts, freshResponseUrl } from './response-url.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
 
@@ -20,6 +21,8 @@ export type { MeetingChange } from './meeting-edit.js';
 export interface Placement {
   messageTs?: string;
   responseUrl?: string;
+  /** How many posts the first showing made on `responseUrl`. */
+  responseUrlPosts?: number;
   /** The invitees, with the invitation each was sent (absent where it could not be sent). */
   invitees?: Invitee[];
 }
@@ -97,7 +100,9 @@ export type CreateOutcome =
 
 export type ChangeRefusal =
   | { ok: false; reason: 'unknown' }
-  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord };
+  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
+  /** The user is now connected to another Zoom account than the one that created the meeting. */
+  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
 
 export type Rescheduled =
   | { ok: true; record: MeetingRecord; fromInstant?: string; unchanged?: true }
@@ -121,6 +126,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Invitees' emails for Zoom; without it, invitees are told in Slack only. */
   people?: PeopleDirectory;
+  /** The host's Zoom account now: a meeting of another account is not changed from here. */
+  connection?: ZoomConnection;
   now?: () => Date;
 }
 
@@ -200,6 +207,18 @@ export class MeetingScheduler {
     }
   }
 
+  /** The account that created `meeting`: the host's connection (with its email), else Zoom's host_id. */
+  private async zoomAccountOf(
+    host: SlackUserRef,
+    meeting: ZoomMeeting,
+  ): Promise<MeetingRecord['zoomAccount']> {
+    const connected = await this.deps.connection?.connectedAccount(host).catch(() => null);
+    if (connected && (!meeting.host_id || meeting.host_id === connected.zoomUserId)) {
+      return { id: connected.zoomUserId, ...(connected.email ? { email: connected.email } : {}) };
+    }
+    return meeting.host_id ? { id: meeting.host_id } : undefined;
+  }
+
   /** The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart). */
   private async findCreated(input: NewMeeting): Promise<ZoomMeeting | null> {
     if (!input.start) return null;
@@ -228,8 +247,10 @@ export class MeetingScheduler {
       }
     }
     const now = (this.deps.now ?? (() => new Date()))();
+    const zoomAccount = await this.zoomAccountOf(input.host, meeting);
     const record: MeetingRecord = {
       meetingId,
+      ...(zoomAccount ? { zoomAccount } : {}),
       host: input.host,
       ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
       topic: input.topic,
@@ -250,7 +271,9 @@ export class MeetingScheduler {
       status: 'scheduled',
       channelId: input.channelId,
       ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-      ...(input.responseUrl ? { responseUrl: input.responseUrl } : {}),
+      ...(input.responseUrl
+        ? { responseUrl: input.responseUrl, responseUrlUse: { since: now.toISOString(), posts: 0 } }
+        : {}),
       createdAt: now.toISOString(),
       ...(input.recurrence && input.start
         ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
@@ -279,7 +302,12 @@ export class MeetingScheduler {
         (await meetings.update(record.meetingId, (r) => ({
           ...r,
           ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
-          ...(placement.responseUrl ? { responseUrl: placement.responseUrl } : {}),
+          ...(placement.responseUrl
+            ? countResponseUrlPosts(
+                { ...r, responseUrl: placement.responseUrl },
+                placement.responseUrlPosts ?? 1,
+              )
+            : {}),
           ...(placement.invitees ? { invitees: placement.invitees } : {}),
           postedAt,
         }))) ?? record
@@ -401,6 +429,12 @@ export class MeetingScheduler {
     if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
     if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
     if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
+    // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
+    const owner = record.zoomAccount;
+    const now = owner && (await this.deps.connection?.connectedAccount(actor));
+    if (owner && now && now.zoomUserId !== owner.id) {
+      return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
+    }
     return { ok: true, record };
   }
 
@@ -484,5 +518,5 @@ function recordingOf(value: unknown): AutoRecording {
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */
 function withResponseUrl(record: MeetingRecord, responseUrl: string | undefined): MeetingRecord {
-  return !record.messageTs && responseUrl ? { ...record, responseUrl } : record;
+  return !record.messageTs && responseUrl ? freshResponseUrl(record, responseUrl, new Date()) : record;
 }

@@ -34,6 +34,10 @@ export interface MeetingRecord {
   threadTs?: string;
   messageTs?: string;
   responseUrl?: string;
+  /** The Zoom account that created it (only that account can change it). */
+  zoomAccount?: { id: string; email?: string };
+  /** When `responseUrl` was issued and how many posts it took (Slack takes 5 within 30 minutes). */
+  responseUrlUse?: { since: string; posts: number };
   /** When the meeting was first shown (channel or response_url); absent until then. */
   postedAt?: string;
   createdAt: string;
@@ -49,6 +53,12 @@ export interface MeetingRecord {
   reminder?: { minutes: number; scheduled?: ScheduledReminder[] };
   /** Slack users invited (same workspace as the host), and where their invitation was sent. */
   invitees?: Invitee[];
+  /**
+   * Zoom's `event_ts` of the last event applied to each independent group of fields: `status`
+   * (started, ended, deleted) and `details` (time, topic, length, zone from meeting.updated). An
+   * event older than its group's mark is refused, whichever replica sees it last.
+   */
+  appliedEventTs?: { status?: number; details?: number };
 }
 
 /** One chat.scheduleMessage waiting: where, its id, and when it posts (epoch seconds). */

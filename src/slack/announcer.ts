@@ -75,7 +75,11 @@ export class SlackAnnouncer implements MeetingPublisher {
       }
       if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
       const invitees = await this.invite(record);
-      return { responseUrl: record.responseUrl, ...(invitees ? { invitees } : {}) };
+      return {
+        responseUrl: record.responseUrl,
+        responseUrlPosts: startLink ? 2 : 1,
+        ...(invitees ? { invitees } : {}),
+      };
     }
     if (posted === 'superseded') return {};
     if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);

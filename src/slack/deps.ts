@@ -4,7 +4,7 @@
  */
 import type { AfterAnswer } from '../jobs/kinds.js';
 import type { Logger } from '../log.js';
-import type { MeetingRecords, OnceMarkers } from '../scheduling/ports/storage.js';
+import type { MeetingRecords, OnceMarkers, UserData } from '../scheduling/ports/storage.js';
 import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
@@ -17,7 +17,9 @@ export interface SlackDeps {
   logger: Logger;
   now: () => Date;
   scheduler: MeetingScheduler;
-  meetings: Pick<MeetingRecords, 'get'>;
+  meetings: Pick<MeetingRecords, 'get' | 'removeAllFor'>;
+  /** Erases what Redis keeps of a user (disconnect). */
+  userData: Pick<UserData, 'eraseUser'>;
   markers: OnceMarkers;
   profiles: ProfileCache;
   /** Personal defaults from the App Home (the modal and the bot's language follow them). */

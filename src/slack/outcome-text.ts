@@ -49,6 +49,13 @@ export async function outcomeMessage(
           return notice(t.actions.onlyHost(outcome.hostUserId, outcome.action));
         case 'deleted':
           return notice(t.actions.alreadyDeleted(escapeMrkdwn(outcome.record.topic)));
+        case 'other_account':
+          return notice(
+            t.actions.otherZoomAccount(
+              escapeMrkdwn(outcome.record.topic),
+              outcome.email ? escapeMrkdwn(outcome.email) : undefined,
+            ),
+          );
         case 'failed':
           return failureMessage(deps, user, locale, outcome.error);
       }

@@ -68,6 +68,8 @@ export class MeetingStore implements MeetingRecords {
       const current = raw ? parse(raw) : null;
       if (!raw || !current) return null;
       const next = change(current);
+      // A change function returns the record itself when it changes nothing: no write then.
+      if (next === current) return current;
       const written = await this.redis.eval(
         COMPARE_AND_SET,
         1,

@@ -29,3 +29,16 @@ export async function deleteIfUnchanged(redis: RedisClient, key: string, expecte
   const removed = (await redis.eval(RELEASE, 1, key, expected)) as number;
   return removed === 1;
 }
+
+const SET_IF = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2]) return 1 else return 0 end`;
+
+/** Sets `key` to `next` only while it still holds `expected`, in one step (one key: one slot). */
+export async function setIfUnchanged(
+  redis: RedisClient,
+  key: string,
+  expected: string,
+  next: string,
+): Promise<boolean> {
+  const set = (await redis.eval(SET_IF, 1, key, expected, next)) as number;
+  return set === 1;
+}

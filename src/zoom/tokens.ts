@@ -5,6 +5,10 @@
  * same token log the user out. Inside a process concurrent callers share one promise; across
  * processes a Redis lock admits one refresher, who re-reads the pair under the lock and stores the
  * new pair before releasing it. Everyone else waits for the lock to go or the pair to change.
+ *
+ * The new pair is stored only if the pair the refresh read is still there (compare-and-set on the
+ * user's key): a disconnect or a reconnect while Zoom was answering is never undone, and the pair
+ * that came too late is revoked at Zoom so it is not left valid.
  */
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
@@ -16,7 +20,7 @@ import {
   ZoomNotConnectedError,
   ZoomUnavailableError,
 } from './errors.js';
-import { deleteIfUnchanged, RedisLock } from './lock.js';
+import { deleteIfUnchanged, RedisLock, setIfUnchanged } from './lock.js';
 import type { ZoomOAuth } from './oauth.js';
 import { decodeTokens, encodeTokens } from './token-codec.js';
 import type { SlackUserRef, ZoomTokenSet } from './types.js';
@@ -198,13 +202,19 @@ export class TokenStore {
     const log = this.options.logger;
     try {
       const grant = await this.options.oauth.refresh(current.tokens.refreshToken);
-      await this.save(user, {
+      const next: ZoomTokenSet = {
         ...current.tokens,
         accessToken: grant.accessToken,
         refreshToken: grant.refreshToken,
         expiresAt: Date.now() + grant.expiresInSeconds * 1000,
         scope: grant.scope || current.tokens.scope,
-      });
+      };
+      // Same Zoom account as the pair read, so its index entries already point here.
+      const key = this.options.keys.tokens(user.teamId, user.userId);
+      const encoded = encodeTokens(this.sealer, user, next);
+      if (!(await setIfUnchanged(this.options.redis, key, current.raw, encoded))) {
+        return await this.refreshedTooLate(user, current, next);
+      }
       log?.debug('Zoom tokens refreshed', { team: user.teamId, user: user.userId });
       return grant.accessToken;
     } catch (err) {
@@ -225,6 +235,28 @@ export class TokenStore {
       log?.info('Zoom refresh token is dead; connection removed', { team: user.teamId, user: user.userId });
       throw new ZoomNotConnectedError('Zoom connection has expired or was revoked; connect Zoom again', 400);
     }
+  }
+
+  /**
+   * The pair changed while Zoom answered (disconnect, reconnect, or a refresh that outlived its
+   * lock). Revoke what Zoom just issued unless the stored pair is of the same Zoom account:
+   * revoking ends the whole authorization at Zoom, which would log that stored pair out too.
+   */
+  private async refreshedTooLate(user: SlackUserRef, read: Stored, late: ZoomTokenSet): Promise<string> {
+    const log = this.options.logger;
+    const where = { team: user.teamId, user: user.userId };
+    const latest = await this.read(user).catch(() => null);
+    if (latest?.tokens.zoomUserId !== read.tokens.zoomUserId) {
+      await this.options.oauth.revoke(late.refreshToken).catch((err: unknown) => {
+        log?.warn('Zoom pair refreshed too late could not be revoked', {
+          ...where,
+          reason: err instanceof Error ? err.message : 'unknown',
+        });
+      });
+    }
+    log?.info('Zoom connection changed during a token refresh; the refreshed pair was dropped', where);
+    if (!latest) throw notConnected(user);
+    return latest.tokens.accessToken;
   }
 }
 

@@ -128,20 +128,23 @@ export function parseZoomWebhook(body: unknown): ZoomWebhookEvent {
       : { kind: 'ignored', event, reason: 'unsupported_event' };
   }
 
+  // When Zoom produced the event (epoch ms): the order events of one meeting are applied in.
+  const ts =
+    typeof body.event_ts === 'number' && Number.isFinite(body.event_ts) ? { eventTs: body.event_ts } : {};
   switch (event) {
     case 'meeting.updated':
-      return { kind: 'meeting_updated', meetingId, changes: readChanges(object) };
+      return { kind: 'meeting_updated', meetingId, changes: readChanges(object), ...ts };
     case 'meeting.deleted':
-      return { kind: 'meeting_deleted', meetingId };
+      return { kind: 'meeting_deleted', meetingId, ...ts };
     case 'meeting.started': {
       const startedAt = instantOf(object.start_time) ?? epochMsToIso(body.event_ts);
-      return startedAt ? { kind: 'meeting_started', meetingId, startedAt } : malformed;
+      return startedAt ? { kind: 'meeting_started', meetingId, startedAt, ...ts } : malformed;
     }
     case 'meeting.ended': {
       const endedAt = instantOf(object.end_time) ?? epochMsToIso(body.event_ts);
       if (!endedAt) return malformed;
       const startedAt = instantOf(object.start_time);
-      return { kind: 'meeting_ended', meetingId, endedAt, ...(startedAt ? { startedAt } : {}) };
+      return { kind: 'meeting_ended', meetingId, endedAt, ...(startedAt ? { startedAt } : {}), ...ts };
     }
     case 'recording.completed': {
       const shareUrl = text(object.share_url);

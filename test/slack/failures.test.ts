@@ -109,7 +109,9 @@ describe('failures after the modal closed', () => {
     await h.connect({ userId: 'UPRIV' });
     h.slack.setUser('UPRIV', { locale: 'en-US' });
     h.slack.notInChannel.add('GPRIVATE');
-    const { responses } = await submitMeeting('UPRIV', 'Private room', 'GPRIVATE');
+    await submitMeeting('UPRIV', 'Private room', 'GPRIVATE');
+    // The channel picker's response_url for the conversation (fresher than the command's).
+    const responses = h.slack.responses.filter((r) => r.id === 'view-GPRIVATE').map((r) => r.body);
     const inChannel = responses.find((r) => r.response_type === 'in_channel');
     assert.match(JSON.stringify(inChannel), /Private room/);
     assert.ok(!JSON.stringify(inChannel).includes('zak='));
@@ -135,7 +137,7 @@ describe('failures after the modal closed', () => {
     assert.ok(!JSON.stringify(replaced).includes('cancel_meeting'));
   });
 
-  test('another channel picked in the modal, and the bot is not in it: nothing lands where /zoom was typed', async () => {
+  test("another channel picked in the modal, and the bot is not in it: shown there through the picker's response_url, nothing where /zoom was typed", async () => {
     await h.connect({ userId: 'UPICK' });
     h.slack.setUser('UPICK', { locale: 'en-US' });
     h.slack.notInChannel.add('GOTHER');
@@ -147,9 +149,14 @@ describe('failures after the modal closed', () => {
       responseUrl: h.slack.responseUrl(`cmd-${triggerId}`),
     });
     await h.settle();
+    const view = h.openedView(triggerId) as {
+      blocks: { block_id?: string; element?: Record<string, unknown> }[];
+    };
+    const picker = view.blocks.find((b) => b.block_id === 'channel')?.element;
+    assert.equal(picker?.response_url_enabled, true);
     const res = await h.interact(
       h.submission(
-        h.openedView(triggerId),
+        view,
         { topic: 'Elsewhere', when: 'tomorrow 13:00', channelId: 'GOTHER' },
         { user: { userId: 'UPICK' } },
       ),
@@ -161,8 +168,44 @@ describe('failures after the modal closed', () => {
       responses.some((r) => r.response_type === 'in_channel'),
       false,
     );
+    const id = [...h.zoom.meetings.keys()].at(-1) as string;
+    const inOther = h.slack.responses.filter((r) => r.id === 'view-GOTHER').map((r) => r.body);
+    const shown = inOther.find((r) => r.response_type === 'in_channel');
+    assert.match(JSON.stringify(shown), /Elsewhere/);
+    assert.ok(JSON.stringify(shown).includes(h.zoom.meetings.get(id)?.join_url ?? 'missing'));
+    const record = await h.services.meetings.get(id);
+    assert.equal(record?.channelId, 'GOTHER');
+    assert.match(String(record?.responseUrl), /\/response\/view-GOTHER\//);
+  });
+
+  test('another channel picked, the bot is not in it and Slack gave no response_url for it: the host is told privately', async () => {
+    await h.connect({ userId: 'UPICK2' });
+    h.slack.setUser('UPICK2', { locale: 'en-US' });
+    h.slack.notInChannel.add('GOTHER2');
+    const triggerId = 'T-picked-other-2';
+    await h.command('', {
+      userId: 'UPICK2',
+      triggerId,
+      channelId: 'C0001',
+      responseUrl: h.slack.responseUrl(`cmd-${triggerId}`),
+    });
+    await h.settle();
+    const payload = h.submission(
+      h.openedView(triggerId),
+      { topic: 'Nowhere', when: 'tomorrow 13:00', channelId: 'GOTHER2' },
+      { user: { userId: 'UPICK2' } },
+    ) as { response_urls?: unknown[] };
+    payload.response_urls = [];
+    const res = await h.interact(payload);
+    assert.equal(res.status, 200);
+    await h.settle();
+    const responses = h.slack.responses.filter((r) => r.id === `cmd-${triggerId}`).map((r) => r.body);
     assert.equal(
-      [...h.slack.messages.values()].some((m) => JSON.stringify(m).includes('Elsewhere')),
+      responses.some((r) => r.response_type === 'in_channel'),
+      false,
+    );
+    assert.equal(
+      [...h.slack.messages.values()].some((m) => JSON.stringify(m).includes('Nowhere')),
       false,
     );
     const id = [...h.zoom.meetings.keys()].at(-1) as string;

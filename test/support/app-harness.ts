@@ -12,7 +12,7 @@ import type { SlackUserRef } from '../../src/zoom/types.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { type FakeZoom, startFakeZoom } from './fake-zoom.js';
 import { startRedis, type TestRedis } from './redis.js';
-import { type FormValues, stateValues } from './slack-payloads.js';
+import { type FormValues, responseUrlsOf, stateValues } from './slack-payloads.js';
 import { issuedSecret, logSink } from './test-logs.js';
 
 export type { FormValues } from './slack-payloads.js';
@@ -268,6 +268,7 @@ export async function startHarness(
           notify_on_close: false,
           state: { values: stateValues(view, values) },
         },
+        response_urls: responseUrlsOf(view, stateValues(view, values), slack.responseUrl),
         is_enterprise_install: false,
       };
     },

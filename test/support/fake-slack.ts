@@ -31,6 +31,10 @@ export interface PostedMessage {
   thread_ts?: string;
 }
 
+/** Slack's limits on one response_url. */
+const RESPONSE_URL_POSTS = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
+
 export interface FakeSlack {
   /** Use as SLACK_API_URL (ends with '/'). */
   apiUrl: string;
@@ -39,10 +43,14 @@ export interface FakeSlack {
    * its path ends in a random key (the credential part); a path with a key never issued gets 404.
    */
   responseUrl(id?: string): string;
+  /** Makes every response_url issued so far `ms` older (past 30 minutes, Slack answers expired_url). */
+  ageResponseUrls(ms: number): void;
   calls: SlackCall[];
   callsTo(method: string): Record<string, unknown>[];
   /** Posts received on response_urls. */
   responses: { id: string; body: Record<string, unknown> }[];
+  /** Posts Slack refused on a spent (used_url) or old (expired_url) response_url. */
+  refusedResponses: { id: string; error: string }[];
   /**
    * users.info answers, by Slack user id. Unknown users get tz Asia/Tokyo and locale ja-JP.
    * `profile.email` is answered only to a token granted users:read.email, as Slack does.
@@ -139,6 +147,9 @@ export async function startFakeSlack(
   const methodLatency = new Map<string, number>();
   let tsCounter = 0;
   const responseKeys = new Map<string, string>();
+  /** Per response_url key: when it was issued and how many posts it took. */
+  const refusedResponses: { id: string; error: string }[] = [];
+  const responseUse = new Map<string, { issuedAt: number; posts: number }>();
   let viewCounter = 0;
 
   const nextTs = () => {
@@ -287,6 +298,9 @@ export async function startFakeSlack(
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
+    const replyText = (status: number, text: string) => {
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+    };
     const failWith = (failure: Extract<Failure, { status: number }>) =>
       failure.status === 429
         ? reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter ?? 1) })
@@ -295,6 +309,20 @@ export async function startFakeSlack(
       const [rawId = '', key = ''] = url.pathname.slice('/response/'.length).split('/');
       const id = decodeURIComponent(rawId);
       if (responseKeys.get(key) !== id) return reply(404, { ok: false, error: 'invalid_response_url' });
+      // Slack takes up to 5 posts on a response_url within 30 minutes of its issue
+      // (https://api.slack.com/interactivity/handling#message_responses), then refuses with
+      // `used_url` / `expired_url` (a 404 with the code as plain text, as its incoming webhooks do).
+      const use = responseUse.get(key) ?? { issuedAt: Date.now(), posts: 0 };
+      responseUse.set(key, use);
+      if (Date.now() - use.issuedAt > RESPONSE_URL_LIFETIME_MS) {
+        refusedResponses.push({ id, error: 'expired_url' });
+        return replyText(404, 'expired_url');
+      }
+      if (use.posts >= RESPONSE_URL_POSTS) {
+        refusedResponses.push({ id, error: 'used_url' });
+        return replyText(404, 'used_url');
+      }
+      use.posts += 1;
       const failure = takeFailure('response_url');
       if (failure && 'status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
       const body = parseBody(raw, req.headers['content-type']);
@@ -370,15 +398,20 @@ export async function startFakeSlack(
 
   return {
     apiUrl: `${base}/api/`,
+    ageResponseUrls: (ms) => {
+      for (const use of responseUse.values()) use.issuedAt -= ms;
+    },
     responseUrl: (id = randomBytes(6).toString('hex')) => {
       const key = randomBytes(18).toString('base64url');
       responseKeys.set(key, id);
+      responseUse.set(key, { issuedAt: Date.now(), posts: 0 });
       issuedSecret(key);
       return `${base}/response/${encodeURIComponent(id)}/${key}`;
     },
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     responses,
+    refusedResponses,
     refusals: limits?.refusals ?? [],
     setUser: (userId, profile) => {
       users.set(userId, profile);

@@ -114,7 +114,8 @@ export class FakeZoomState {
 
   /** Revoke endpoint: a known token (access or refresh) revokes that user's authorization. */
   revokeToken(token: string): boolean {
-    const owner = this.refreshTokens.get(token) ?? this.accessTokens.get(token)?.zoomUserId;
+    // An expired access token is no longer a token Zoom knows: it cannot revoke anything.
+    const owner = this.refreshTokens.get(token) ?? this.bearer(token);
     if (owner === undefined) return false;
     this.revokeAll(owner);
     return true;

@@ -66,6 +66,8 @@ export interface FakeZoom {
   expireAccessTokens(zoomUserId: string): void;
   /** All tokens of this user die (as when the user removes the app in Zoom): refresh -> invalid_grant. */
   revokeAll(zoomUserId: string): void;
+  /** How many tokens of this user Zoom would still accept (live refresh tokens and unexpired access tokens). */
+  liveTokens(zoomUserId: string): number;
   /**
    * `host` gives `scheduler` Zoom's scheduling privilege (Zoom: Settings › Meeting › Other › Scheduling
    * privilege): the scheduler may then create (`POST /users/{host}/meetings`) and manage the host's meetings.
@@ -194,6 +196,9 @@ export async function startFakeZoom(
     },
     expireAccessTokens: (id) => state.expireAccessTokens(id),
     revokeAll: (id) => state.revokeAll(id),
+    liveTokens: (id) =>
+      [...state.refreshTokens.values()].filter((owner) => owner === id).length +
+      [...state.accessTokens.keys()].filter((token) => state.bearer(token) === id).length,
     grantSchedulingPrivilege: ({ host, scheduler }) => {
       const hosts = state.schedulingFor.get(scheduler) ?? new Set<string>();
       hosts.add(host);

@@ -23,6 +23,15 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** The server process, for tests that stop Redis on purpose (undefined with TEST_REDIS_URL). */
   process?: ChildProcess;
+  /** SIGKILLs the server (no shutdown save) and waits for it to die; only with a server started here. */
+  crash?(): Promise<void>;
+  /** Starts the server again on the same port and data dir (it reloads its append-only file). */
+  restart?(): Promise<void>;
+}
+
+export interface StartRedisOptions {
+  /** `appendonly yes` with `appendfsync always`: every acknowledged write survives a SIGKILL. */
+  appendOnly?: boolean;
 }
 
 /**
@@ -52,7 +61,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: StartRedisOptions = {}): Promise<TestRedis> {
   const clients: Redis[] = [];
   const base = {
     prefix: () => `test:${randomBytes(4).toString('hex')}:`,
@@ -71,11 +80,24 @@ export async function startRedis(): Promise<TestRedis> {
 
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'zoombot-redis-'));
-  const child = await spawnRedisServer(port, dir);
+  // Later arguments win in redis-server, so these override spawnRedisServer's `--appendonly no`.
+  const durability = options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : [];
+  let child = await spawnRedisServer(port, dir, durability);
   return {
     ...base,
     url: `redis://127.0.0.1:${port}`,
-    process: child,
+    get process() {
+      return child;
+    },
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      child = await spawnRedisServer(port, dir, durability);
+    },
     async stop() {
       await closeClients();
       await stopRedisServer(child);

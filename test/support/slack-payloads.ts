@@ -148,3 +148,38 @@ export function stateValues(
   }
   return out;
 }
+
+/**
+ * The view_submission's `response_urls`: Slack adds one for each conversations_select /
+ * channels_select set to `response_url_enabled` with a conversation chosen (else the list is empty).
+ * https://api.slack.com/surfaces/modals#modal_response_url
+ */
+export function responseUrlsOf(
+  view: Record<string, unknown>,
+  state: Record<string, Record<string, unknown>>,
+  issue: (id: string) => string,
+): { block_id: string; action_id: string; channel_id: string; response_url: string }[] {
+  const blocks = (view.blocks ?? []) as {
+    type?: string;
+    block_id?: string;
+    element?: Record<string, unknown>;
+  }[];
+  return blocks.flatMap((block) => {
+    const element = block.element;
+    if (block.type !== 'input' || !element?.response_url_enabled || !block.block_id) return [];
+    const actionId = String(element.action_id);
+    const picked = state[block.block_id]?.[actionId] as
+      | { selected_conversation?: string | null; selected_channel?: string | null }
+      | undefined;
+    const channel = picked?.selected_conversation ?? picked?.selected_channel;
+    if (!channel) return [];
+    return [
+      {
+        block_id: block.block_id,
+        action_id: actionId,
+        channel_id: channel,
+        response_url: issue(`view-${channel}`),
+      },
+    ];
+  });
+}

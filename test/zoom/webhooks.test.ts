@@ -50,6 +50,7 @@ describe('parsing events', () => {
       kind: 'meeting_updated',
       meetingId: '85012345678',
       changes: { startInstant: '2026-11-30T05:00:00.000Z', durationMinutes: 45 },
+      eventTs: 1732700000000,
     });
   });
 
@@ -91,7 +92,12 @@ describe('parsing events', () => {
           object: { id: '85012345678', uuid: 'u==', start_time: '2026-11-29T06:01:10Z', host_id: 'zu1' },
         },
       }),
-      { kind: 'meeting_started', meetingId: '85012345678', startedAt: '2026-11-29T06:01:10.000Z' },
+      {
+        kind: 'meeting_started',
+        meetingId: '85012345678',
+        startedAt: '2026-11-29T06:01:10.000Z',
+        eventTs: 1764396070000,
+      },
     );
     assert.deepEqual(
       parseZoomWebhook({
@@ -116,7 +122,12 @@ describe('parsing events', () => {
         event_ts: Date.UTC(2026, 10, 29, 7),
         payload: { object: { id: '9' } },
       }),
-      { kind: 'meeting_ended', meetingId: '9', endedAt: '2026-11-29T07:00:00.000Z' },
+      {
+        kind: 'meeting_ended',
+        meetingId: '9',
+        endedAt: '2026-11-29T07:00:00.000Z',
+        eventTs: Date.UTC(2026, 10, 29, 7),
+      },
     );
     assert.deepEqual(parseZoomWebhook({ event: 'meeting.ended', payload: { object: { id: '9' } } }), {
       kind: 'ignored',

@@ -11,10 +11,15 @@ export interface MeetingChanges {
   timeZone?: string;
 }
 
+/** When Zoom produced the event (its `event_ts`, epoch ms); absent when Zoom sent none. */
+interface Produced {
+  eventTs?: number;
+}
+
 export type ZoomEvent =
   | { kind: 'app_deauthorized'; zoomUserId: string }
-  | { kind: 'meeting_updated'; meetingId: string; changes: MeetingChanges }
-  | { kind: 'meeting_deleted'; meetingId: string }
-  | { kind: 'meeting_started'; meetingId: string; startedAt: string }
-  | { kind: 'meeting_ended'; meetingId: string; startedAt?: string; endedAt: string }
+  | ({ kind: 'meeting_updated'; meetingId: string; changes: MeetingChanges } & Produced)
+  | ({ kind: 'meeting_deleted'; meetingId: string } & Produced)
+  | ({ kind: 'meeting_started'; meetingId: string; startedAt: string } & Produced)
+  | ({ kind: 'meeting_ended'; meetingId: string; startedAt?: string; endedAt: string } & Produced)
   | { kind: 'recording_completed'; meetingId: string; shareUrl: string; passcode?: string };

@@ -91,6 +91,11 @@ export interface ZoomMeetings {
   ): Promise<void>;
 }
 
+/** Which Zoom account a Slack user is connected as now (null: none). */
+export interface ZoomConnection {
+  connectedAccount(user: SlackUserRef): Promise<{ zoomUserId: string; email?: string } | null>;
+}
+
 /** The host's Zoom settings as defaults for the scheduling form (cached for a few minutes). */
 export interface ZoomHostDefaults {
   /** Null when Zoom's settings could not be read (the form then says so). */

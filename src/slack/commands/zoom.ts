@@ -6,6 +6,7 @@ import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import { MAX_PARSE_LENGTH } from '../../time/index.js';
 import { connectPrompt, failureText, helpMessage, meetingListMessage, notice } from '../blocks/notices.js';
 import type { SlackDeps } from '../deps.js';
+import { disconnectUser, eraseUser } from '../forget-user.js';
 import { messages } from '../i18n/index.js';
 import { quickProfile } from '../quick-profile.js';
 import { readWhen } from '../views/when.js';
@@ -93,10 +94,11 @@ function handleCommand(services: SlackDeps) {
     if (word === 'disconnect') {
       const [{ profile }, removed] = await Promise.all([
         quickProfile(services.profiles, user),
-        services.connections.disconnect(user),
+        disconnectUser(services, user),
       ]);
       const t = messages(profile.locale);
       await reply(notice(removed ? t.disconnected : t.nothingToDisconnect));
+      await eraseUser(services, user);
       return;
     }
     if (word === 'now' || word === 'list') {

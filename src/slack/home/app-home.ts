@@ -17,6 +17,7 @@ import type { SlackUserRef } from '../../zoom/types.js';
 import { failureText, notice, type PrivateMessage } from '../blocks/notices.js';
 import { openScheduleModal } from '../commands/open-modal.js';
 import type { SlackDeps } from '../deps.js';
+import { disconnectUser, eraseUser } from '../forget-user.js';
 import type { PreferenceName } from '../preferences.js';
 import type { SlackWebClient } from '../web.js';
 import {
@@ -186,10 +187,15 @@ export function disconnectButton(services: SlackDeps) {
   return async ({ ack, body, client }: ButtonArgs): Promise<void> => {
     await ack();
     const user = userOf(body);
-    await services.connections.disconnect(user).catch((err) => {
-      services.logger.warn('Zoom not disconnected from the App Home', { error: err });
-    });
+    const done = await disconnectUser(services, user).then(
+      () => true,
+      (err: unknown) => {
+        services.logger.warn('Zoom not disconnected from the App Home', { error: err });
+        return false;
+      },
+    );
     await publishHome(services, client, user, 0);
+    if (done) await eraseUser(services, user);
   };
 }
 

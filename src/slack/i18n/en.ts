@@ -219,6 +219,8 @@ export const en: Messages = {
   actions: {
     onlyHost: (host, action) =>
       `Only <@${host}> can ${action === 'reschedule' ? 'reschedule' : 'cancel'} this meeting.`,
+    otherZoomAccount: (topic, email) =>
+      `*${topic}* belongs to ${email ? `the Zoom account ${email}` : 'another Zoom account'}, not the one you are connected to now, so nothing was changed. Change it in Zoom while signed in to that account, or reconnect it with \`/zoom connect\`.`,
     unknownMeeting:
       'The bot no longer has a record of this meeting, so it cannot be changed here. Use the Zoom app instead.',
     notScheduled:

@@ -150,6 +150,8 @@ export interface Messages {
   };
   actions: {
     onlyHost(hostUserId: string, action: 'reschedule' | 'cancel'): string;
+    /** The meeting was created by another Zoom account than the one now connected; nothing changed. */
+    otherZoomAccount(topic: string, email: string | undefined): string;
     unknownMeeting: string;
     notScheduled: string;
     cancelled(topic: string): string;

@@ -158,6 +158,9 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
         action_id: 'channel',
         ...(input.context.channelId ? { initial_conversation: input.context.channelId } : {}),
         default_to_current_conversation: true,
+        // The submission then carries a response_url for the chosen conversation: a meeting posted
+        // where the bot is not a member is shown through it.
+        response_url_enabled: true,
         filter: { include: ['public', 'private', 'mpim', 'im'], exclude_bot_users: true },
       },
     },

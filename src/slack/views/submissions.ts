@@ -7,6 +7,7 @@ import type {
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import type { NewMeeting } from '../../scheduling/scheduler.js';
 import { failureText } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
@@ -81,7 +82,7 @@ export function scheduleSubmission(services: SlackDeps) {
     const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
     const job = {
       owner: host,
-      meeting: form.meeting,
+      meeting: withPickerResponseUrl(form.meeting, body),
       where,
       locale: ctx.locale,
       ...(ctx.origin === 'home' ? { refreshHome: true } : {}),
@@ -205,4 +206,14 @@ function whereOf(x: { channelId?: string; responseUrl?: string }) {
     ...(x.channelId ? { channelId: x.channelId } : {}),
     ...(x.responseUrl ? { responseUrl: x.responseUrl } : {}),
   };
+}
+
+/**
+ * The channel picker's response_url (response_url_enabled) for the chosen conversation: the fallback
+ * when the bot cannot post there, fresher than the command's.
+ */
+function withPickerResponseUrl(meeting: NewMeeting, body: ViewArgs['body']): NewMeeting {
+  const urls = 'response_urls' in body ? (body.response_urls ?? []) : [];
+  const picked = urls.find((u) => u.channel_id === meeting.channelId)?.response_url;
+  return picked ? { ...meeting, responseUrl: picked } : meeting;
 }
