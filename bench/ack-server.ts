@@ -50,6 +50,9 @@ async function main(): Promise<void> {
     config,
     createLogger('error', () => {}),
   );
+  // BENCH_NO_QUEUE: the same request path with the enqueue replaced by nothing (the jobs benchmark's
+  // baseline for what storing a job adds to an ack). The bench only; the bot has no such switch.
+  if (process.env.BENCH_NO_QUEUE === '1') services.jobs.enqueue = async () => {};
   // The benchmark's user is connected to Zoom, so free text opens the scheduling modal.
   await services.tokens.save(
     { teamId: 'T0001', userId: 'UBENCH' },
@@ -73,6 +76,8 @@ function listen(port: number, stop: () => Promise<unknown>): void {
       send({ type: 'heap', heapUsed, external, arrayBuffers });
     } else void stop().finally(() => process.exit(0));
   });
+  // The benchmark gone (ended, killed, timed out): no bot is left running.
+  process.on('disconnect', () => process.exit(0));
   send({ type: 'ready', port });
 }
 

@@ -15,6 +15,7 @@ import {
   REMINDER_CHOICES,
   type UserPreferences,
 } from '../preferences.js';
+import { DEFAULT_REMINDER } from '../views/schedule-modal.js';
 
 export const HOME_SCHEDULE_ACTION = 'home_schedule';
 export const HOME_DISCONNECT_ACTION = 'home_disconnect';
@@ -257,7 +258,7 @@ function defaultsBlocks(locale: Locale, preferences: UserPreferences): KnownBloc
         select(
           DEFAULT_ACTIONS.reminder,
           REMINDER_CHOICES.map((n) => option(String(n), h.reminder(n))),
-          String(preferences.reminderMinutes ?? 0),
+          String(preferences.reminderMinutes ?? DEFAULT_REMINDER),
         ),
         select(
           DEFAULT_ACTIONS.recording,

@@ -142,7 +142,6 @@ function agendaBlock(locale: Locale, agenda: string | undefined): KnownBlock {
 export function buildScheduleModal(input: ScheduleModalInput): ModalView {
   const { locale } = input.context;
   const m = messages(locale).modal;
-  const option = (value: string, text: string) => ({ text: plain(text), value });
   const blocks: KnownBlock[] = [
     topicBlock(locale, input.topic),
     ...whenBlocks(locale, input.when, input.preview),

@@ -272,6 +272,9 @@ describe('personal defaults', () => {
       'default_language',
     ]);
     assert.equal(initial('UDEF0', 'default_language'), 'auto');
+    // The same values the scheduling modal starts from when nothing was chosen.
+    assert.equal(initial('UDEF0', 'default_duration'), '30');
+    assert.equal(initial('UDEF0', 'default_reminder'), '10');
   });
 
   test('a change is saved in Redis, the Home re-renders, and the modal starts from it', async () => {

@@ -1,0 +1,151 @@
+/**
+ * Redis stops answering (SIGSTOP) just as Zoom answers a create the bot took after the modal's ack,
+ * and comes back 8 s later: the job finishes the work it began, one meeting at Zoom, posted in the
+ * channel, and no user reads that nothing was done. Real bot process, real redis-server; fakes stand
+ * only for Zoom and Slack.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { Keys } from '../../src/redis.js';
+import { ZoomOAuth } from '../../src/zoom/oauth.js';
+import { TokenStore } from '../../src/zoom/tokens.js';
+import { botEnv, SIGNING_SECRET, sign } from '../support/app-harness.js';
+import { runBot } from '../support/bot-process.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
+import { freePort, startRedis, type TestRedis, withRedisStopped } from '../support/redis.js';
+import { stateValues } from '../support/slack-payloads.js';
+
+let redis: TestRedis;
+let zoom: FakeZoom;
+let slack: FakeSlack;
+before(async () => {
+  [redis, zoom, slack] = await Promise.all([startRedis(), startFakeZoom(), startFakeSlack()]);
+});
+after(async () => {
+  await Promise.all([zoom.close(), slack.close()]);
+  await redis.stop();
+});
+
+const HOST = { teamId: 'T0001', userId: 'UFREEZE' };
+/** What the bot says when it did nothing (en and ja): never true once Zoom made the meeting. */
+const NOT_DONE = /was not done|not have been saved|try again|しませんでした|保存されていない|もう一度/i;
+
+async function until<T>(what: string, check: () => T | undefined | false, ms: number): Promise<T> {
+  const giveUpAt = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function post(baseUrl: string, body: string) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
+    },
+    body,
+  });
+}
+
+test('Redis frozen as Zoom answers the create, back 8 s later: one meeting, posted, no "not done" text', async () => {
+  const env = botEnv(redis, zoom, slack);
+  const client = redis.client();
+  const tokens = new TokenStore({
+    redis: client,
+    keys: new Keys(env.REDIS_KEY_PREFIX as string),
+    encryptionKeys: [Buffer.from(env.TOKEN_ENCRYPTION_KEY as string, 'base64')],
+    oauth: new ZoomOAuth({
+      oauthUrl: zoom.oauthUrl,
+      apiUrl: zoom.apiUrl,
+      clientId: zoom.clientId,
+      clientSecret: zoom.clientSecret,
+      redirectUrl: env.ZOOM_REDIRECT_URL as string,
+    }),
+  });
+  zoom.addUser({ id: 'zu-freeze', email: 'freeze@example.com' });
+  const grant = zoom.issueTokens('zu-freeze');
+  await tokens.save(HOST, {
+    accessToken: grant.accessToken,
+    refreshToken: grant.refreshToken,
+    expiresAt: Date.now() + grant.expiresInSeconds * 1000,
+    scope: grant.scope,
+    zoomUserId: 'zu-freeze',
+    zoomEmail: 'freeze@example.com',
+  });
+
+  const port = await freePort();
+  const bot = runBot({ ...env, PORT: String(port) });
+  await bot.waitFor(/listening on port/);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const command = new URLSearchParams({
+    team_id: HOST.teamId,
+    channel_id: 'C0001',
+    user_id: HOST.userId,
+    command: '/zoom',
+    text: '',
+    response_url: slack.responseUrl('freeze-cmd'),
+    trigger_id: 'trigger-freeze',
+  }).toString();
+  assert.equal((await post(baseUrl, command)).status, 200);
+  const opened = await until(
+    'the modal',
+    () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-freeze'),
+    20_000,
+  );
+  const view = opened.view as Record<string, unknown>;
+  const topic = `Freeze test ${randomBytes(3).toString('hex')}`;
+  const payload = {
+    type: 'view_submission',
+    team: { id: HOST.teamId },
+    user: { id: HOST.userId, team_id: HOST.teamId },
+    api_app_id: 'A0001',
+    view: {
+      ...view,
+      id: 'VFREEZE001',
+      team_id: HOST.teamId,
+      hash: 'h1',
+      state: { values: stateValues(view, { topic, when: 'tomorrow 15:00' }) },
+    },
+  };
+  // Zoom makes the meeting at once and answers 500 ms later; Redis stops in between.
+  zoom.setLatency(500);
+  const creates = zoom.stats.creates;
+  const submitted = await post(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  assert.equal(submitted.status, 200);
+  assert.equal((await submitted.text()).includes('errors'), false);
+  await until('Zoom to make the meeting', () => zoom.stats.creates === creates + 1, 20_000);
+  const postsOf = () =>
+    slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
+  // Zoom's answer is still on its way: the bot has nothing to post yet.
+  assert.equal(postsOf().length, 0);
+  await withRedisStopped(redis, async () => {
+    await new Promise((r) => setTimeout(r, 8000));
+  });
+  const resumedAt = Date.now();
+  zoom.setLatency(0);
+
+  await until('the meeting in the channel', () => postsOf().length > 0, 30_000);
+  assert.ok(Date.now() - resumedAt < 30_000, 'posted within 30 s of the resume');
+  // Let a second (wrong) post or create have its chance to appear.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
+  assert.equal(postsOf().length, 1, 'posted once in the channel');
+  assert.equal(postsOf()[0]?.channel, 'C0001');
+  const saidNotDone = [
+    ...slack.calls.map((c) => JSON.stringify(c.args)),
+    ...slack.responses.map((r) => JSON.stringify(r)),
+  ].filter((text) => NOT_DONE.test(text));
+  assert.deepEqual(saidNotDone, [], 'no text says the meeting was not made');
+  assert.deepEqual(slack.schemaErrors, []);
+  bot.child.kill('SIGTERM');
+  assert.equal(await bot.exited, 0);
+  await client.quit();
+});
