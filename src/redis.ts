@@ -112,12 +112,17 @@ function connect(config: RedisConfig, options: RedisOptions): RedisClient {
   return new Redis(config.url, { ...options, enableOfflineQueue: true, lazyConnect: false });
 }
 
+/** A command sent but not answered in time: unlike a refused connection, it may have been carried out. */
+export function isStorageTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message.endsWith('Command timed out');
+}
+
 /** True for ioredis' failures that mean Redis is down or not answering (not a bad command). */
 export function isStorageUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
     err.name === 'MaxRetriesPerRequestError' ||
-    err.message.endsWith('Command timed out') ||
+    isStorageTimeout(err) ||
     err.message.includes('Connection is closed') ||
     err.message.includes("Stream isn't writeable") ||
     err.name === 'ClusterAllFailedError' ||

@@ -80,3 +80,43 @@ describe('Redis not answering', () => {
     assert.deepEqual(h.slack.schemaErrors, []);
   });
 });
+
+describe('Redis stopping while a submission is stored', () => {
+  test('the user is told it may still be carried out, and it is carried out once Redis is back', async () => {
+    await h.connect({ userId: 'URD9' });
+    h.slack.setUser('URD9', { locale: 'en-US' });
+    await h.command('tomorrow 4pm', { userId: 'URD9', triggerId: 'T-rd9' });
+    await h.settle();
+    const view = h.openedView('T-rd9');
+    const creates = h.zoom.stats.creates;
+    const server = h.redis.process;
+    assert.ok(server, 'this test needs the redis-server it starts');
+    // Redis freezes after the duplicate check answered and before the job write answers: the write
+    // may have reached Redis, so "not done" would be a guess.
+    const enqueue = h.services.jobs.enqueue.bind(h.services.jobs);
+    h.services.jobs.enqueue = ((...args: Parameters<typeof enqueue>) => {
+      server.kill('SIGSTOP');
+      return enqueue(...args);
+    }) as typeof enqueue;
+    let body: { response_action: string; errors: Record<string, string> };
+    try {
+      const res = await h.interact(
+        h.submission(view, { topic: 'Half stored' }, { user: { userId: 'URD9' } }),
+      );
+      assert.equal(res.status, 200);
+      body = (await res.json()) as typeof body;
+    } finally {
+      h.services.jobs.enqueue = enqueue;
+      server.kill('SIGCONT');
+    }
+    assert.equal(body.response_action, 'errors');
+    assert.match(body.errors.topic ?? '', /may still be carried out/);
+    assert.doesNotMatch(body.errors.topic ?? '', /was not done/);
+    // The job write reached Redis before it froze: the meeting is made once, and posted.
+    await h.settle();
+    const deadline = Date.now() + 20_000;
+    while (h.zoom.stats.creates === creates && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    assert.equal(h.zoom.stats.creates, creates + 1);
+  });
+});

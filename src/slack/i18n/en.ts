@@ -207,6 +207,8 @@ export const en: Messages = {
       'Zoom did not answer in time, so the bot cannot tell whether it was done. Check `/zoom list` or the Zoom app before trying again.',
     storageUnavailable:
       'The bot cannot reach its storage right now, so this was not done. Try again in a minute.',
+    storageUncertain:
+      'The bot’s storage stopped answering while saving this, so it may still be carried out. Wait a minute and check the channel (or `/zoom list`) before submitting again.',
     rejected: (msg) =>
       `Zoom did not accept the meeting details, so this was not done (${msg}). Correct them and try again.`,
     unexpected:

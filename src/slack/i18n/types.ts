@@ -142,6 +142,8 @@ export interface Messages {
     rateLimited(retryAt?: string): string;
     unavailable: string;
     storageUnavailable: string;
+    /** Storage stopped answering while the request was being stored: it may still be carried out. */
+    storageUncertain: string;
     noAnswer: string;
     rejected(zoomMessage: string): string;
     unexpected: string;

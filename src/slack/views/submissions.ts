@@ -6,11 +6,13 @@ import type {
   SlackActionMiddlewareArgs,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import { isStorageTimeout } from '../../redis.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting } from '../../scheduling/scheduler.js';
 import { failureText } from '../blocks/notices.js';
 import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
+import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
 import { decodeContext, type ModalContext } from './metadata.js';
 import { recordingChoiceAction } from './recording-choice.js';
@@ -62,6 +64,25 @@ async function storageRefusal(
   await ack({ response_action: 'errors', errors: { [blockId]: failureText(ctx.locale, err) } });
 }
 
+/**
+ * Storing the job failed. A refused connection means nothing was stored; a timed-out write may
+ * still have reached Redis (and the job then runs), so the user is told it is uncertain, not "not done".
+ */
+async function enqueueRefusal(
+  services: SlackDeps,
+  ack: ViewArgs['ack'],
+  blockId: string,
+  ctx: ModalContext,
+  marker: { scope: string; id: string },
+  err: Error,
+): Promise<void> {
+  await services.markers.release(marker.scope, marker.id).catch(() => undefined);
+  if (!isStorageTimeout(err)) return storageRefusal(services, ack, blockId, ctx, err);
+  services.logger.error('submission uncertain: storage stopped answering while storing it', { error: err });
+  const text = messages(ctx.locale).failures.storageUncertain;
+  await ack({ response_action: 'errors', errors: { [blockId]: text } });
+}
+
 async function firstTime(services: SlackDeps, scope: string, id: string): Promise<boolean> {
   return services.markers.claim(scope, id, ONCE_TTL_SECONDS);
 }
@@ -92,8 +113,7 @@ export function scheduleSubmission(services: SlackDeps) {
       .enqueue('create', job, { jobId: `create-${view.id}` })
       .catch((err) => err as Error);
     if (stored instanceof Error) {
-      await services.markers.release('schedule-view', view.id).catch(() => undefined);
-      return storageRefusal(services, ack, 'topic', ctx, stored);
+      return enqueueRefusal(services, ack, 'topic', ctx, { scope: 'schedule-view', id: view.id }, stored);
     }
     await ack();
   };
@@ -130,8 +150,7 @@ export function rescheduleSubmission(services: SlackDeps) {
       .enqueue('reschedule', job, { jobId: `reschedule-${view.id}` })
       .catch((err) => err as Error);
     if (stored instanceof Error) {
-      await services.markers.release('reschedule-view', view.id).catch(() => undefined);
-      return storageRefusal(services, ack, 'when', ctx, stored);
+      return enqueueRefusal(services, ack, 'when', ctx, { scope: 'reschedule-view', id: view.id }, stored);
     }
     await ack();
   };
@@ -158,8 +177,7 @@ export function cancelSeriesSubmission(services: SlackDeps) {
       .enqueue('cancel', job, { jobId: `cancel-${view.id}` })
       .catch((err) => err as Error);
     if (stored instanceof Error) {
-      await services.markers.release('cancel-view', view.id).catch(() => undefined);
-      return storageRefusal(services, ack, 'scope', ctx, stored);
+      return enqueueRefusal(services, ack, 'scope', ctx, { scope: 'cancel-view', id: view.id }, stored);
     }
     await ack();
   };
