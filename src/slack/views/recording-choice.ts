@@ -6,6 +6,7 @@ import type { KnownBlock, ModalView } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
 import { decodeContext } from './metadata.js';
 import { RECORDING_AUTH_BLOCK, recordingAuthBlock, SCHEDULE_CALLBACK } from './schedule-modal.js';
+import { updateModalBlocks } from './view-update.js';
 
 interface RecordingActionArgs {
   ack(): Promise<void>;
@@ -27,15 +28,6 @@ export function recordingChoiceAction(services: SlackDeps) {
     if (!view || view.callback_id !== SCHEDULE_CALLBACK) return;
     const ctx = decodeContext(view.private_metadata, services.profiles.defaults);
     const blocks = blocksForRecording(view.blocks as KnownBlock[], action.selected_option?.value, ctx.locale);
-    const updated = {
-      type: 'modal',
-      callback_id: view.callback_id,
-      title: view.title,
-      ...(view.submit ? { submit: view.submit } : {}),
-      ...(view.close ? { close: view.close } : {}),
-      private_metadata: view.private_metadata,
-      blocks,
-    } as ModalView;
-    await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+    await updateModalBlocks(client, view, blocks);
   };
 }

@@ -10,7 +10,7 @@ import { isStorageTimeout } from '../../redis.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { NewMeeting } from '../../scheduling/scheduler.js';
 import { failureText } from '../blocks/notices.js';
-import type { KnownBlock, ModalView } from '../blocks/types.js';
+import type { KnownBlock } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
@@ -19,6 +19,7 @@ import { recordingChoiceAction } from './recording-choice.js';
 import { REPEAT_ACTIONS } from './repeat.js';
 import { RESCHEDULE_CALLBACK, SCHEDULE_CALLBACK, WHEN_PREVIEW_BLOCK } from './schedule-modal.js';
 import { CANCEL_SERIES_CALLBACK, readScope } from './series-scope.js';
+import { updateModalBlocks } from './view-update.js';
 import { whenPreview } from './when.js';
 
 type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
@@ -206,16 +207,7 @@ export function whenPreviewAction(services: SlackDeps) {
           } as KnownBlock)
         : block,
     );
-    const updated = {
-      type: 'modal',
-      callback_id: view.callback_id,
-      title: view.title,
-      ...(view.submit ? { submit: view.submit } : {}),
-      ...(view.close ? { close: view.close } : {}),
-      private_metadata: view.private_metadata,
-      blocks,
-    } as ModalView;
-    await client.views.update({ view_id: view.id, hash: view.hash, view: updated });
+    await updateModalBlocks(client, view, blocks);
   };
 }
 
