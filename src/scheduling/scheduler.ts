@@ -4,18 +4,21 @@
  * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
 import type { Logger } from '../log.js';
-import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
+import { type ChangeAllowed, type ChangeRefusal, checkChange } from './change-permission.js';
 import { applyEdit, editOf, type MeetingChange, type MeetingEdit } from './meeting-edit.js';
+import { createRequest, type NewMeeting, newRecord } from './new-meeting.js';
 import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
 import type { PeopleDirectory } from './ports/people.js';
 import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
-import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomConnection, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
+import type { SlackUserRef } from './ports/types.js';
+import type { HostAccount, ZoomConnection, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import { countResponseUrlPosts, freshResponseUrl } from './response-url.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
 import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
 
+export type { ChangeRefusal } from './change-permission.js';
 export type { MeetingChange } from './meeting-edit.js';
+export type { NewMeeting, StartTime } from './new-meeting.js';
 
 /** Where the first announcement of a meeting went. */
 export interface Placement {
@@ -31,40 +34,6 @@ export interface Placement {
 export interface MeetingPublisher extends MeetingAnnouncer {
   /** Throws NotShownError when the meeting cannot be shown there (anything else may pass). */
   publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement>;
-}
-
-export interface StartTime {
-  /** Wall time `yyyy-MM-ddTHH:mm:ss` in `timeZone`. */
-  local: string;
-  timeZone: string;
-  /** ISO UTC. */
-  instant: string;
-}
-
-export interface NewMeeting {
-  host: SlackUserRef;
-  locale: Locale;
-  topic: string;
-  /** Absent: an instant meeting. */
-  start?: StartTime;
-  timeZone: string;
-  durationMinutes: number;
-  agenda?: string;
-  /** Only the switches the user changed from the host's Zoom defaults: Zoom applies its own to the rest. */
-  options: Omit<MeetingSettings, 'auto_recording'>;
-  /** Absent: the host's Zoom default. */
-  recording?: AutoRecording;
-  recordingAuthentication: boolean;
-  channelId: string;
-  /** Post the meeting as a reply in this thread of the channel. */
-  threadTs?: string;
-  responseUrl?: string;
-  /** A recurring series (Zoom type 8); `start` is its first meeting. */
-  recurrence?: RecurrenceRule;
-  /** Slack user ids (the host's workspace) to invite: told by DM, recorded in Zoom by email. */
-  invitees?: string[];
-  /** Remind the channel this many minutes before the start (0: no reminder). */
-  reminderMinutes?: number;
 }
 
 /** How far a create got, kept by the caller between runs (a crash, a retry). */
@@ -98,12 +67,6 @@ export type CreateOutcome =
   /** An earlier request got no answer, and Zoom does not list the meeting: it may exist. */
   | { status: 'uncertain'; topic: string };
 
-export type ChangeRefusal =
-  | { ok: false; reason: 'unknown' }
-  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
-  /** The user is now connected to another Zoom account than the one that created the meeting. */
-  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
-
 export type Rescheduled =
   | { ok: true; record: MeetingRecord; fromInstant?: string; unchanged?: true }
   | ChangeRefusal;
@@ -131,7 +94,9 @@ export interface SchedulerDeps {
   now?: () => Date;
 }
 
-const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
+/** Whose meetings the create is about at Zoom: the scheduler's own, or the host's they schedule for. */
+const hostAccount = (input: NewMeeting): HostAccount =>
+  input.forHost ? { forZoomUser: input.forHost.zoomUserId } : {};
 
 export class MeetingScheduler {
   constructor(private readonly deps: SchedulerDeps) {}
@@ -189,17 +154,11 @@ export class MeetingScheduler {
     const inviteeEmails = await this.inviteeEmails(input);
     await ledger.note({ stage: 'sending' });
     try {
-      return await this.deps.zoom.createMeeting(input.host, {
-        topic: input.topic,
-        type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
-        ...(input.recurrence && input.start
-          ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
-          : {}),
-        ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
-        duration: input.durationMinutes,
-        ...(input.agenda ? { agenda: input.agenda } : {}),
-        ...settingsOf(input, inviteeEmails),
-      });
+      return await this.deps.zoom.createMeeting(
+        input.host,
+        createRequest(input, inviteeEmails),
+        hostAccount(input),
+      );
     } catch (err) {
       // Zoom answered with a refusal: nothing was created, a retry may create.
       if (!(err instanceof NoAnswerError)) await ledger.note({ stage: 'refused' }).catch(() => undefined);
@@ -207,23 +166,29 @@ export class MeetingScheduler {
     }
   }
 
-  /** The account that created `meeting`: the host's connection (with its email), else Zoom's host_id. */
+  /**
+   * The account that created `meeting`: the scheduler's connection (with its email), else Zoom's
+   * host_id. A meeting made for someone else is hosted by them but was made with the scheduler's token.
+   */
   private async zoomAccountOf(
-    host: SlackUserRef,
+    input: NewMeeting,
     meeting: ZoomMeeting,
   ): Promise<MeetingRecord['zoomAccount']> {
-    const connected = await this.deps.connection?.connectedAccount(host).catch(() => null);
-    if (connected && (!meeting.host_id || meeting.host_id === connected.zoomUserId)) {
+    const connected = await this.deps.connection?.connectedAccount(input.host).catch(() => null);
+    if (connected && (input.forHost || !meeting.host_id || meeting.host_id === connected.zoomUserId)) {
       return { id: connected.zoomUserId, ...(connected.email ? { email: connected.email } : {}) };
     }
     return meeting.host_id ? { id: meeting.host_id } : undefined;
   }
 
-  /** The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart). */
+  /**
+   * The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart);
+   * for a meeting made for someone else, among that host's meetings (`GET /users/{id}/meetings`).
+   */
   private async findCreated(input: NewMeeting): Promise<ZoomMeeting | null> {
     if (!input.start) return null;
     const at = Date.parse(input.start.instant);
-    const upcoming = await this.deps.zoom.listUpcomingMeetings(input.host, 300);
+    const upcoming = await this.deps.zoom.listUpcomingMeetings(input.host, 300, hostAccount(input));
     const found = upcoming.find(
       (m) => m.topic === input.topic && m.start_time !== undefined && Date.parse(m.start_time) === at,
     );
@@ -247,41 +212,40 @@ export class MeetingScheduler {
       }
     }
     const now = (this.deps.now ?? (() => new Date()))();
-    const zoomAccount = await this.zoomAccountOf(input.host, meeting);
-    const record: MeetingRecord = {
-      meetingId,
+    const [zoomAccount, scheduledFor] = await Promise.all([
+      this.zoomAccountOf(input, meeting),
+      this.scheduledFor(input, meeting),
+    ]);
+    const record = newRecord(input, meeting, {
+      now,
       ...(zoomAccount ? { zoomAccount } : {}),
-      host: input.host,
-      ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
-      topic: input.topic,
-      ...(input.start
-        ? {
-            startInstant: meeting.start_time
-              ? new Date(meeting.start_time).toISOString()
-              : input.start.instant,
-          }
-        : {}),
-      timeZone: input.start?.timeZone ?? input.timeZone,
-      durationMinutes: input.durationMinutes,
-      ...(input.agenda ? { agenda: input.agenda } : {}),
-      joinUrl: meeting.join_url,
-      locale: input.locale,
-      recording: input.recording ?? recordingOf(meeting.settings?.auto_recording),
-      recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
-      status: 'scheduled',
-      channelId: input.channelId,
-      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-      ...(input.responseUrl
-        ? { responseUrl: input.responseUrl, responseUrlUse: { since: now.toISOString(), posts: 0 } }
-        : {}),
-      createdAt: now.toISOString(),
-      ...(input.recurrence && input.start
-        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
-        : {}),
-      ...(input.invitees?.length ? { invitees: input.invitees.map((userId) => ({ userId })) } : {}),
-      ...(input.reminderMinutes ? { reminder: { minutes: input.reminderMinutes } } : {}),
-    };
+      ...(scheduledFor ? { scheduledFor } : {}),
+      recordingAuthenticationFailed,
+    });
     return { record, recordingAuthenticationFailed };
+  }
+
+  /** The host a meeting was made for, with their Slack user when the workspace has one with that email. */
+  private async scheduledFor(
+    input: NewMeeting,
+    meeting: ZoomMeeting,
+  ): Promise<MeetingRecord['scheduledFor'] | undefined> {
+    if (!input.forHost) return undefined;
+    const email = input.forHost.email ?? meeting.host_email;
+    const { people, logger } = this.deps;
+    const slackUserId =
+      email && people?.userIdByEmail
+        ? await people.userIdByEmail(input.host.teamId, email).catch((err) => {
+            // The message then names the host by their Zoom email.
+            logger.warn('host not looked up in Slack by email', { error: err });
+            return undefined;
+          })
+        : undefined;
+    return {
+      zoomUserId: input.forHost.zoomUserId,
+      ...(email ? { email } : {}),
+      ...(slackUserId ? { slackUserId } : {}),
+    };
   }
 
   /**
@@ -342,14 +306,14 @@ export class MeetingScheduler {
     const before = checked.record;
     const edit = editOf(before, change);
     if (Object.keys(edit).length === 0) return { ok: true, record: before, unchanged: true };
-    if (before.series) return this.rescheduleInSeries(actor, before, edit, change);
+    if (before.series) return this.rescheduleInSeries(actor, checked, edit, change);
     // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
     // PATCH returns, and must find the new time already there (else it announces the move twice).
     const record = (await this.deps.meetings.update(meetingId, (r) =>
       applyEdit(withResponseUrl(r, change.responseUrl), edit),
     )) as MeetingRecord;
     try {
-      await this.deps.zoom.updateMeeting(before.host, meetingId, {
+      await this.deps.zoom.updateMeeting(checked.acting, meetingId, {
         ...(edit.start ? { start_time: edit.start.local, timezone: edit.start.timeZone } : {}),
         ...(edit.durationMinutes ? { duration: edit.durationMinutes } : {}),
         ...(edit.topic !== undefined ? { topic: edit.topic } : {}),
@@ -407,12 +371,12 @@ export class MeetingScheduler {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     if (checked.record.series && opts.scope !== 'series') {
-      const done = await cancelOccurrence(this.seriesDeps(), checked.record, opts.responseUrl);
+      const done = await cancelOccurrence(this.seriesDeps(checked.acting), checked.record, opts.responseUrl);
       return { ok: true, ...done };
     }
     let alreadyDeleted = false;
     try {
-      await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
+      await this.deps.zoom.deleteMeeting(checked.acting, meetingId);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       alreadyDeleted = true;
@@ -420,39 +384,26 @@ export class MeetingScheduler {
     return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
   }
 
-  private async check(
-    actor: SlackUserRef,
-    meetingId: string,
-  ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
-    const record = await this.deps.meetings.get(meetingId);
-    // Another workspace's meeting is unknown here: not even its host is shown.
-    if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
-    if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
-    if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
-    // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
-    const owner = record.zoomAccount;
-    const now = owner && (await this.deps.connection?.connectedAccount(actor));
-    if (owner && now && now.zoomUserId !== owner.id) {
-      return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
-    }
-    return { ok: true, record };
+  private async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
+    return checkChange(this.deps, actor, await this.deps.meetings.get(meetingId));
   }
 
-  private seriesDeps(): SeriesDeps {
+  private seriesDeps(acting: SlackUserRef): SeriesDeps {
     const { zoom, meetings, publisher } = this.deps;
-    return { zoom, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
+    return { zoom, acting, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
   }
 
   /** A series: the occurrence shown (default) or the whole series moves. */
   private async rescheduleInSeries(
     actor: SlackUserRef,
-    before: MeetingRecord,
+    checked: ChangeAllowed,
     edit: MeetingEdit,
     change: MeetingChange,
   ): Promise<Rescheduled> {
+    const before = checked.record;
     let result: Awaited<ReturnType<typeof rescheduleSeries>>;
     try {
-      result = await rescheduleSeries(this.seriesDeps(), before, {
+      result = await rescheduleSeries(this.seriesDeps(checked.acting), before, {
         ...edit,
         scope: change.scope ?? 'occurrence',
       });
@@ -499,21 +450,6 @@ export class MeetingScheduler {
     await this.deps.publisher.refresh(record);
     return record;
   }
-}
-
-/** The create's `settings`: what the user set, nothing else (an omitted field gets the host's default). */
-function settingsOf(input: NewMeeting, inviteeEmails: string[]): { settings?: MeetingSettings } {
-  const settings: MeetingSettings = {
-    ...input.options,
-    ...(input.recording ? { auto_recording: input.recording } : {}),
-    ...(inviteeEmails.length > 0 ? { meeting_invitees: inviteeEmails.map((email) => ({ email })) } : {}),
-  };
-  return Object.keys(settings).length > 0 ? { settings } : {};
-}
-
-/** What Zoom says the meeting records to (the host's default when the create did not say). */
-function recordingOf(value: unknown): AutoRecording {
-  return value === 'local' || value === 'cloud' ? value : 'none';
 }
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */
