@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import type { FormValues } from '../support/slack-payloads.js';
+import { globalShortcut, homeAction, messageShortcut } from '../support/surface-payloads.js';
 
 const SCHED = 'USCHED';
 const SCHED_JA = 'USCHEDJA';
@@ -93,6 +94,28 @@ describe('the host choice in the form', () => {
     const ja = await openForm('2030-07-01 10:00 予算', SCHED_JA);
     assert.equal(block(ja, 'host')?.element?.options?.[0]?.text.text, '自分');
     assert.deepEqual(h.slack.schemaErrors, []);
+  });
+
+  test('the shortcuts and the App Home open the same form with the host choice', async () => {
+    const payloads = [
+      globalShortcut({ userId: SCHED }),
+      messageShortcut(
+        { text: 'Budget review tomorrow 10am' },
+        { userId: SCHED, responseUrl: h.slack.responseUrl() },
+      ),
+      homeAction(h, { type: 'button', action_id: 'home_schedule', value: 'schedule' }, { userId: SCHED }),
+    ];
+    for (const payload of payloads) {
+      h.slack.workspaces.triggers.set(String(payload.trigger_id), 'T0001');
+      assert.equal((await h.interact(payload)).status, 200);
+      await h.settle();
+      const view = h.openedView(String(payload.trigger_id)) as View;
+      assert.deepEqual(
+        block(view, 'host')?.element?.options?.map((o) => o.value),
+        ['me', 'zu-alice', 'zu-carol'],
+        String(payload.type),
+      );
+    }
   });
 
   test('no host field when Zoom lists nobody', async () => {
