@@ -183,6 +183,7 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
       reminders: new ReminderSync(slackClients, meetings, profiles, logger, now),
       refreshHome: async (user) => publishHome(services, await slackClients.forTeam(user), user),
       askAccountOwner: (pending) => askAccountOwner(services, pending),
+      uninstall: services,
     }),
   );
   return services;

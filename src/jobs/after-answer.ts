@@ -14,6 +14,7 @@ import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
 import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
+import { removeWorkspace, type UninstallDeps } from '../slack/events/uninstall.js';
 import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
 import type { ProfileCache } from '../slack/profiles.js';
 import type { ReminderSync } from '../slack/reminders.js';
@@ -37,6 +38,8 @@ export interface AfterAnswerDeps {
   refreshHome(user: SlackUserRef): Promise<void>;
   /** "Is this Zoom account yours?" */
   askAccountOwner(pending: JobKinds['ask-account']['pending']): Promise<void>;
+  /** What removing a workspace deletes (no Slack call: its bot token is gone). */
+  uninstall: UninstallDeps;
 }
 
 /** The core's announcer port, each post a job of its own (retried, run by any process). */
@@ -216,6 +219,10 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         await announcer.tellConnected(data.owner, data.zoomEmail);
       },
       giveUp: logOnly('connected notice'),
+    },
+    uninstall: {
+      run: (data, attempt) => removeWorkspace(deps.uninstall, data, attempt.final),
+      giveUp: logOnly('removing an uninstalled workspace'),
     },
   };
 }
