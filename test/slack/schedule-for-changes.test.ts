@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
+import { homeOpened, postEvent } from '../support/surface-payloads.js';
 
 const SCHED = 'USCHED';
 let h: Harness;
@@ -131,5 +132,22 @@ describe('who may change a meeting scheduled for someone else', () => {
     assert.equal(bearerOf(lastCall('DELETE', record.meetingId)), await tokenOf(SCHED));
     assert.deepEqual(h.zoom.schemaErrors, []);
     assert.deepEqual(h.slack.schemaErrors, []);
+  });
+
+  test("the host's App Home offers Reschedule and Cancel for the meeting scheduled for them", async () => {
+    const record = await scheduleForAlice('On her Home', '2030-08-09 10:00');
+    // Alice is connected since the test above: her Zoom list holds the meeting.
+    const res = await postEvent(h, homeOpened('UALICE'));
+    assert.equal(res.status, 200);
+    await h.settle();
+    const blocks = (h.slack.homes.get('UALICE')?.blocks ?? []) as {
+      block_id?: string;
+      elements?: { action_id?: string }[];
+    }[];
+    const actions = blocks.find((b) => b.block_id === `home_meeting_actions:${record.meetingId}`);
+    assert.deepEqual(
+      actions?.elements?.map((e) => e.action_id),
+      ['join_meeting', 'fresh_start_link', 'reschedule_meeting', 'cancel_meeting'],
+    );
   });
 });

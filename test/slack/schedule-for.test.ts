@@ -300,6 +300,16 @@ describe('Zoom refusing to schedule for the host', () => {
     }
   });
 
+  test('a host value the form never offered (forged) is refused on host, and nothing is created', async () => {
+    const view = await openForm('2030-07-05 10:00 Forged');
+    const createsBefore = creates().length;
+    for (const forged of ['zu-stranger', '../users/me']) {
+      const answer = JSON.parse(await submit(view, { host: forged })) as { errors: Record<string, string> };
+      assert.match(answer.errors.host ?? '', /Zoom does not let you schedule meetings for/);
+    }
+    assert.equal(creates().length, createsBefore);
+  });
+
   test('the check could not tell in time and Zoom refuses the create (3000): the scheduler is told by DM, not done and why', async () => {
     const view = await openForm('2030-07-06 10:00 Refused later');
     h.zoom.revokeSchedulingPrivilege({ host: 'zu-alice', scheduler: 'zu-sched' });
