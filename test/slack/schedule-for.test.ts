@@ -254,6 +254,34 @@ describe('creating for the host', () => {
     assert.equal(link?.args.user, SCHED_JA);
   });
 
+  test('without users:read.email Slack refuses the lookup (missing_scope): the host is named by their Zoom email', async () => {
+    const token = h.config.slack.botToken as string;
+    const all = [
+      'commands',
+      'chat:write',
+      'chat:write.public',
+      'users:read',
+      'users:read.email',
+      'im:write',
+      'links:read',
+      'links:write',
+    ];
+    h.slack.setTokenScopes(
+      token,
+      all.filter((x) => x !== 'users:read.email'),
+    );
+    try {
+      const lookups = h.slack.callsTo('users.lookupByEmail').length;
+      const record = await createFor({ host: 'zu-alice' }, SCHED, '2030-07-03 11:00 No email scope');
+      assert.equal(h.slack.callsTo('users.lookupByEmail').length, lookups + 1);
+      assert.deepEqual(record.scheduledFor, { zoomUserId: 'zu-alice', email: 'alice@example.com' });
+      const message = JSON.stringify(h.slack.messages.get(`C0001:${record.messageTs}`));
+      assert.match(message, /alice@example.com\\nscheduled by <@USCHED>/);
+    } finally {
+      h.slack.setTokenScopes(token, all);
+    }
+  });
+
   test("a retried create looks among the host's meetings (GET /users/{alice}/meetings) and makes no second one", async () => {
     const view = await openForm('2030-07-04 10:00 Lost answer');
     const before = h.zoom.stats.creates;
