@@ -49,13 +49,13 @@ export async function checkChange(
       connected(host).catch(() => null),
     ]);
     const schedulerFits = scheduler && (!owner || scheduler.zoomUserId === owner.id);
-    if (!schedulerFits && own && own.zoomUserId === record.scheduledFor.zoomUserId) {
-      return { ok: true, record, acting: host };
-    }
-    if (scheduler && !schedulerFits && sameUser(actor, record.host)) {
+    if (schedulerFits) return { ok: true, record, acting: record.host };
+    if (own && own.zoomUserId === record.scheduledFor.zoomUserId) return { ok: true, record, acting: host };
+    // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change nothing.
+    if (scheduler) {
       return { ok: false, reason: 'other_account', record, ...(owner?.email ? { email: owner.email } : {}) };
     }
-    // The scheduler's token (when they are not connected, Zoom's refusal says so to whoever asked).
+    // Nobody is connected: Zoom's refusal (not connected) is told to whoever asked.
     return { ok: true, record, acting: record.host };
   }
   // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.

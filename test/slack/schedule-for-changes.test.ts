@@ -106,6 +106,21 @@ describe('who may change a meeting scheduled for someone else', () => {
     assert.equal((await h.services.meetings.get(record.meetingId))?.status, 'scheduled');
   });
 
+  test('the scheduler now connected to another Zoom account and the host not connected: nothing is changed', async () => {
+    const record = await scheduleForAlice('Other account', '2030-08-05 15:00');
+    await h.connect({ userId: SCHED }, { id: 'zu-sched-new', email: 'sched-new@example.com' });
+    try {
+      const deletesBefore = h.zoom.requests.filter((r) => r.method === 'DELETE').length;
+      const answer = await click('cancel_meeting', record.meetingId, 'UALICE');
+      assert.match(answersOn(answer).join(), /belongs to the Zoom account sched@example.com/);
+      assert.equal(h.zoom.requests.filter((r) => r.method === 'DELETE').length, deletesBefore);
+      assert.ok(h.zoom.meetings.has(record.meetingId));
+      assert.equal((await h.services.meetings.get(record.meetingId))?.status, 'scheduled');
+    } finally {
+      await h.connect({ userId: SCHED }, { id: 'zu-sched', email: 'sched@example.com' });
+    }
+  });
+
   test("the scheduler disconnected, the host connected: the host's own token moves and cancels it", async () => {
     const record = await scheduleForAlice('Own token', '2030-08-06 10:00');
     await h.connect({ userId: 'UALICE' }, { id: 'zu-alice', email: 'alice@example.com' });
