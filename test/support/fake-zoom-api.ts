@@ -207,8 +207,9 @@ export class FakeZoomApi {
   /**
    * GET /users/{userId}/schedulers ("List user schedulers", Users API; scopes user:read / user:read:admin):
    * "the users for whom the current user can schedule meetings", as { schedulers: [{ id, email, pmi }] }
-   * (Zoom API docs as mirrored in PSZoom's Get-ZoomUserSchedulers and @zoom/rivet's
-   * UsersListUserSchedulersResponse).
+   * (Zoom API docs as mirrored in PSZoom's Get-ZoomUserSchedulers, @zoom/rivet's
+   * UsersListUserSchedulersResponse and developers.qodex.ai's copy of "List user schedulers": "this
+   * API's response will list all users for whom User A can schedule and manage meetings").
    */
   private schedulers(zoomUserId: string): FakeAnswer {
     const hosts = [...(this.state.schedulingFor.get(zoomUserId) ?? [])];
