@@ -15,7 +15,7 @@ import { register as registerButtons } from './slack/actions/meeting-buttons.js'
 import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
 import { register as registerCommands } from './slack/commands/zoom.js';
 import { register as registerLinkPreviews } from './slack/events/link-shared.js';
-import { register as registerUninstall } from './slack/events/uninstall.js';
+import { storeUninstallsBeforeAck } from './slack/events/uninstall.js';
 import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
 import { register as registerHome } from './slack/home/app-home.js';
 import { installReceiverOptions } from './slack/install.js';
@@ -140,6 +140,9 @@ export function createBot(
     clientOptions: slackClientOptions(config, services.logger),
   });
 
+  // Bolt acks an event before any middleware runs: an uninstall is stored as a job ahead of it.
+  storeUninstallsBeforeAck(receiver, app, services.jobs);
+
   const running = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
     const started = performance.now();
@@ -166,7 +169,6 @@ export function createBot(
   registerWorkflowStep(app, services);
   registerLinkPreviews(app, services);
   registerAccountAnswers(app, services);
-  registerUninstall(app, services);
 
   // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
   let stopSweeping: (() => Promise<void>) | undefined;

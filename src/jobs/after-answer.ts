@@ -6,7 +6,7 @@
 import type { Logger } from '../log.js';
 import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
 import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
-import { NotShownError } from '../scheduling/ports/errors.js';
+import { NoSchedulingPrivilegeError, NotShownError } from '../scheduling/ports/errors.js';
 import type { MeetingRecords, UserData } from '../scheduling/ports/storage.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
 import { countResponseUrlPosts, responseUrlUsable } from '../scheduling/response-url.js';
@@ -14,6 +14,7 @@ import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../scheduling/types.js';
 import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
+import { removeWorkspace, type UninstallDeps } from '../slack/events/uninstall.js';
 import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
 import type { ProfileCache } from '../slack/profiles.js';
 import type { ReminderSync } from '../slack/reminders.js';
@@ -37,6 +38,8 @@ export interface AfterAnswerDeps {
   refreshHome(user: SlackUserRef): Promise<void>;
   /** "Is this Zoom account yours?" */
   askAccountOwner(pending: JobKinds['ask-account']['pending']): Promise<void>;
+  /** What removing a workspace deletes (no Slack call: its bot token is gone). */
+  uninstall: UninstallDeps;
 }
 
 /** The core's announcer port, each post a job of its own (retried, run by any process). */
@@ -106,6 +109,19 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       async giveUp(data, err) {
+        const { forHost } = data.meeting;
+        if (err instanceof NoSchedulingPrivilegeError && forHost) {
+          // The form had closed when Zoom refused (its check could not tell in time, or the
+          // privilege went meanwhile): the scheduler learns it by DM, where it stays.
+          const host = forHost.email ?? forHost.label ?? forHost.zoomUserId;
+          const outcome: Outcome = {
+            status: 'not_done',
+            why: 'no_scheduling_privilege',
+            topic: data.meeting.topic,
+            host,
+          };
+          return tell(data.owner, {}, data.locale, outcome);
+        }
         const progress = data.progress;
         const outcome: Outcome =
           progress?.stage === 'created'
@@ -203,6 +219,10 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         await announcer.tellConnected(data.owner, data.zoomEmail);
       },
       giveUp: logOnly('connected notice'),
+    },
+    uninstall: {
+      run: (data, attempt) => removeWorkspace(deps.uninstall, data, attempt.final),
+      giveUp: logOnly('removing an uninstalled workspace'),
     },
   };
 }

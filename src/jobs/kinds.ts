@@ -10,6 +10,13 @@ import type { EnqueueOptions } from './queue.js';
 
 type PendingLink = Extract<Completed, { outcome: 'pending' }>;
 
+/** What an uninstall removes: one workspace, or an organization's org-wide install and its workspaces. */
+export interface Uninstall {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall: boolean;
+}
+
 /** Where a private notice goes first: ephemeral in the channel, else the response_url, else a DM. */
 export interface Where {
   channelId?: string;
@@ -54,6 +61,8 @@ export interface JobKinds {
   connected: { owner: SlackUserRef; zoomEmail: string };
   /** "Is this Zoom account yours?" after a sign-in that needs the user's confirmation. */
   'ask-account': { owner: SlackUserRef; pending: PendingLink };
+  /** A workspace (or an org-wide install) removed the bot: delete all it left (no owner: not dropped with a user). */
+  uninstall: Uninstall;
 }
 
 /** What listeners and routes use to hand work over: resolves once the job is stored in Redis. */

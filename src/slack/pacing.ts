@@ -26,11 +26,32 @@ export interface PaceRule {
   burst: number;
 }
 
-/** A little under Slack's figures, so clocks and Slack's own counting leave room. */
+/**
+ * Under Slack's figures even counting the burst: at most 57 posts per channel in any minute (3 in
+ * any second) against Slack's 60 (1 per second), and at most 49 updates per workspace in any minute
+ * against Tier 3's 50 (`mostCallsIn` below; test/slack/pacing.test.ts checks both).
+ */
 export const SLACK_RULES: Record<PacedMethod, PaceRule> = {
   'chat.postMessage': { perMinute: 55, burst: 3 },
-  'chat.update': { perMinute: 50, burst: 10 },
+  'chat.update': { perMinute: 45, burst: 5 },
 };
+
+/**
+ * The most calls a rule lets through in any window of `windowMs` (across every replica). GCRA
+ * accepts a call at `now` only when now >= TAT - tolerance, and each call moves TAT on by one
+ * interval; so n calls accepted at t1 <= ... <= tn satisfy tn >= t1 + (n - 1) * interval - tolerance.
+ * Within a window (tn - t1 < windowMs): n - 1 < (windowMs + tolerance) / interval. A 429 only
+ * moves TAT later, so it never lets more through.
+ */
+export function mostCallsIn(rule: PaceRule, windowMs: number): number {
+  const { interval, tolerance } = gcraOf(rule);
+  return Math.ceil((windowMs + tolerance) / interval);
+}
+
+function gcraOf(rule: PaceRule): { interval: number; tolerance: number } {
+  const interval = Math.ceil(60_000 / rule.perMinute);
+  return { interval, tolerance: interval * Math.max(0, rule.burst - 1) };
+}
 
 /**
  * GCRA: KEYS[1] holds the theoretical arrival time (ms). ARGV: interval, tolerance, TTL ms.
@@ -133,9 +154,7 @@ export class SlackPacer {
   }
 
   private gcra(method: PacedMethod): { interval: number; tolerance: number } {
-    const rule = this.rules[method];
-    const interval = Math.ceil(60_000 / rule.perMinute);
-    return { interval, tolerance: interval * Math.max(0, rule.burst - 1) };
+    return gcraOf(this.rules[method]);
   }
 
   private slotKey(method: PacedMethod, teamId: string, channelId: string): string {

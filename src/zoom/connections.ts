@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
 import { Sealer } from './crypto.js';
-import { OAuthStateError, ZoomInvalidGrantError, ZoomResponseError } from './errors.js';
+import { OAuthStateError, TokenStoreError, ZoomInvalidGrantError, ZoomResponseError } from './errors.js';
 import type { ZoomOAuth } from './oauth.js';
 import { type ConnectOrigin, type PendingLink, PendingLinks } from './pending-links.js';
 import type { TokenStore } from './tokens.js';
@@ -242,6 +242,31 @@ export class ZoomConnections {
     if (!removed) return pending !== null;
     await this.revoke(user, removed);
     return true;
+  }
+
+  /**
+   * The user's workspace removed the bot: their pairs are revoked at Zoom *before* they are deleted,
+   * so a run cut short (crash, Zoom away) leaves them for the next run to revoke. `revoked` false:
+   * Zoom could not be asked; then nothing is deleted unless `evenUnrevoked` (the last try).
+   */
+  async revokeAndRemove(
+    user: SlackUserRef,
+    opts: { evenUnrevoked: boolean },
+  ): Promise<{ removed: boolean; revoked: boolean }> {
+    const pending = await this.pending.get(user);
+    // Unreadable (wrong key, damaged): nothing to revoke with; remove() below still deletes it.
+    const stored = await this.options.tokens.load(user).catch((err) => {
+      if (err instanceof TokenStoreError) return null;
+      throw err;
+    });
+    let revoked = true;
+    for (const pair of [pending?.tokens, stored]) {
+      if (pair && !(await this.revoke(user, pair))) revoked = false;
+    }
+    if (!revoked && !opts.evenUnrevoked) return { removed: false, revoked };
+    const taken = await this.pending.take(user);
+    const removed = await this.options.tokens.remove(user);
+    return { removed: taken !== null || removed !== null, revoked };
   }
 
   /**

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Keys } from '../../src/redis.js';
-import { type PacerOptions, SLACK_RULES, SlackPacer } from '../../src/slack/pacing.js';
+import { mostCallsIn, type PacerOptions, SLACK_RULES, SlackPacer } from '../../src/slack/pacing.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 let redis: TestRedis;
@@ -87,5 +87,41 @@ describe('Slack pacing across replicas', () => {
       }),
     );
     assert.equal(refused, 0);
+  });
+
+  test('the rules stay within Slack’s published rates in any window, burst included', () => {
+    // https://api.slack.com/methods/chat.update: Tier 3, 50+ per minute (per workspace);
+    // https://api.slack.com/methods/chat.postMessage: 1 per second per channel, short bursts allowed.
+    assert.ok(mostCallsIn(SLACK_RULES['chat.update'], 60_000) <= 50);
+    assert.ok(mostCallsIn(SLACK_RULES['chat.postMessage'], 60_000) <= 60);
+    assert.ok(mostCallsIn(SLACK_RULES['chat.postMessage'], 1_000) <= 4);
+    // The bound is not loose by construction: the previous update rule (50/min, burst 10) broke it.
+    assert.ok(mostCallsIn({ perMinute: 50, burst: 10 }, 60_000) > 50);
+  });
+
+  test('callers taking every slot they can through Redis get no more than the bound in any window', async () => {
+    // Scaled down (one slot per 50 ms, burst 5) so it runs in 1.5 s; three replicas competing.
+    const rule = { perMinute: 1200, burst: 5 };
+    const pacers = replicas(3, { 'chat.postMessage': rule, 'chat.update': rule });
+    const accepted: number[] = [];
+    const until = performance.now() + 1500;
+    await Promise.all(
+      pacers.map(async (p) => {
+        while (performance.now() < until) {
+          const wait = await p.take('chat.update', 'T1', 'C1');
+          if (wait === 0) accepted.push(performance.now());
+          else await new Promise((r) => setTimeout(r, Math.min(wait, 5)));
+        }
+      }),
+    );
+    accepted.sort((a, b) => a - b);
+    const windowMs = 500;
+    let most = 0;
+    for (const [i, t] of accepted.entries()) {
+      most = Math.max(most, accepted.filter((u, j) => j >= i && u - t < windowMs).length);
+    }
+    // +1: the times are taken here, a round trip after Redis' own clock accepted the call.
+    assert.ok(most <= mostCallsIn(rule, windowMs) + 1, `${most} calls in ${windowMs} ms`);
+    assert.ok(accepted.length <= mostCallsIn(rule, 1500) + 1, `${accepted.length} calls in 1.5 s`);
   });
 });

@@ -242,7 +242,7 @@ describe('two workspaces installed through Slack OAuth', () => {
     assert.equal(h.slack.calls.length, callsBefore);
   });
 
-  test('tokens_revoked for user tokens only keeps B installed; for the bot token it removes B', async () => {
+  test('tokens_revoked for user tokens only keeps B installed; for the bot token it removes B (Zoom’s revocation retried)', async () => {
     const userOnly = await h.postSlack(
       uninstallEvent(B.teamId, 'tokens_revoked', { oauth: [B.userId] }),
       'application/json',
@@ -251,6 +251,10 @@ describe('two workspaces installed through Slack OAuth', () => {
     await h.settle();
     assert.equal(await h.services.redis.exists(h.services.keys.slackInstallation(B.teamId)), 1);
 
+    // Zoom does not answer the first revocation: the pair is kept until a retry revokes it.
+    const revokes = () => h.zoom.requests.filter((r) => r.path.endsWith('/oauth/revoke')).length;
+    const revokesBefore = revokes();
+    h.zoom.failNext({ method: 'POST', path: /\/oauth\/revoke$/ }, { status: 503 }, 2);
     const bot = await h.postSlack(
       uninstallEvent(B.teamId, 'tokens_revoked', { bot: [`UBOT${B.teamId}`] }),
       'application/json',
@@ -259,6 +263,9 @@ describe('two workspaces installed through Slack OAuth', () => {
     await h.settle();
     assert.equal(await h.services.redis.exists(h.services.keys.slackInstallation(B.teamId)), 0);
     assert.equal(await h.services.tokens.load(userOf(B)), null);
+    assert.equal(h.zoom.liveTokens(zoomUser[B.teamId] as string), 0, 'B’s Zoom pair revoked at Zoom');
+    assert.equal(revokes() - revokesBefore, 3, 'refresh and access token refused, then revoked on the retry');
+    assert.ok(h.logs.some((l) => l.includes('job failed; will retry') && l.includes('"kind":"uninstall"')));
   });
 });
 

@@ -2,10 +2,19 @@
  * app_uninstalled, and tokens_revoked for the bot's token: the workspace removed the bot, so
  * everything the bot keeps for it goes: its installation (bot token), its users' waiting jobs, their
  * Zoom connections (revoked at Zoom, then deleted), their meeting records and cached profiles. The per-workspace
- * user index says whose; nothing is scanned. Redelivery finds less to do and is harmless.
+ * user index says whose; nothing is scanned.
+ *
+ * Bolt answers an Events API request before any middleware or listener runs, so the removal is
+ * stored as a job in front of Bolt (`storeUninstallsBeforeAck`): Slack gets its 200 only once the
+ * job is in Redis, and a failure to store it answers 500 (Socket Mode: no ack), so Slack delivers
+ * the event again. The job needs no bot token (it is gone) and can run again from the start: each
+ * step finds less to do, and a user is dropped from the index only once all of theirs is gone.
  */
-import type { App, Context } from '@slack/bolt';
+import { createHash } from 'node:crypto';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { AfterAnswer, Uninstall } from '../../jobs/kinds.js';
 import type { Logger } from '../../log.js';
+import { UnavailableError } from '../../scheduling/ports/errors.js';
 import type { MeetingRecords, UserData } from '../../scheduling/ports/storage.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { ZoomConnections } from '../../zoom/connections.js';
@@ -13,7 +22,7 @@ import type { RedisInstallationStore } from '../installations.js';
 
 export interface UninstallDeps {
   logger: Logger;
-  connections: Pick<ZoomConnections, 'disconnect'>;
+  connections: Pick<ZoomConnections, 'revokeAndRemove'>;
   meetings: Pick<MeetingRecords, 'removeAllFor'>;
   userData: Pick<UserData, 'eraseUser'>;
   workspaceUsers: {
@@ -29,27 +38,82 @@ export interface UninstallDeps {
   >;
 }
 
-export function register(app: App, services: UninstallDeps): void {
-  app.event('app_uninstalled', async ({ context }) => {
-    await removeWorkspace(services, context);
-  });
-  app.event('tokens_revoked', async ({ event, context }) => {
-    // Revoked user tokens alone leave the bot installed; the bot never acts with them.
-    if ((event.tokens.bot ?? []).length > 0) await removeWorkspace(services, context);
-  });
+interface EventBody {
+  type?: string;
+  team_id?: string | null;
+  enterprise_id?: string | null;
+  is_enterprise_install?: boolean;
+  event?: { type?: string; tokens?: { bot?: string[] } };
+  authorizations?: {
+    team_id?: string | null;
+    enterprise_id?: string | null;
+    is_enterprise_install?: boolean;
+  }[];
 }
 
-/** Bolt skips authorization for these two events: the context carries the ids from the payload. */
+/**
+ * The removal a request body asks for, with the ids read as Bolt reads them for these two events
+ * (buildSource: the first authorization, else the top-level ids); undefined for anything else.
+ * Revoked user tokens alone leave the bot installed (it never acts with them).
+ */
+export function uninstallOf(body: unknown): Uninstall | undefined {
+  const b = body as EventBody | undefined;
+  if (b?.type !== 'event_callback') return undefined;
+  const type = b.event?.type;
+  const botRevoked = type === 'tokens_revoked' && (b.event?.tokens?.bot ?? []).length > 0;
+  if (type !== 'app_uninstalled' && !botRevoked) return undefined;
+  const auth = b.authorizations?.[0];
+  const teamId = (auth && auth.team_id !== null ? auth.team_id : b.team_id) ?? undefined;
+  const enterpriseId = (auth ? auth.enterprise_id : b.enterprise_id) ?? undefined;
+  const isEnterpriseInstall = Boolean(auth?.is_enterprise_install ?? b.is_enterprise_install);
+  if (!teamId && !(isEnterpriseInstall && enterpriseId)) return undefined;
+  return {
+    ...(teamId ? { teamId } : {}),
+    ...(enterpriseId ? { enterpriseId } : {}),
+    isEnterpriseInstall,
+  };
+}
+
+/** One job per workspace while it waits (redeliveries add nothing); opaque, as the event stream keeps ids. */
+const jobIdOf = (u: Uninstall) =>
+  `uninstall-${createHash('sha256')
+    .update(`${u.isEnterpriseInstall ? 'org' : 'team'}:${u.enterpriseId ?? ''}:${u.teamId ?? ''}`)
+    .digest('hex')
+    .slice(0, 32)}`;
+
+/**
+ * Puts the receiver's requests through `app`, storing each uninstall as a job first. The receivers
+ * (HTTP and Socket Mode) only call `processEvent` on the app they were given, after the signature
+ * check; they answer Slack when Bolt acks, which for events is the first thing `processEvent` does.
+ */
+export function storeUninstallsBeforeAck(
+  receiver: Receiver,
+  app: App,
+  jobs: Pick<AfterAnswer, 'enqueue'>,
+): void {
+  const processEvent = async (event: ReceiverEvent): Promise<void> => {
+    const uninstall = uninstallOf(event.body);
+    if (uninstall) await jobs.enqueue('uninstall', uninstall, { jobId: jobIdOf(uninstall) });
+    return app.processEvent(event);
+  };
+  receiver.init(Object.create(app, { processEvent: { value: processEvent } }) as App);
+}
+
+/**
+ * The job: removes what the workspace (or organization) left. `lastTry`: Zoom still not answering
+ * the revocations, the pairs are deleted anyway (the workspace's data must go).
+ */
 export async function removeWorkspace(
   services: UninstallDeps,
-  context: Pick<Context, 'teamId' | 'enterpriseId' | 'isEnterpriseInstall'>,
+  uninstall: Uninstall,
+  lastTry: boolean,
 ): Promise<void> {
   const { installations } = services;
-  const { teamId, enterpriseId } = context;
-  if (context.isEnterpriseInstall && enterpriseId) {
+  const { teamId, enterpriseId } = uninstall;
+  if (uninstall.isEnterpriseInstall && enterpriseId) {
     await installations?.deleteInstallation({ isEnterpriseInstall: true, enterpriseId, teamId: undefined });
     const teams = (await installations?.organizationWorkspaces(enterpriseId)) ?? [];
-    for (const team of teams) await removeWorkspaceData(services, team);
+    for (const team of teams) await removeWorkspaceData(services, team, lastTry);
     await installations?.forgetOrganization(enterpriseId, teams);
     services.logger.info('Slack organization removed the bot', {
       enterprise: enterpriseId,
@@ -57,24 +121,28 @@ export async function removeWorkspace(
     });
   } else if (teamId) {
     await installations?.deleteInstallation({ isEnterpriseInstall: false, teamId, enterpriseId });
-    await removeWorkspaceData(services, teamId);
+    await removeWorkspaceData(services, teamId, lastTry);
   }
 }
 
-async function removeWorkspaceData(services: UninstallDeps, teamId: string): Promise<void> {
+async function removeWorkspaceData(services: UninstallDeps, teamId: string, lastTry: boolean): Promise<void> {
   const { workspaceUsers, connections, meetings, userData, logger } = services;
   const userIds = await workspaceUsers.list(teamId);
   let zoomConnections = 0;
   let meetingRecords = 0;
   let jobs = 0;
+  let unrevoked = 0;
   for (const userId of userIds) {
     const user = { teamId, userId };
     // Jobs first, so none of them posts with a token or for a record that is going away.
     jobs += (await services.jobs?.removeFor(user)) ?? 0;
-    if (await connections.disconnect(user)) zoomConnections += 1;
+    const { removed, revoked } = await connections.revokeAndRemove(user, { evenUnrevoked: lastTry });
+    if (!revoked && !lastTry) throw new UnavailableError('Zoom did not answer the token revocation');
+    if (!revoked) unrevoked += 1;
+    if (removed) zoomConnections += 1;
     meetingRecords += await meetings.removeAllFor(user);
     await userData.eraseUser(user);
-    // Only once the user's data is gone: a failure above leaves them listed for the redelivery.
+    // Only once the user's data is gone: a run cut short leaves them listed for the next run.
     await workspaceUsers.forget(user);
   }
   logger.info('Slack workspace removed the bot; its data is deleted', {
@@ -83,5 +151,6 @@ async function removeWorkspaceData(services: UninstallDeps, teamId: string): Pro
     zoomConnections,
     meetingRecords,
     jobs,
+    ...(unrevoked > 0 ? { notRevokedAtZoom: unrevoked } : {}),
   });
 }
