@@ -52,9 +52,9 @@ function post(baseUrl: string, body: string) {
   });
 }
 
-test('killed after the ack while Zoom holds the create: one meeting, posted once, by the next process', async () => {
+/** A bot's settings, with the host's Zoom connection stored as the bot stores it. */
+async function connectedHost(zoomUserId: string) {
   const env = botEnv(redis, zoom, slack);
-  // The host's Zoom connection, stored as the bot stores it.
   const keys = new Keys(env.REDIS_KEY_PREFIX as string);
   const client = redis.client();
   const oauth = new ZoomOAuth({
@@ -70,17 +70,21 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
     encryptionKeys: [Buffer.from(env.TOKEN_ENCRYPTION_KEY as string, 'base64')],
     oauth,
   });
-  zoom.addUser({ id: 'zu-crash', email: 'crash@example.com' });
-  const grant = zoom.issueTokens('zu-crash');
+  zoom.addUser({ id: zoomUserId, email: `${zoomUserId}@example.com` });
+  const grant = zoom.issueTokens(zoomUserId);
   await tokens.save(HOST, {
     accessToken: grant.accessToken,
     refreshToken: grant.refreshToken,
     expiresAt: Date.now() + grant.expiresInSeconds * 1000,
     scope: grant.scope,
-    zoomUserId: 'zu-crash',
-    zoomEmail: 'crash@example.com',
+    zoomUserId,
+    zoomEmail: `${zoomUserId}@example.com`,
   });
+  return { env, client };
+}
 
+test('killed after the ack while Zoom holds the create: one meeting, posted once, by the next process', async () => {
+  const { env, client } = await connectedHost('zu-crash');
   const port = await freePort();
   const first = runBot({ ...env, PORT: String(port) });
   await first.waitFor(/listening on port/);
@@ -153,6 +157,40 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
   assert.equal(postsOf().length, 1, 'posted once in the channel');
   assert.deepEqual(slack.schemaErrors, []);
+  second.child.kill('SIGTERM');
+  assert.equal(await second.exited, 0);
+  await client.quit();
+});
+
+test('`/zoom now` killed the moment Slack has its answer: the next process starts the meeting, once', async () => {
+  const { env, client } = await connectedHost('zu-now');
+  const port = await freePort();
+  const first = runBot({ ...env, PORT: String(port) });
+  await first.waitFor(/listening on port/);
+  const topic = `Standup ${randomBytes(3).toString('hex')}`;
+  const command = new URLSearchParams({
+    team_id: HOST.teamId,
+    channel_id: 'C0001',
+    user_id: HOST.userId,
+    command: '/zoom',
+    text: `now ${topic}`,
+    response_url: slack.responseUrl('crash-now'),
+    trigger_id: 'trigger-now',
+  }).toString();
+  const creates = zoom.stats.creates;
+  const answered = await post(`http://127.0.0.1:${port}`, command);
+  first.child.kill('SIGKILL');
+  assert.equal(answered.status, 200);
+  await first.exited;
+
+  const second = runBot({ ...env, PORT: String(await freePort()) });
+  await second.waitFor(/listening on port/);
+  const postsOf = () =>
+    slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
+  await until('the instant meeting in the channel', () => postsOf().length > 0, 30_000);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
+  assert.equal(postsOf().length, 1, 'posted once in the channel');
   second.child.kill('SIGTERM');
   assert.equal(await second.exited, 0);
   await client.quit();
