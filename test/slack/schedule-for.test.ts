@@ -239,7 +239,38 @@ describe('creating for the host', () => {
       privateToAlice,
       `start link went by ${link?.method} to ${JSON.stringify(link?.args.user ?? link?.args.channel)}`,
     );
+    // In Alice's language (ja), not the scheduler's (en).
+    assert.match(
+      String(link?.args.text),
+      /あなたにだけ表示されています: このリンクで \*Board prep\* をホストとして開始できます/,
+    );
     assert.ok(!message.includes('zak='));
+  });
+
+  test('posted through the response_url (bot not in the channel): the start link still reaches Alice alone, by DM', async () => {
+    h.slack.notInChannel.add('C0PRIV');
+    const triggerId = `T-for-priv-${++triggers}`;
+    await h.command('2030-07-02 15:00 Private prep', {
+      userId: SCHED,
+      triggerId,
+      channelId: 'C0PRIV',
+      responseUrl: h.slack.responseUrl('for-priv'),
+    });
+    await h.settle();
+    const before = new Set(h.zoom.meetings.keys());
+    assert.equal(await submit(h.openedView(triggerId) as View, { host: 'zu-alice' }), '');
+    const id = [...h.zoom.meetings.keys()].find((k) => !before.has(k))!;
+    const shown = h.slack.responses.filter((r) => r.id === 'for-priv' || r.id === 'view-C0PRIV');
+    assert.ok(shown.some((r) => JSON.stringify(r.body).includes('scheduled by <@USCHED>')));
+    assert.ok(
+      shown.every((r) => !JSON.stringify(r.body).includes('zak=')),
+      'no start link on the response_url',
+    );
+    const links = h.slack.calls.filter((c) => JSON.stringify(c.args).includes(`/s/${id}?zak=`));
+    assert.deepEqual(
+      links.map((c) => [c.method, c.args.channel]),
+      [['chat.postMessage', 'DALICE']],
+    );
   });
 
   test('a host with no Slack user is named by their Zoom email; the start link then goes to the scheduler', async () => {
