@@ -277,25 +277,6 @@ export class SlackAnnouncer implements MeetingPublisher {
       this.logger.error('could not reach the user by any means', { user: user.userId, error: err });
     });
   }
-
-  /** A change the meeting's message could not show: the host learns it by DM (once per change). */
-  async tellChangeNotShown(record: MeetingRecord): Promise<void> {
-    const t = messages(record.locale);
-    const state =
-      record.status === 'cancelled'
-        ? t.message.cancelled
-        : record.status === 'started'
-          ? t.message.live
-          : record.status === 'ended'
-            ? t.message.ended(record.durationRanMinutes)
-            : record.startInstant
-              ? slackDate(record.startInstant, record.timeZone, record.locale)
-              : t.message.now;
-    await this.directMessage(
-      record.host,
-      notice(t.afterAnswer.changeNotShown(escapeMrkdwn(record.topic), state)),
-    );
-  }
 }
 
 function noteText(record: MeetingRecord, note: MeetingNote): string {

@@ -10,7 +10,9 @@ import { createLogger } from '../../src/log.js';
 import {
   buttonClickPayload,
   commandBody,
+  DEFAULT_CHANNEL,
   DEFAULT_TEAM,
+  DEFAULT_USER,
   recordingChoicePayload,
   submissionPayload,
   userRef,
@@ -122,6 +124,8 @@ export async function startHarness(
       const triggerId = opts.triggerId ?? `trigger-${triggerCounter}`;
       slack.workspaces.triggers.set(triggerId, opts.teamId ?? DEFAULT_TEAM);
       const responseUrl = opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`);
+      // Whoever types in a channel is a member of it.
+      slack.members.join(opts.channelId ?? DEFAULT_CHANNEL, opts.userId ?? DEFAULT_USER);
       return postSlack(commandBody(text, opts, triggerId, responseUrl), form);
     },
     interact(payload) {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { ChannelMembers } from './fake-slack-members.js';
 import { lookupByEmail } from './fake-slack-people.js';
 import type { createScheduledMessages } from './fake-slack-scheduled.js';
 import type { surfaceMethods } from './fake-slack-surfaces.js';
@@ -24,6 +25,7 @@ export function createWebMethods(deps: {
   tokenScopes: Map<string, string[]>;
   messages: Map<string, PostedMessage>;
   notInChannel: Set<string>;
+  members: ChannelMembers;
   scheduledMessages: ReturnType<typeof createScheduledMessages>;
   surfaces: ReturnType<typeof surfaceMethods>;
   workspaces: FakeWorkspaces;
@@ -125,6 +127,9 @@ export function createWebMethods(deps: {
         if (method !== 'chat.update' && notInChannel.has(channel))
           return { ok: false, error: 'not_in_channel' };
         if (method === 'chat.postEphemeral' && !args.user) return { ok: false, error: 'user_not_found' };
+        if (method === 'chat.postEphemeral' && !deps.members.has(channel, String(args.user))) {
+          return { ok: false, error: 'user_not_in_channel' };
+        }
         const errors = validate ? validateMessage(args) : [];
         if (errors.length > 0) {
           schemaErrors.push(...errors.map((e) => `${method}: ${e}`));
@@ -165,6 +170,7 @@ export function createWebMethods(deps: {
         const target = String(args.users ?? '').split(',')[0] ?? '';
         const id = `D${target.replace(/^U/, '')}`;
         workspaces.ownerOf(target, 'users').channels.add(id);
+        deps.members.join(id, target);
         return { ok: true, channel: { id } };
       }
       default:

@@ -1,5 +1,6 @@
 /** The fake Slack's public shape: what tests see and set, and the records it keeps. */
 import type { FakeSlackLimits } from './fake-slack-limits.js';
+import type { ChannelMembers } from './fake-slack-members.js';
 import type { ScheduledMessage } from './fake-slack-scheduled.js';
 import type { FakeWorkspaces } from './fake-slack-workspaces.js';
 
@@ -55,6 +56,8 @@ export interface FakeSlack {
   messages: Map<string, PostedMessage>;
   /** Channels the bot is not a member of: chat.postMessage and chat.postEphemeral answer not_in_channel. */
   notInChannel: Set<string>;
+  /** Users in each channel (chat.postEphemeral to anyone else answers user_not_in_channel). */
+  members: ChannelMembers;
   /** Messages waiting to be posted (chat.scheduleMessage), by scheduled_message_id. */
   scheduled: Map<string, ScheduledMessage>;
   /** Home tabs as last published, by user id. */

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseBody, readBody } from './fake-slack-http.js';
 import { FakeSlackLimits } from './fake-slack-limits.js';
+import { ChannelMembers } from './fake-slack-members.js';
 import { createWebMethods } from './fake-slack-methods.js';
 import { createResponseUrls } from './fake-slack-response-urls.js';
 import { createScheduledMessages } from './fake-slack-scheduled.js';
@@ -34,6 +35,7 @@ export async function startFakeSlack(
   const failures = new Map<string, { failure: Failure; times: number }[]>();
   const messages = new Map<string, PostedMessage>();
   const notInChannel = new Set<string>();
+  const members = new ChannelMembers();
   const scheduledMessages = createScheduledMessages({
     notInChannel,
     validateMessage: (args) => (validate ? validateMessage(args) : []),
@@ -52,6 +54,7 @@ export async function startFakeSlack(
     tokenScopes,
     messages,
     notInChannel,
+    members,
     scheduledMessages,
     surfaces,
     workspaces,
@@ -174,6 +177,7 @@ export async function startFakeSlack(
     schemaErrors,
     messages,
     notInChannel,
+    members,
     scheduled: scheduledMessages.scheduled,
     homes: surfaces.homes,
     startFunctionExecution: (executionId, outputs, token) => {
