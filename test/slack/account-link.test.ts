@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { queuePrefix } from '../../src/redis.js';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -170,14 +171,7 @@ describe('Zoom account binding', () => {
       const info = h.slack.callsTo('users.info').filter((a) => a.user === 'UNOSCOPE');
       assert.ok(info.length > 0);
     } finally {
-      h.slack.setTokenScopes(h.config.slack.botToken!, [
-        'commands',
-        'chat:write',
-        'chat:write.public',
-        'users:read',
-        'users:read.email',
-        'im:write',
-      ]);
+      h.slack.setTokenScopes(h.config.slack.botToken!, BOT_SCOPES);
     }
   });
 

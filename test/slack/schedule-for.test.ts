@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import type { FormValues } from '../support/slack-payloads.js';
 import { globalShortcut, homeAction, messageShortcut } from '../support/surface-payloads.js';
@@ -287,19 +288,9 @@ describe('creating for the host', () => {
 
   test('without users:read.email Slack refuses the lookup (missing_scope): the host is named by their Zoom email', async () => {
     const token = h.config.slack.botToken as string;
-    const all = [
-      'commands',
-      'chat:write',
-      'chat:write.public',
-      'users:read',
-      'users:read.email',
-      'im:write',
-      'links:read',
-      'links:write',
-    ];
     h.slack.setTokenScopes(
       token,
-      all.filter((x) => x !== 'users:read.email'),
+      BOT_SCOPES.filter((x) => x !== 'users:read.email'),
     );
     try {
       const lookups = h.slack.callsTo('users.lookupByEmail').length;
@@ -309,7 +300,7 @@ describe('creating for the host', () => {
       const message = JSON.stringify(h.slack.messages.get(`C0001:${record.messageTs}`));
       assert.match(message, /alice@example.com\\nscheduled by <@USCHED>/);
     } finally {
-      h.slack.setTokenScopes(token, all);
+      h.slack.setTokenScopes(token, BOT_SCOPES);
     }
   });
 
