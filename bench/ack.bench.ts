@@ -55,6 +55,8 @@ interface Child {
   rss(): Promise<number>;
   /** Heap after a full collection (what the process keeps in JavaScript objects). */
   heap(): Promise<{ heapUsed: number; external: number; arrayBuffers: number }>;
+  /** Where its RSS is now (bench/ack-server.ts `parts`). */
+  parts(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,11 @@ async function startChild(mode: 'bot' | 'bare', env: Record<string, string>): Pr
           resolve(m),
         );
         child.send({ type: 'heap' });
+      }),
+    parts: () =>
+      new Promise((resolve) => {
+        child.once('message', ({ type: _t, ...m }: Record<string, number>) => resolve(m));
+        child.send({ type: 'parts' });
       }),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -152,6 +159,9 @@ export default async function bench(): Promise<void> {
   }
 
   const [bareStart, botStart] = (await idleRss(apps)) as [number, number];
+  const where: [string, Record<string, number>[]][] = [
+    ['at start', await Promise.all(apps.map((a) => a.parts()))],
+  ];
 
   // Ack latency: 20 bursts of 50 `/zoom help`, the two apps' bursts interleaved.
   await load(200); // warm-up: keep-alive sockets, compiled hot paths
@@ -176,6 +186,7 @@ export default async function bench(): Promise<void> {
   for (const checkpoint of CHECKPOINTS) {
     await load(checkpoint - sent);
     rss[checkpoint] = (await idleRss(apps)) as [number, number];
+    where.push([`after ${checkpoint}`, await Promise.all(apps.map((a) => a.parts()))]);
     heaps[checkpoint] = await Promise.all(apps.map((a) => a.heap()));
   }
 
@@ -204,6 +215,16 @@ export default async function bench(): Promise<void> {
     out(
       `  heap after ${checkpoint} (after a full GC): bare ${mb(b.heapUsed)} (+${mb(b.external)} external), bot ${mb(z.heapUsed)} (+${mb(z.external)} external)`,
     );
+  }
+  const split = (p: Record<string, number> | undefined) =>
+    p
+      ? `file ${mb(p.file ?? 0)}, young ${mb(p.young ?? 0)}, old ${mb(p.old ?? 0)}, code ${mb(p.code ?? 0)}, ` +
+        `other anonymous ${mb(p.otherAnonymous ?? 0)}, ${p.threads} threads`
+      : '';
+  out('  where the RSS is (sampled once after each idle window):');
+  for (const [when, [b, z]] of where) {
+    out(`    ${when.padEnd(12)} bare: ${split(b)}`);
+    out(`    ${''.padEnd(12)} bot:  ${split(z)}`);
   }
   out(`  bot growth 2,000 -> 20,000: ${(((bot20k - bot2k) / bot2k) * 100).toFixed(1)}% (aim ≤ 10%)`);
   out(
