@@ -133,7 +133,10 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
     publisher,
     markers,
     logger,
-    people: { emailOf: (user) => profiles.email(user) },
+    people: {
+      emailOf: (user) => profiles.email(user),
+      userIdByEmail: (teamId, email) => profiles.userIdByEmail(teamId, email),
+    },
     connection: {
       connectedAccount: async (user) => {
         const pair = await tokens.load(user);

@@ -22,6 +22,7 @@ import {
 } from './startup.js';
 
 const CHECK_TIMEOUT_MS = 5000;
+const STOP_GRACE_MS = 25_000;
 
 function readConfig(): Config {
   // `npm start` reads ./.env when there is one; variables already in the environment win.
@@ -84,6 +85,14 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
+    // A job still waiting on Redis or Zoom must not hold the process past an orchestrator's usual
+    // grace period (30 s): its lock runs out and another replica, or the next start, runs it.
+    setTimeout(() => {
+      logger.warn(
+        `still stopping after ${STOP_GRACE_MS / 1000} s: unfinished jobs are left to the next process`,
+      );
+      process.exit(EXIT.stopped);
+    }, STOP_GRACE_MS).unref();
     // Stop taking requests, let listeners and running jobs finish, then close Redis. Jobs not started
     // yet stay in Redis for the other replicas (or the next start).
     await bot.stop().catch((err) => logger.warn('receiver did not stop cleanly', { error: causeOf(err) }));

@@ -3,6 +3,7 @@
  * Cluster (REDIS_CLUSTER_NODES) or Sentinel (REDIS_SENTINELS): the stores see the same commands.
  */
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { ClosableRedis } from './closable-redis.js';
 import type { RedisConfig, RedisNode } from './config.js';
 
 /** A single node, a Sentinel-managed master or a cluster: every store takes either. */
@@ -77,7 +78,12 @@ function namingFailures(client: RedisClient, where: string): RedisClient {
  * tag of `queuePrefix`, so BullMQ's scripts stay in one slot.
  */
 export function createQueueConnection(config: RedisConfig): RedisClient {
-  return connect(config, { maxRetriesPerRequest: null, connectTimeout: 2000, enableReadyCheck: false });
+  return connect(
+    config,
+    { maxRetriesPerRequest: null, connectTimeout: 2000, enableReadyCheck: false },
+    // Its blocking duplicate must end when the bot stops while Redis is away (see ClosableRedis).
+    ClosableRedis,
+  );
 }
 
 /** BullMQ's `prefix` option: one hash tag for all queue keys (required on Redis Cluster). */
@@ -85,7 +91,11 @@ export function queuePrefix(keyPrefix: string): string {
   return `{${keyPrefix}jobs}`;
 }
 
-function connect(config: RedisConfig, options: RedisOptions): RedisClient {
+function connect(
+  config: RedisConfig,
+  options: RedisOptions,
+  Client: new (...args: [string, RedisOptions] | [RedisOptions]) => Redis = Redis,
+): RedisClient {
   if (config.clusterNodes) {
     const { enableOfflineQueue: _e, ...perNode } = options;
     return new Cluster(config.clusterNodes, {
@@ -101,7 +111,7 @@ function connect(config: RedisConfig, options: RedisOptions): RedisClient {
   }
   if (config.sentinels && config.sentinelName) {
     const node = nodeOptions(config.url);
-    return new Redis({
+    return new Client({
       ...options,
       ...node,
       sentinels: config.sentinels,
@@ -109,7 +119,7 @@ function connect(config: RedisConfig, options: RedisOptions): RedisClient {
       ...(node.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
     });
   }
-  return new Redis(config.url, { ...options, enableOfflineQueue: true, lazyConnect: false });
+  return new Client(config.url, { ...options, enableOfflineQueue: true, lazyConnect: false });
 }
 
 /** A command sent but not answered in time: unlike a refused connection, it may have been carried out. */

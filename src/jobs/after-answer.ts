@@ -6,7 +6,7 @@
 import type { Logger } from '../log.js';
 import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
 import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
-import { NotShownError } from '../scheduling/ports/errors.js';
+import { NoSchedulingPrivilegeError, NotShownError } from '../scheduling/ports/errors.js';
 import type { MeetingRecords, UserData } from '../scheduling/ports/storage.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
 import { countResponseUrlPosts, responseUrlUsable } from '../scheduling/response-url.js';
@@ -109,6 +109,19 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       async giveUp(data, err) {
+        const { forHost } = data.meeting;
+        if (err instanceof NoSchedulingPrivilegeError && forHost) {
+          // The form had closed when Zoom refused (its check could not tell in time, or the
+          // privilege went meanwhile): the scheduler learns it by DM, where it stays.
+          const host = forHost.email ?? forHost.label ?? forHost.zoomUserId;
+          const outcome: Outcome = {
+            status: 'not_done',
+            why: 'no_scheduling_privilege',
+            topic: data.meeting.topic,
+            host,
+          };
+          return tell(data.owner, {}, data.locale, outcome);
+        }
         const progress = data.progress;
         const outcome: Outcome =
           progress?.stage === 'created'

@@ -19,10 +19,13 @@ export type Outcome =
   | { status: 'done_not_shown'; record: MeetingRecord }
   | { status: 'uncertain'; topic: string }
   | { status: 'not_done'; why: 'unknown_meeting' | 'not_scheduled' }
-  | { status: 'not_done'; why: 'not_host'; hostUserId: string; action: 'reschedule' | 'cancel' }
+  /** The user is neither who scheduled it nor (for one scheduled for someone else) its host. */
+  | { status: 'not_done'; why: 'not_host'; record: MeetingRecord; action: 'reschedule' | 'cancel' }
   | { status: 'not_done'; why: 'deleted'; record: MeetingRecord }
   /** The meeting belongs to a Zoom account the user is no longer connected as. */
   | { status: 'not_done'; why: 'other_account'; record: MeetingRecord; email?: string }
+  /** Zoom refused to create it for the host chosen (no scheduling privilege): nothing was created. */
+  | { status: 'not_done'; why: 'no_scheduling_privilege'; topic: string; host: string }
   | { status: 'not_done'; why: 'failed'; error: unknown };
 
 export function createOutcome(result: CreateOutcome): Outcome {
@@ -57,7 +60,7 @@ export function changeOutcome(result: Rescheduled | Cancelled, action: 'reschedu
     case 'unknown':
       return { status: 'not_done', why: 'unknown_meeting' };
     case 'not_host':
-      return { status: 'not_done', why: 'not_host', hostUserId: result.record.host.userId, action };
+      return { status: 'not_done', why: 'not_host', record: result.record, action };
     case 'deleted':
       return { status: 'not_done', why: 'deleted', record: result.record };
     case 'other_account':

@@ -3,106 +3,27 @@
  * record in Redis and show every change through the announcer port; nothing here knows Slack.
  * Zoom failures propagate as the typed errors of ./ports/errors.ts, with nothing changed.
  */
-import type { Logger } from '../log.js';
-import { type RecurrenceRule, toZoomRecurrence } from '../time/recurrence.js';
+import { type ChangeAllowed, type ChangeRefusal, checkChange } from './change-permission.js';
+import { type CreateDeps, type CreateLedger, type CreateOutcome, MeetingCreator } from './create-meeting.js';
 import { applyEdit, editOf, type MeetingChange, type MeetingEdit } from './meeting-edit.js';
-import { NoAnswerError, NotFoundError, NotShownError, UnavailableError } from './ports/errors.js';
-import type { PeopleDirectory } from './ports/people.js';
-import type { MeetingRecords, OnceMarkers } from './ports/storage.js';
-import type { AutoRecording, Locale, MeetingSettings, SlackUserRef } from './ports/types.js';
-import type { ZoomConnection, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
-import { countResponseUrlPosts, freshResponseUrl } from './response-url.js';
+import type { NewMeeting } from './new-meeting.js';
+import { NotFoundError } from './ports/errors.js';
+import type { SlackUserRef } from './ports/types.js';
+import type { ZoomConnection } from './ports/zoom.js';
+import { freshResponseUrl } from './response-url.js';
 import { cancelOccurrence, rescheduleSeries, type SeriesDeps, type SeriesScope } from './series-changes.js';
-import type { Invitee, MeetingAnnouncer, MeetingRecord } from './types.js';
+import type { MeetingRecord } from './types.js';
 
+export type { ChangeRefusal } from './change-permission.js';
+export type {
+  CreateLedger,
+  CreateOutcome,
+  CreateProgress,
+  MeetingPublisher,
+  Placement,
+} from './create-meeting.js';
 export type { MeetingChange } from './meeting-edit.js';
-
-/** Where the first announcement of a meeting went. */
-export interface Placement {
-  messageTs?: string;
-  responseUrl?: string;
-  /** How many posts the first showing made on `responseUrl`. */
-  responseUrlPosts?: number;
-  /** The invitees, with the invitation each was sent (absent where it could not be sent). */
-  invitees?: Invitee[];
-}
-
-/** The announcer plus the first post, which also hands the host the start link privately. */
-export interface MeetingPublisher extends MeetingAnnouncer {
-  /** Throws NotShownError when the meeting cannot be shown there (anything else may pass). */
-  publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement>;
-}
-
-export interface StartTime {
-  /** Wall time `yyyy-MM-ddTHH:mm:ss` in `timeZone`. */
-  local: string;
-  timeZone: string;
-  /** ISO UTC. */
-  instant: string;
-}
-
-export interface NewMeeting {
-  host: SlackUserRef;
-  locale: Locale;
-  topic: string;
-  /** Absent: an instant meeting. */
-  start?: StartTime;
-  timeZone: string;
-  durationMinutes: number;
-  agenda?: string;
-  /** Only the switches the user changed from the host's Zoom defaults: Zoom applies its own to the rest. */
-  options: Omit<MeetingSettings, 'auto_recording'>;
-  /** Absent: the host's Zoom default. */
-  recording?: AutoRecording;
-  recordingAuthentication: boolean;
-  channelId: string;
-  /** Post the meeting as a reply in this thread of the channel. */
-  threadTs?: string;
-  responseUrl?: string;
-  /** A recurring series (Zoom type 8); `start` is its first meeting. */
-  recurrence?: RecurrenceRule;
-  /** Slack user ids (the host's workspace) to invite: told by DM, recorded in Zoom by email. */
-  invitees?: string[];
-  /** Remind the channel this many minutes before the start (0: no reminder). */
-  reminderMinutes?: number;
-}
-
-/** How far a create got, kept by the caller between runs (a crash, a retry). */
-export type CreateProgress =
-  /** The request went to Zoom; whether it created the meeting is unknown until Zoom answers. */
-  | { stage: 'sending' }
-  /** Zoom answered with a refusal: nothing was created. */
-  | { stage: 'refused' }
-  | { stage: 'created'; record: MeetingRecord; recordingAuthenticationFailed: boolean };
-
-export interface CreateLedger {
-  /** What an earlier run of this same create got to (absent: this is the first). */
-  earlier?: CreateProgress;
-  /** No retry follows: a failure to show the meeting now is final. */
-  final: boolean;
-  /** Keeps `progress` for a later run; resolves once stored. */
-  note(progress: CreateProgress): Promise<void>;
-  /** Zoom created it but it could not be stored yet: the host gets the join link privately, now. */
-  notStoredYet(record: MeetingRecord): Promise<void>;
-}
-
-const FIRST_RUN: CreateLedger = { final: true, note: async () => {}, notStoredYet: async () => {} };
-
-/** Two runs of one create never post it twice within this long. */
-const PUBLISH_LEASE_SECONDS = 30;
-
-export type CreateOutcome =
-  | { status: 'done'; record: MeetingRecord; recordingAuthenticationFailed: boolean }
-  /** Created at Zoom, but not shown where it was meant to be: the host gets the join link privately. */
-  | { status: 'done_not_shown'; record: MeetingRecord }
-  /** An earlier request got no answer, and Zoom does not list the meeting: it may exist. */
-  | { status: 'uncertain'; topic: string };
-
-export type ChangeRefusal =
-  | { ok: false; reason: 'unknown' }
-  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
-  /** The user is now connected to another Zoom account than the one that created the meeting. */
-  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
+export type { NewMeeting, StartTime } from './new-meeting.js';
 
 export type Rescheduled =
   | { ok: true; record: MeetingRecord; fromInstant?: string; unchanged?: true }
@@ -118,218 +39,21 @@ export type Cancelled =
     }
   | ChangeRefusal;
 
-export interface SchedulerDeps {
-  zoom: ZoomMeetings;
-  meetings: MeetingRecords;
-  publisher: MeetingPublisher;
-  markers: OnceMarkers;
-  logger: Logger;
-  /** Invitees' emails for Zoom; without it, invitees are told in Slack only. */
-  people?: PeopleDirectory;
+export interface SchedulerDeps extends CreateDeps {
   /** The host's Zoom account now: a meeting of another account is not changed from here. */
   connection?: ZoomConnection;
-  now?: () => Date;
 }
 
-const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
-
 export class MeetingScheduler {
-  constructor(private readonly deps: SchedulerDeps) {}
+  private readonly creator: MeetingCreator;
 
-  /**
-   * Creates the meeting at Zoom (at most once per `ledger`), stores it and shows it. A run after an
-   * earlier one reached Zoom looks for that meeting among the host's upcoming ones before creating
-   * anything; when it cannot tell, the outcome is `uncertain`. Zoom's and storage failures are
-   * thrown (the caller retries or reports them).
-   */
-  async create(input: NewMeeting, ledger: CreateLedger = FIRST_RUN): Promise<CreateOutcome> {
-    const { meetings, logger } = this.deps;
-    let created = ledger.earlier?.stage === 'created' ? ledger.earlier : undefined;
-    let startUrl: string | undefined;
-    if (!created) {
-      const reached = await this.reachZoom(input, ledger);
-      if (!reached) return { status: 'uncertain', topic: input.topic };
-      startUrl = reached.start_url;
-      created = { stage: 'created', ...(await this.recordOf(input, reached)) };
-      try {
-        // Saved before posting, so a Zoom event arriving meanwhile finds the meeting.
-        await meetings.save(created.record);
-      } catch (err) {
-        // The meeting exists at Zoom: the host has its link now, the channel gets it once storage is back.
-        await ledger.notStoredYet(created.record);
-        await ledger.note(created);
-        throw err;
-      }
-      await ledger.note(created);
-    }
-    let record = await meetings.get(created.record.meetingId);
-    if (!record) {
-      record = created.record;
-      await meetings.save(record);
-    }
-    const { recordingAuthenticationFailed } = created;
-    if (record.postedAt) return { status: 'done', record, recordingAuthenticationFailed };
-    try {
-      return { status: 'done', record: await this.publish(record, startUrl), recordingAuthenticationFailed };
-    } catch (err) {
-      if (!(err instanceof NotShownError) && !ledger.final) throw err;
-      logger.warn('meeting could not be posted', { meetingId: record.meetingId, error: err });
-      return { status: 'done_not_shown', record };
-    }
+  constructor(private readonly deps: SchedulerDeps) {
+    this.creator = new MeetingCreator(deps);
   }
 
-  /** The meeting at Zoom: one an earlier run made, or a new one; null when that cannot be told. */
-  private async reachZoom(input: NewMeeting, ledger: CreateLedger): Promise<ZoomMeeting | null> {
-    if (ledger.earlier) {
-      const existing = await this.findCreated(input);
-      if (existing) return existing;
-      // The earlier request got no answer and the meeting is not listed (yet?): do not risk a second.
-      if (ledger.earlier.stage === 'sending') return null;
-    }
-    const inviteeEmails = await this.inviteeEmails(input);
-    await ledger.note({ stage: 'sending' });
-    try {
-      return await this.deps.zoom.createMeeting(input.host, {
-        topic: input.topic,
-        type: input.recurrence && input.start ? 8 : input.start ? 2 : 1,
-        ...(input.recurrence && input.start
-          ? { recurrence: toZoomRecurrence(input.recurrence, input.start.timeZone) }
-          : {}),
-        ...(input.start ? { start_time: input.start.local, timezone: input.start.timeZone } : {}),
-        duration: input.durationMinutes,
-        ...(input.agenda ? { agenda: input.agenda } : {}),
-        ...settingsOf(input, inviteeEmails),
-      });
-    } catch (err) {
-      // Zoom answered with a refusal: nothing was created, a retry may create.
-      if (!(err instanceof NoAnswerError)) await ledger.note({ stage: 'refused' }).catch(() => undefined);
-      throw err;
-    }
-  }
-
-  /** The account that created `meeting`: the host's connection (with its email), else Zoom's host_id. */
-  private async zoomAccountOf(
-    host: SlackUserRef,
-    meeting: ZoomMeeting,
-  ): Promise<MeetingRecord['zoomAccount']> {
-    const connected = await this.deps.connection?.connectedAccount(host).catch(() => null);
-    if (connected && (!meeting.host_id || meeting.host_id === connected.zoomUserId)) {
-      return { id: connected.zoomUserId, ...(connected.email ? { email: connected.email } : {}) };
-    }
-    return meeting.host_id ? { id: meeting.host_id } : undefined;
-  }
-
-  /** The host's upcoming meeting with this topic and start (an instant meeting cannot be told apart). */
-  private async findCreated(input: NewMeeting): Promise<ZoomMeeting | null> {
-    if (!input.start) return null;
-    const at = Date.parse(input.start.instant);
-    const upcoming = await this.deps.zoom.listUpcomingMeetings(input.host, 300);
-    const found = upcoming.find(
-      (m) => m.topic === input.topic && m.start_time !== undefined && Date.parse(m.start_time) === at,
-    );
-    // The list carries no start link; the meeting itself does.
-    return found ? this.deps.zoom.getMeeting(input.host, String(found.id)) : null;
-  }
-
-  private async recordOf(
-    input: NewMeeting,
-    meeting: ZoomMeeting,
-  ): Promise<{ record: MeetingRecord; recordingAuthenticationFailed: boolean }> {
-    const { zoom, logger } = this.deps;
-    const meetingId = String(meeting.id);
-    let recordingAuthenticationFailed = false;
-    if (input.recordingAuthentication) {
-      try {
-        await zoom.updateRecordingSettings(input.host, meetingId, { recording_authentication: true });
-      } catch (err) {
-        recordingAuthenticationFailed = true;
-        logger.warn('recording sign-in could not be applied', { meetingId, error: err });
-      }
-    }
-    const now = (this.deps.now ?? (() => new Date()))();
-    const zoomAccount = await this.zoomAccountOf(input.host, meeting);
-    const record: MeetingRecord = {
-      meetingId,
-      ...(zoomAccount ? { zoomAccount } : {}),
-      host: input.host,
-      ...(meeting.host_id ? { zoomUserId: meeting.host_id } : {}),
-      topic: input.topic,
-      ...(input.start
-        ? {
-            startInstant: meeting.start_time
-              ? new Date(meeting.start_time).toISOString()
-              : input.start.instant,
-          }
-        : {}),
-      timeZone: input.start?.timeZone ?? input.timeZone,
-      durationMinutes: input.durationMinutes,
-      ...(input.agenda ? { agenda: input.agenda } : {}),
-      joinUrl: meeting.join_url,
-      locale: input.locale,
-      recording: input.recording ?? recordingOf(meeting.settings?.auto_recording),
-      recordingAuthentication: input.recordingAuthentication && !recordingAuthenticationFailed,
-      status: 'scheduled',
-      channelId: input.channelId,
-      ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-      ...(input.responseUrl
-        ? { responseUrl: input.responseUrl, responseUrlUse: { since: now.toISOString(), posts: 0 } }
-        : {}),
-      createdAt: now.toISOString(),
-      ...(input.recurrence && input.start
-        ? { series: { rule: input.recurrence, firstLocal: input.start.local } }
-        : {}),
-      ...(input.invitees?.length ? { invitees: input.invitees.map((userId) => ({ userId })) } : {}),
-      ...(input.reminderMinutes ? { reminder: { minutes: input.reminderMinutes } } : {}),
-    };
-    return { record, recordingAuthenticationFailed };
-  }
-
-  /**
-   * The first post, once: a short lease keeps two runs (a job taken over while its first run was
-   * still alive) from posting it twice; `postedAt` on the record tells later runs it is done.
-   */
-  private async publish(record: MeetingRecord, startUrl: string | undefined): Promise<MeetingRecord> {
-    const { meetings, markers, publisher, zoom } = this.deps;
-    if (!(await markers.claim('publish', record.meetingId, PUBLISH_LEASE_SECONDS))) {
-      throw new UnavailableError('the meeting is being posted by another worker');
-    }
-    try {
-      const link =
-        startUrl ?? (await zoom.getMeeting(record.host, record.meetingId).catch(() => null))?.start_url;
-      const placement = await publisher.publish(record, link);
-      const postedAt = new Date().toISOString();
-      return (
-        (await meetings.update(record.meetingId, (r) => ({
-          ...r,
-          ...(placement.messageTs ? { messageTs: placement.messageTs } : {}),
-          ...(placement.responseUrl
-            ? countResponseUrlPosts(
-                { ...r, responseUrl: placement.responseUrl },
-                placement.responseUrlPosts ?? 1,
-              )
-            : {}),
-          ...(placement.invitees ? { invitees: placement.invitees } : {}),
-          postedAt,
-        }))) ?? record
-      );
-    } finally {
-      await markers.release('publish', record.meetingId).catch(() => undefined);
-    }
-  }
-
-  /** Emails Slack shows for the invitees; one it does not show leaves that invitee out of Zoom's list. */
-  private async inviteeEmails(input: NewMeeting): Promise<string[]> {
-    const { people, logger } = this.deps;
-    if (!people || !input.invitees?.length) return [];
-    const emails = await Promise.all(
-      input.invitees.map((userId) =>
-        people.emailOf({ teamId: input.host.teamId, userId }).catch((err) => {
-          logger.warn('invitee email not read', { error: err });
-          return undefined;
-        }),
-      ),
-    );
-    return [...new Set(emails.filter((e): e is string => Boolean(e)))];
+  /** See MeetingCreator.create. */
+  create(input: NewMeeting, ledger?: CreateLedger): Promise<CreateOutcome> {
+    return this.creator.create(input, ledger);
   }
 
   /**
@@ -342,14 +66,14 @@ export class MeetingScheduler {
     const before = checked.record;
     const edit = editOf(before, change);
     if (Object.keys(edit).length === 0) return { ok: true, record: before, unchanged: true };
-    if (before.series) return this.rescheduleInSeries(actor, before, edit, change);
+    if (before.series) return this.rescheduleInSeries(actor, checked, edit, change);
     // Stored before the PATCH: Zoom's meeting.updated event for this change may arrive before the
     // PATCH returns, and must find the new time already there (else it announces the move twice).
     const record = (await this.deps.meetings.update(meetingId, (r) =>
       applyEdit(withResponseUrl(r, change.responseUrl), edit),
     )) as MeetingRecord;
     try {
-      await this.deps.zoom.updateMeeting(before.host, meetingId, {
+      await this.deps.zoom.updateMeeting(checked.acting, meetingId, {
         ...(edit.start ? { start_time: edit.start.local, timezone: edit.start.timeZone } : {}),
         ...(edit.durationMinutes ? { duration: edit.durationMinutes } : {}),
         ...(edit.topic !== undefined ? { topic: edit.topic } : {}),
@@ -407,12 +131,12 @@ export class MeetingScheduler {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     if (checked.record.series && opts.scope !== 'series') {
-      const done = await cancelOccurrence(this.seriesDeps(), checked.record, opts.responseUrl);
+      const done = await cancelOccurrence(this.seriesDeps(checked.acting), checked.record, opts.responseUrl);
       return { ok: true, ...done };
     }
     let alreadyDeleted = false;
     try {
-      await this.deps.zoom.deleteMeeting(checked.record.host, meetingId);
+      await this.deps.zoom.deleteMeeting(checked.acting, meetingId);
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       alreadyDeleted = true;
@@ -420,39 +144,26 @@ export class MeetingScheduler {
     return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
   }
 
-  private async check(
-    actor: SlackUserRef,
-    meetingId: string,
-  ): Promise<{ ok: true; record: MeetingRecord } | ChangeRefusal> {
-    const record = await this.deps.meetings.get(meetingId);
-    // Another workspace's meeting is unknown here: not even its host is shown.
-    if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
-    if (!sameUser(record.host, actor)) return { ok: false, reason: 'not_host', record };
-    if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
-    // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
-    const owner = record.zoomAccount;
-    const now = owner && (await this.deps.connection?.connectedAccount(actor));
-    if (owner && now && now.zoomUserId !== owner.id) {
-      return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
-    }
-    return { ok: true, record };
+  private async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
+    return checkChange(this.deps, actor, await this.deps.meetings.get(meetingId));
   }
 
-  private seriesDeps(): SeriesDeps {
+  private seriesDeps(acting: SlackUserRef): SeriesDeps {
     const { zoom, meetings, publisher } = this.deps;
-    return { zoom, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
+    return { zoom, acting, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
   }
 
   /** A series: the occurrence shown (default) or the whole series moves. */
   private async rescheduleInSeries(
     actor: SlackUserRef,
-    before: MeetingRecord,
+    checked: ChangeAllowed,
     edit: MeetingEdit,
     change: MeetingChange,
   ): Promise<Rescheduled> {
+    const before = checked.record;
     let result: Awaited<ReturnType<typeof rescheduleSeries>>;
     try {
-      result = await rescheduleSeries(this.seriesDeps(), before, {
+      result = await rescheduleSeries(this.seriesDeps(checked.acting), before, {
         ...edit,
         scope: change.scope ?? 'occurrence',
       });
@@ -499,21 +210,6 @@ export class MeetingScheduler {
     await this.deps.publisher.refresh(record);
     return record;
   }
-}
-
-/** The create's `settings`: what the user set, nothing else (an omitted field gets the host's default). */
-function settingsOf(input: NewMeeting, inviteeEmails: string[]): { settings?: MeetingSettings } {
-  const settings: MeetingSettings = {
-    ...input.options,
-    ...(input.recording ? { auto_recording: input.recording } : {}),
-    ...(inviteeEmails.length > 0 ? { meeting_invitees: inviteeEmails.map((email) => ({ email })) } : {}),
-  };
-  return Object.keys(settings).length > 0 ? { settings } : {};
-}
-
-/** What Zoom says the meeting records to (the host's default when the create did not say). */
-function recordingOf(value: unknown): AutoRecording {
-  return value === 'local' || value === 'cloud' ? value : 'none';
 }
 
 /** A message shown only through a response_url is updated through the newest one (from the button). */

@@ -12,6 +12,7 @@ import {
 } from '../time/recurrence.js';
 import { NotFoundError } from './ports/errors.js';
 import type { MeetingRecords } from './ports/storage.js';
+import type { SlackUserRef } from './ports/types.js';
 import type { MeetingOccurrence, ZoomMeeting, ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingRecord } from './types.js';
 
@@ -19,6 +20,8 @@ export type SeriesScope = 'occurrence' | 'series';
 
 export interface SeriesDeps {
   zoom: ZoomMeetings;
+  /** Whose Zoom token the calls use (the scheduler's, or the host's own: see change-permission.ts). */
+  acting: SlackUserRef;
   meetings: MeetingRecords;
   publisher: MeetingAnnouncer;
   /** Marks the meeting cancelled and shows it so. */
@@ -117,7 +120,7 @@ export async function rescheduleSeries(
           : {}),
       }),
       () =>
-        zoom.updateMeeting(before.host, id, {
+        zoom.updateMeeting(deps.acting, id, {
           ...(timed
             ? {
                 start_time: timed.first.local,
@@ -132,7 +135,7 @@ export async function rescheduleSeries(
   }
   let occurrence: MeetingOccurrence | undefined;
   if (move.start || move.durationMinutes) {
-    occurrence = shownOccurrence(await zoom.getMeeting(before.host, id), before.startInstant);
+    occurrence = shownOccurrence(await zoom.getMeeting(deps.acting, id), before.startInstant);
     if (!occurrence) return { gone: true };
   }
   return storedThenSent(
@@ -146,7 +149,7 @@ export async function rescheduleSeries(
       if (occurrence) {
         // An occurrence takes start_time, duration and agenda only (no timezone): its start goes in UTC.
         await zoom.updateMeeting(
-          before.host,
+          deps.acting,
           id,
           {
             ...(move.start ? { start_time: zoomUtc(move.start.instant) } : {}),
@@ -156,7 +159,7 @@ export async function rescheduleSeries(
         );
       }
       if (move.topic !== undefined || move.agenda !== undefined) {
-        await zoom.updateMeeting(before.host, id, details(move));
+        await zoom.updateMeeting(deps.acting, id, details(move));
       }
     },
   );
@@ -210,14 +213,14 @@ export async function cancelOccurrence(
   const id = record.meetingId;
   let meeting: ZoomMeeting;
   try {
-    meeting = await zoom.getMeeting(record.host, id);
+    meeting = await zoom.getMeeting(deps.acting, id);
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
     return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: true };
   }
   const occurrence = shownOccurrence(meeting, record.startInstant);
   if (!occurrence) return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: true };
-  await zoom.deleteMeeting(record.host, id, { occurrenceId: occurrence.occurrence_id });
+  await zoom.deleteMeeting(deps.acting, id, { occurrenceId: occurrence.occurrence_id });
   const cancelledAt = Date.parse(occurrence.start_time);
   const next = (meeting.occurrences ?? []).find(
     (o) =>

@@ -8,8 +8,16 @@ export type MeetingStatus = 'scheduled' | 'started' | 'ended' | 'cancelled';
 export interface MeetingRecord {
   /** Zoom's meeting id, always as a string (Zoom sends it as a number or a string). */
   meetingId: string;
-  /** The Slack user who created it: the only one who may reschedule or cancel. */
+  /**
+   * The Slack user who created it, with their own Zoom token. For a meeting scheduled for someone
+   * else this is the scheduler (see `scheduledFor`); they and that host may reschedule or cancel.
+   */
   host: SlackUserRef;
+  /**
+   * Scheduled for another Zoom user through Zoom's scheduling privilege: that host's Zoom id and
+   * email, and their Slack user (same workspace) when one has that email.
+   */
+  scheduledFor?: { zoomUserId: string; email?: string; slackUserId?: string };
   zoomUserId?: string;
   topic: string;
   /** Instant meetings have no start. ISO UTC. */

@@ -7,6 +7,7 @@ import axios from 'axios';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import { isStorageUnavailable } from '../redis.js';
+import { hostSlackUser } from '../scheduling/change-permission.js';
 import { NotShownError } from '../scheduling/ports/errors.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { MeetingPublisher, Placement } from '../scheduling/scheduler.js';
@@ -73,7 +74,7 @@ export class SlackAnnouncer implements MeetingPublisher {
         if (mayPass(fallbackErr)) throw fallbackErr;
         throw new NotShownError(`channel post and response_url refused: ${describe(fallbackErr)}`);
       }
-      if (startLink) await this.tellUser(record.host, { responseUrl: record.responseUrl }, startLink);
+      if (startLink) await this.giveStartLink(record, { responseUrl: record.responseUrl }, startLink);
       const invitees = await this.invite(record);
       return {
         responseUrl: record.responseUrl,
@@ -82,9 +83,23 @@ export class SlackAnnouncer implements MeetingPublisher {
       };
     }
     if (posted === 'superseded') return {};
-    if (startLink) await this.tellUser(record.host, { channelId: record.channelId }, startLink);
+    if (startLink) await this.giveStartLink(record, { channelId: record.channelId }, startLink);
     const invitees = await this.invite(record);
     return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
+  }
+
+  /**
+   * The start link, privately: to the host's Slack user for a meeting scheduled for them (ephemeral
+   * in the channel, else a DM: the response_url would show it to the scheduler), else to the scheduler.
+   */
+  private async giveStartLink(
+    record: MeetingRecord,
+    where: { channelId?: string; responseUrl?: string },
+    startLink: PrivateMessage,
+  ): Promise<void> {
+    const host = hostSlackUser(record);
+    if (!host) return this.tellUser(record.host, where, startLink);
+    await this.tellUser(host, where.channelId ? { channelId: where.channelId } : {}, startLink);
   }
 
   async refresh(record: MeetingRecord): Promise<void> {

@@ -5,7 +5,7 @@
 import type { AfterAnswer } from '../jobs/kinds.js';
 import type { Logger } from '../log.js';
 import type { MeetingRecords, OnceMarkers, UserData } from '../scheduling/ports/storage.js';
-import type { ZoomHostDefaults, ZoomMeetings } from '../scheduling/ports/zoom.js';
+import type { ZoomHostDefaults, ZoomMeetings, ZoomSchedulers } from '../scheduling/ports/zoom.js';
 import type { MeetingScheduler } from '../scheduling/scheduler.js';
 import type { ZoomConnections } from '../zoom/connections.js';
 import type { TokenStore } from '../zoom/tokens.js';
@@ -30,7 +30,8 @@ export interface SlackDeps {
     'startConnect' | 'disconnect' | 'pendingLink' | 'confirmLink' | 'rejectLink'
   >;
   tokens: Pick<TokenStore, 'load'>;
-  zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'>;
+  /** Zoom lookups the listeners answer from (the form's host choice asks whom the user schedules for). */
+  zoom: Pick<ZoomMeetings, 'getMeeting' | 'listUpcomingMeetings'> & ZoomSchedulers;
   /** Work after the answer, stored in Redis before the answer goes out. */
   jobs: AfterAnswer;
   /** The host's Zoom defaults the scheduling form starts from. */

@@ -1,6 +1,7 @@
 /** The one place where a use case's outcome becomes what the user reads (privately), ja and en. */
 import type { Outcome } from '../scheduling/outcome.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import { onlyHostText } from './blocks/meeting-people.js';
 import { notice, type PrivateMessage } from './blocks/notices.js';
 import { escapeMrkdwn, slackDate } from './blocks/text.js';
 import { failureMessage } from './commands/report.js';
@@ -46,7 +47,7 @@ export async function outcomeMessage(
         case 'not_scheduled':
           return notice(t.actions.notScheduled);
         case 'not_host':
-          return notice(t.actions.onlyHost(outcome.hostUserId, outcome.action));
+          return notice(onlyHostText(locale, outcome.record, outcome.action));
         case 'deleted':
           return notice(t.actions.alreadyDeleted(escapeMrkdwn(outcome.record.topic)));
         case 'other_account':
@@ -56,6 +57,8 @@ export async function outcomeMessage(
               outcome.email ? escapeMrkdwn(outcome.email) : undefined,
             ),
           );
+        case 'no_scheduling_privilege':
+          return notice(t.delegation.notCreated(escapeMrkdwn(outcome.topic), escapeMrkdwn(outcome.host)));
         case 'failed':
           return failureMessage(deps, user, locale, outcome.error);
       }

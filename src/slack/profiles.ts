@@ -9,6 +9,7 @@ import type { SlackUserRef } from '../scheduling/ports/types.js';
 import type { SlackClients } from './clients.js';
 import { localeFromSlack } from './i18n/index.js';
 import { chosenLocale } from './preferences.js';
+import { slackErrorCode } from './web.js';
 
 export interface SlackProfile {
   timeZone: string;
@@ -104,6 +105,21 @@ export class ProfileCache {
     const answer = await client.users.info({ user: user.userId });
     const email = answer.user?.profile?.email;
     return typeof email === 'string' && email.includes('@') ? email : undefined;
+  }
+
+  /**
+   * The workspace's Slack user with this email (users.lookupByEmail, scope users:read.email);
+   * undefined when Slack finds none (`users_not_found`). Other failures are thrown.
+   */
+  async userIdByEmail(teamId: string, email: string): Promise<string | undefined> {
+    const client = await this.clients.forTeam({ teamId });
+    try {
+      const answer = await client.users.lookupByEmail({ email });
+      return answer.user?.id ?? undefined;
+    } catch (err) {
+      if (slackErrorCode(err) === 'users_not_found') return undefined;
+      throw err;
+    }
   }
 
   async get(user: SlackUserRef): Promise<SlackProfile> {

@@ -93,7 +93,15 @@ export class ReminderSync {
     } catch (err) {
       if (!CHANNEL_REFUSALS.has(slackErrorCode(err) ?? '')) throw err;
     }
-    const people = [record.host.userId, ...(record.invitees ?? []).map((i) => i.userId)];
+    // The host of a meeting scheduled for them is reminded too, besides whoever scheduled it.
+    const host = record.scheduledFor?.slackUserId;
+    const people = [
+      ...new Set([
+        record.host.userId,
+        ...(host ? [host] : []),
+        ...(record.invitees ?? []).map((i) => i.userId),
+      ]),
+    ];
     const sent: ScheduledReminder[] = [];
     for (const userId of people) {
       const user = { teamId: record.host.teamId, userId };

@@ -1,7 +1,8 @@
 /** Zoom REST client (axios) acting as one Slack user's connected Zoom account. */
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log.js';
-import type { ZoomMeetings } from '../scheduling/ports/zoom.js';
+import { NoSchedulingPrivilegeError } from '../scheduling/ports/errors.js';
+import type { HostAccount, ZoomMeetings, ZoomScheduler, ZoomSchedulers } from '../scheduling/ports/zoom.js';
 import { ZoomNotConnectedError, ZoomResponseError, ZoomUnavailableError } from './errors.js';
 import { apiError, parseJson, type RawAnswer, transportError } from './http-errors.js';
 import type { TokenStore } from './tokens.js';
@@ -37,7 +38,10 @@ interface Call {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class ZoomClient implements ZoomMeetings {
+/** `/users/me` or, for a user the account schedules for, `/users/{id}`. */
+const userPath = (host: HostAccount) => (host.forZoomUser ? `/users/${enc(host.forZoomUser)}` : '/users/me');
+
+export class ZoomClient implements ZoomMeetings, ZoomSchedulers {
   private readonly http: AxiosInstance;
   private readonly retryDelaysMs: number[];
 
@@ -54,15 +58,45 @@ export class ZoomClient implements ZoomMeetings {
     this.retryDelaysMs = options.retryDelaysMs ?? [200, 400];
   }
 
-  /** POST /users/me/meetings. Never retried blindly (a retry can create a second meeting). */
-  async createMeeting(user: SlackUserRef, input: MeetingCreateInput): Promise<ZoomMeeting> {
-    const call: Call = {
-      method: 'POST',
-      path: '/users/me/meetings',
-      name: 'POST /users/me/meetings',
-      body: input,
-    };
-    return meeting(await this.request(user, call, false), call.name);
+  /**
+   * POST /users/me/meetings, or /users/{id}/meetings for a user who gave `user` their scheduling
+   * privilege. Never retried blindly (a retry can create a second meeting).
+   */
+  async createMeeting(
+    user: SlackUserRef,
+    input: MeetingCreateInput,
+    host: HostAccount = {},
+  ): Promise<ZoomMeeting> {
+    const name = host.forZoomUser ? 'POST /users/{id}/meetings' : 'POST /users/me/meetings';
+    const call: Call = { method: 'POST', path: `${userPath(host)}/meetings`, name, body: input };
+    try {
+      return meeting(await this.request(user, call, false), call.name);
+    } catch (err) {
+      // Zoom's documented refusal (400, code 3000 "You cannot schedule a meeting for {userId}").
+      const e = err as { status?: number; code?: number; message?: string };
+      if (
+        host.forZoomUser &&
+        e.status === 400 &&
+        e.code === 3000 &&
+        /cannot schedule/i.test(e.message ?? '')
+      ) {
+        throw new NoSchedulingPrivilegeError(e.message ?? 'no scheduling privilege', 400, 3000);
+      }
+      throw err;
+    }
+  }
+
+  /** GET /users/me/schedulers: the Zoom users this account may schedule meetings for. */
+  async listSchedulers(user: SlackUserRef): Promise<ZoomScheduler[]> {
+    const name = 'GET /users/me/schedulers';
+    const body = await this.request(user, { method: 'GET', path: '/users/me/schedulers', name }, true);
+    const list = (body as { schedulers?: unknown } | undefined)?.schedulers;
+    if (list === undefined) return [];
+    if (!Array.isArray(list))
+      throw new ZoomResponseError(`Zoom answered ${name} without a schedulers list`, 200);
+    return list.flatMap((s: { id?: unknown; email?: unknown }) =>
+      typeof s?.id === 'string' && s.id && typeof s.email === 'string' ? [{ id: s.id, email: s.email }] : [],
+    );
   }
 
   async getMeeting(user: SlackUserRef, meetingId: string): Promise<ZoomMeeting> {
@@ -111,11 +145,20 @@ export class ZoomClient implements ZoomMeetings {
     return body as Record<string, unknown>;
   }
 
-  async listUpcomingMeetings(user: SlackUserRef, pageSize = 30): Promise<ZoomMeeting[]> {
-    const name = 'GET /users/me/meetings';
+  async listUpcomingMeetings(
+    user: SlackUserRef,
+    pageSize = 30,
+    host: HostAccount = {},
+  ): Promise<ZoomMeeting[]> {
+    const name = host.forZoomUser ? 'GET /users/{id}/meetings' : 'GET /users/me/meetings';
     const body = await this.request(
       user,
-      { method: 'GET', path: '/users/me/meetings', name, params: { type: 'upcoming', page_size: pageSize } },
+      {
+        method: 'GET',
+        path: `${userPath(host)}/meetings`,
+        name,
+        params: { type: 'upcoming', page_size: pageSize },
+      },
       true,
     );
     const list = (body as { meetings?: unknown } | undefined)?.meetings;

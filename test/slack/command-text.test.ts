@@ -23,4 +23,25 @@ describe('the /zoom text as Slack escapes it', () => {
       mentioned: [],
     });
   });
+
+  test('the host the meeting is for leaves the text and is no invitee', () => {
+    const cases: [string, string][] = [
+      ['明日15時 定例 for <@UALICE|alice>', '明日15時 定例'],
+      ['<@UALICE|alice>さんの代わりに 明日15時 定例', '明日15時 定例'],
+      ['明日15時 <@UALICE> の代理で 定例', '明日15時 定例'],
+      ['tomorrow 3pm sync on behalf of <@UALICE>', 'tomorrow 3pm sync'],
+    ];
+    for (const [raw, text] of cases) {
+      assert.deepEqual(
+        readCommandText(`${raw} <@UBOB|bob>`),
+        { text, mentioned: ['UBOB'], hostMention: 'UALICE' },
+        raw,
+      );
+    }
+    // "for" before a length, or a mention not after "for", is no host.
+    assert.deepEqual(readCommandText('review <@UBOB> for 45 min'), {
+      text: 'review for 45 min',
+      mentioned: ['UBOB'],
+    });
+  });
 });

@@ -64,6 +64,8 @@ const SCOPE_OF: Record<string, string | null> = {
   'chat.scheduleMessage': 'chat:write',
   'chat.deleteScheduledMessage': 'chat:write',
   'users.info': 'users:read',
+  // The host of a meeting scheduled for someone else, found by their Zoom email (api.slack.com/methods/users.lookupByEmail).
+  'users.lookupByEmail': 'users:read.email',
   'conversations.open': 'im:write',
   'chat.unfurl': 'links:write',
   'views.open': null,

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { FakeSlackLimits } from './fake-slack-limits.js';
+import { lookupByEmail } from './fake-slack-people.js';
 import { createScheduledMessages, type ScheduledMessage } from './fake-slack-scheduled.js';
 import { surfaceMethods } from './fake-slack-surfaces.js';
 import { type Access, DEFAULT_WORKSPACE, FakeWorkspaces } from './fake-slack-workspaces.js';
@@ -215,6 +216,12 @@ export async function startFakeSlack(
           ...(profile.email && scopes.includes('users:read.email') ? { email: profile.email } : {}),
         };
         return { ok: true, user };
+      }
+      case 'users.lookupByEmail': {
+        const granted = access.grant.scopes.length > 0 ? access.grant.scopes : MANIFEST_BOT_SCOPES;
+        return lookupByEmail(args, tokenScopes.get(token) ?? granted, users, (id) =>
+          workspaces.mayActIn(access.grant, workspaces.ownerOf(id, 'users')),
+        );
       }
       case 'views.open':
       case 'views.push':

@@ -54,7 +54,15 @@ export class FakeZoomApi {
         return this.create(host.id, b);
       });
     }
-    if (m && req.method === 'GET' && isMe(m[1]!)) return this.list(zoomUserId, req.query);
+    if (m && req.method === 'GET') {
+      // Another user's list only with their scheduling privilege (which covers managing their
+      // meetings); otherwise Zoom does not show it.
+      const target = isMe(m[1]!) ? user : this.state.findUser(m[1]!);
+      if (!target || !this.state.maySchedule(zoomUserId, target.id)) {
+        return { status: 404, body: { code: 1001, message: `User does not exist: ${m[1]}.` } };
+      }
+      return this.list(target.id, req.query);
+    }
     m = /^\/meetings\/(\d+)(\/recordings\/settings)?$/.exec(path);
     if (m) {
       const meeting = this.state.meetings.get(m[1]!);
@@ -151,7 +159,12 @@ export class FakeZoomApi {
     if (seriesProblems.length > 0) return this.refuse(seriesProblems);
     this.state.meetings.set(id, meeting);
     this.state.stats.creates++;
-    return { status: 201, body: { ...this.strip(meeting), start_url: this.startUrl(meeting) } };
+    // The create's answer names the host by email (Zoom's spec: host_email).
+    const hostEmail = this.state.users.get(zoomUserId)?.email;
+    return {
+      status: 201,
+      body: { ...this.strip(meeting), host_email: hostEmail, start_url: this.startUrl(meeting) },
+    };
   }
 
   private update(meeting: FakeMeeting, body: Body): FakeAnswer {
@@ -194,8 +207,9 @@ export class FakeZoomApi {
   /**
    * GET /users/{userId}/schedulers ("List user schedulers", Users API; scopes user:read / user:read:admin):
    * "the users for whom the current user can schedule meetings", as { schedulers: [{ id, email, pmi }] }
-   * (Zoom API docs as mirrored in PSZoom's Get-ZoomUserSchedulers and @zoom/rivet's
-   * UsersListUserSchedulersResponse).
+   * (Zoom API docs as mirrored in PSZoom's Get-ZoomUserSchedulers, @zoom/rivet's
+   * UsersListUserSchedulersResponse and developers.qodex.ai's copy of "List user schedulers": "this
+   * API's response will list all users for whom User A can schedule and manage meetings").
    */
   private schedulers(zoomUserId: string): FakeAnswer {
     const hosts = [...(this.state.schedulingFor.get(zoomUserId) ?? [])];

@@ -19,6 +19,8 @@ export interface FormValues {
   reminder?: string;
   /** Slack user ids picked in `invitees` (the view's initial users when unset). */
   invitees?: string[];
+  /** The `host` select's value: 'me' or a Zoom user id (the view's initial option when unset). */
+  host?: string;
 }
 
 /** The `view.state.values` Slack would send for `view`, with `values` typed into it. */
@@ -132,6 +134,16 @@ export function stateValues(
             selected_option: value ? { value, text: { type: 'plain_text', text: value } } : null,
           },
         };
+        break;
+      }
+      case 'host': {
+        // Slack sends the chosen option whole (text and value), as the view listed it.
+        const options = (element.options as { value: string; text: unknown }[] | undefined) ?? [];
+        const value = values.host ?? initialOption?.value;
+        const option =
+          options.find((o) => o.value === value) ??
+          (value ? { value, text: { type: 'plain_text', text: value } } : null);
+        out[id] = { [id]: { type: 'static_select', selected_option: option } };
         break;
       }
       case 'invitees':

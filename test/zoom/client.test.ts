@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { createLogger } from '../../src/log.js';
+import { NoSchedulingPrivilegeError } from '../../src/scheduling/ports/errors.js';
 import { ZoomClient } from '../../src/zoom/client.js';
 import {
   ZoomNoAnswerError,
@@ -235,4 +236,28 @@ test('a user who never connected is not connected, and Zoom is not called', asyn
     ZoomNotConnectedError,
   );
   assert.equal(zoom.requests.length, before);
+});
+
+test("scheduling for another user: listed schedulers, POST and GET /users/{id}/meetings, Zoom's 3000 refusal typed", async () => {
+  const { user, zoomUserId } = await connectedUser(side, zoom);
+  zoom.addUser({ id: 'zu-boss', email: 'boss@example.com' });
+  zoom.addUser({ id: 'zu-nobody', email: 'nobody@example.com' });
+  assert.deepEqual(await side.client.listSchedulers(user), []);
+  zoom.grantSchedulingPrivilege({ host: 'zu-boss', scheduler: zoomUserId });
+  assert.deepEqual(await side.client.listSchedulers(user), [{ id: 'zu-boss', email: 'boss@example.com' }]);
+
+  const created = await side.client.createMeeting(user, input, { forZoomUser: 'zu-boss' });
+  assert.equal(zoom.meetings.get(String(created.id))?.hostZoomUserId, 'zu-boss');
+  assert.equal(created.host_email, 'boss@example.com');
+  const listed = await side.client.listUpcomingMeetings(user, 30, { forZoomUser: 'zu-boss' });
+  assert.deepEqual(
+    listed.map((m) => m.id),
+    [created.id],
+  );
+  assert.equal(calls('GET', /^\/v2\/users\/zu-boss\/meetings$/), 1);
+
+  const refused = await side.client.createMeeting(user, input, { forZoomUser: 'zu-nobody' }).catch((e) => e);
+  assert.ok(refused instanceof NoSchedulingPrivilegeError, String(refused));
+  assert.equal(refused.code, 3000);
+  await assert.rejects(side.client.listUpcomingMeetings(user, 30, { forZoomUser: 'zu-nobody' }));
 });

@@ -42,6 +42,12 @@ export class InputRefusedError extends ServiceError {
   }
 }
 
+/**
+ * Zoom will not create or change a meeting for that user: they have not given the connected account
+ * their scheduling privilege (400, code 3000 "You cannot schedule a meeting for …"). Nothing was done.
+ */
+export class NoSchedulingPrivilegeError extends ServiceError {}
+
 /** Down, 5xx or unreachable: nothing was done. */
 export class UnavailableError extends ServiceError {}
 

@@ -52,6 +52,8 @@ export interface ZoomMeeting {
   id: number;
   uuid?: string;
   host_id?: string;
+  /** The create's answer names the host by email too. */
+  host_email?: string;
   topic: string;
   type: number;
   status?: string;
@@ -70,9 +72,20 @@ export interface ZoomMeeting {
   occurrences?: MeetingOccurrence[];
 }
 
+/**
+ * Whose meetings a call is about: the connected account's own (absent), or another Zoom user's that
+ * account may schedule for (Zoom's scheduling privilege, `/users/{zoomUserId}/…`).
+ */
+export interface HostAccount {
+  forZoomUser?: string;
+}
+
 export interface ZoomMeetings {
-  /** Never retried blindly by the adapter (a retry can create a second meeting). */
-  createMeeting(user: SlackUserRef, input: MeetingCreateInput): Promise<ZoomMeeting>;
+  /**
+   * Never retried blindly by the adapter (a retry can create a second meeting). With
+   * `host.forZoomUser`, created for that user; Zoom refusing it throws NoSchedulingPrivilegeError.
+   */
+  createMeeting(user: SlackUserRef, input: MeetingCreateInput, host?: HostAccount): Promise<ZoomMeeting>;
   getMeeting(user: SlackUserRef, meetingId: string): Promise<ZoomMeeting>;
   /** With `target.occurrenceId`, only that meeting of a series (PATCH /meetings/{id}?occurrence_id=…). */
   updateMeeting(
@@ -83,7 +96,7 @@ export interface ZoomMeetings {
   ): Promise<void>;
   /** With `target.occurrenceId`, only that meeting of a series; it stays listed as `deleted`. */
   deleteMeeting(user: SlackUserRef, meetingId: string, target?: OccurrenceTarget): Promise<void>;
-  listUpcomingMeetings(user: SlackUserRef, pageSize?: number): Promise<ZoomMeeting[]>;
+  listUpcomingMeetings(user: SlackUserRef, pageSize?: number, host?: HostAccount): Promise<ZoomMeeting[]>;
   updateRecordingSettings(
     user: SlackUserRef,
     meetingId: string,
@@ -100,4 +113,15 @@ export interface ZoomConnection {
 export interface ZoomHostDefaults {
   /** Null when Zoom's settings could not be read (the form then says so). */
   get(user: SlackUserRef): Promise<HostDefaults | null>;
+}
+
+/** A Zoom user the connected account may schedule for (GET /users/me/schedulers). */
+export interface ZoomScheduler {
+  id: string;
+  email: string;
+}
+
+export interface ZoomSchedulers {
+  /** Whom the user's Zoom account may schedule meetings for (Zoom's scheduling privilege). */
+  listSchedulers(user: SlackUserRef): Promise<ZoomScheduler[]>;
 }

@@ -1,6 +1,6 @@
 /**
- * Buttons on meeting messages and on the App Home's meeting list: Reschedule and Cancel (host
- * only), Start as host, and the link buttons (ack only).
+ * Buttons on meeting messages and on the App Home's meeting list: Reschedule and Cancel (whoever
+ * scheduled it, and the host of one scheduled for them), Start as host, and the link buttons (ack only).
  */
 import type {
   AllMiddlewareArgs,
@@ -9,10 +9,12 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { mayChange } from '../../scheduling/change-permission.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { CALENDAR_ACTION } from '../blocks/invite-message.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
+import { onlyHostText } from '../blocks/meeting-people.js';
 import {
   CONNECT_ACTION,
   FRESH_START_ACTION,
@@ -83,7 +85,6 @@ function privately(services: SlackDeps, { body, respond }: Pick<ButtonArgs, 'bod
 }
 
 const fromHome = (body: BlockAction) => body.view?.type === 'home';
-const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
 
 export function rescheduleButton(services: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
@@ -97,8 +98,8 @@ export function rescheduleButton(services: SlackDeps) {
     const t = messages(profile.locale).actions;
     // Another workspace's meeting is unknown here: not even its host is shown.
     if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
-    if (record.host.userId !== actor.userId) {
-      return void (await reply(notice(t.onlyHost(record.host.userId, 'reschedule'))));
+    if (!mayChange(record, actor)) {
+      return void (await reply(notice(onlyHostText(profile.locale, record, 'reschedule'))));
     }
     if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
     const now = services.now();
@@ -173,7 +174,7 @@ export function cancelButton(services: SlackDeps) {
     const actor = actorOf(body);
     const meetingId = action.value ?? '';
     const series = await services.meetings.get(meetingId).catch(() => null);
-    if (series?.series && series.status === 'scheduled' && sameUser(series.host, actor)) {
+    if (series?.series && series.status === 'scheduled' && mayChange(series, actor)) {
       // A series asks first: this meeting or every one (its modal's submission does the rest).
       await ack();
       const { profile } = await quickProfile(services.profiles, actor);

@@ -6,6 +6,7 @@
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { describeRecurrence } from '../../time/recurrence-words.js';
 import { messages } from '../i18n/index.js';
+import { hostName } from './meeting-people.js';
 import { escapeMrkdwn, mention, slackDate, slackEnd, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
 
@@ -39,7 +40,7 @@ export function renderMeetingMessage(record: MeetingRecord): RenderedMessage {
   const fields = [
     `*${m.when}*\n${cancelled ? `~${when}~` : when}`,
     `*${m.duration}*\n${t.minutes(record.durationMinutes)}`,
-    `*${m.host}*\n${mention(record.host.userId)}`,
+    `*${m.host}*\n${hostLine(record)}`,
   ];
   const blocks: KnownBlock[] = [
     {
@@ -114,6 +115,15 @@ function seriesWhen(record: MeetingRecord, date: string): string {
   const [hour, minute] = series.firstLocal.slice(11, 16).split(':').map(Number) as [number, number];
   const words = describeRecurrence(series.rule, record.locale, { hour, minute });
   return `${escapeMrkdwn(words)}\n${messages(record.locale).repeat.next(date)}`;
+}
+
+/**
+ * The host: the scheduler's own meeting names them; one scheduled for someone else names that host
+ * (their Slack user, else their Zoom email) and who scheduled it, in the scheduler's language.
+ */
+function hostLine(record: MeetingRecord): string {
+  if (!record.scheduledFor) return hostName(record);
+  return `${hostName(record)}\n${messages(record.locale).delegation.scheduledBy(mention(record.host.userId))}`;
 }
 
 function statusLine(record: MeetingRecord): string | undefined {

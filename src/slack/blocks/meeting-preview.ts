@@ -2,7 +2,8 @@
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { messages } from '../i18n/index.js';
 import { JOIN_ACTION } from './meeting-message.js';
-import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
+import { hostName } from './meeting-people.js';
+import { escapeMrkdwn, slackDate, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
 
 export function renderMeetingPreview(record: MeetingRecord): KnownBlock[] {
@@ -18,7 +19,7 @@ export function renderMeetingPreview(record: MeetingRecord): KnownBlock[] {
       text: { type: 'mrkdwn', text: truncate(`:video_camera: *${cancelled ? `~${topic}~` : topic}*`, 3000) },
       fields: [
         { type: 'mrkdwn', text: `*${m.when}*\n${when}` },
-        { type: 'mrkdwn', text: `*${m.host}*\n${mention(record.host.userId)}` },
+        { type: 'mrkdwn', text: `*${m.host}*\n${hostName(record)}` },
       ],
     },
     {

@@ -7,13 +7,30 @@ export interface CommandText {
   text: string;
   /** Slack user ids mentioned, in order, each once. */
   mentioned: string[];
+  /** The user the meeting is for ("for @alice", "@aliceさんの代わりに"); not among `mentioned`. */
+  hostMention?: string;
 }
 
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+const MENTION = '<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>';
+/** "for @alice", "on behalf of @alice", "@aliceさんの代わりに", "@alice の代理で". */
+const HOST_PHRASES = [
+  new RegExp(`(?:^|\\s)(?:on\\s+behalf\\s+of|for)\\s+${MENTION}`, 'i'),
+  new RegExp(`${MENTION}\\s*(?:さん|様|氏)?\\s*の\\s*(?:代わりに|代理で)`),
+];
 
 export function readCommandText(raw: string): CommandText {
   const mentioned: string[] = [];
-  const withoutMentions = raw.replace(USER_MENTION, (_, id: string) => {
+  let hostMention: string | undefined;
+  let rest = raw;
+  for (const phrase of HOST_PHRASES) {
+    if (hostMention) break;
+    rest = rest.replace(phrase, (_, id: string) => {
+      hostMention = id;
+      return ' ';
+    });
+  }
+  const withoutMentions = rest.replace(USER_MENTION, (_, id: string) => {
     if (!mentioned.includes(id)) mentioned.push(id);
     return ' ';
   });
@@ -27,5 +44,5 @@ export function readCommandText(raw: string): CommandText {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  return { text, mentioned };
+  return { text, mentioned, ...(hostMention ? { hostMention } : {}) };
 }

@@ -10,10 +10,12 @@ import type { SlackDeps } from '../deps.js';
 import type { UserPreferences } from '../preferences.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
+import type { HostChoice } from '../views/host-choice.js';
 import type { RepeatPrefill } from '../views/repeat.js';
 import { buildScheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
 import { previewOf, readWhen, whenPreview } from '../views/when.js';
 import type { SlackWebClient } from '../web.js';
+import { type HostChoiceInTime, hostChoiceInTime } from './host-prefill.js';
 import { isConnected, notConnectedPrompt } from './report.js';
 
 export interface OpenModalRequest {
@@ -29,6 +31,8 @@ export interface OpenModalRequest {
   threadTs?: string;
   /** Slack users to prefill in the invitees field, when the modal has one. */
   invitees?: string[];
+  /** The Slack user the meeting is for ("for @alice"): chosen as host when Zoom lets the user schedule for them. */
+  hostMention?: string;
   origin?: 'home';
   reply(message: PrivateMessage): Promise<unknown>;
 }
@@ -38,12 +42,16 @@ export async function openScheduleModal(
   client: SlackWebClient,
   req: OpenModalRequest,
 ): Promise<void> {
-  const [quick, { connected, hostDefaults }, preferences] = await Promise.all([
+  const [quick, { connected, hostDefaults, host }, preferences] = await Promise.all([
     quickProfile(services.profiles, req.user),
-    isConnected(services, req.user).then(async (connected) => ({
-      connected,
-      hostDefaults: connected ? await hostDefaultsInTime(services, req.user) : null,
-    })),
+    isConnected(services, req.user).then(async (connected) => {
+      if (!connected) return { connected, hostDefaults: null, host: {} as HostChoiceInTime };
+      const [hostDefaults, host] = await Promise.all([
+        hostDefaultsInTime(services, req.user),
+        hostChoiceInTime(services, req.user, req.hostMention),
+      ]);
+      return { connected, hostDefaults, host };
+    }),
     // Defaults are a nicety: without them the modal still opens.
     services.preferences.get(req.user).catch((): UserPreferences => ({ language: 'auto' })),
   ]);
@@ -58,19 +66,22 @@ export async function openScheduleModal(
   }
   const opened = await client.views.open({
     trigger_id: req.triggerId,
-    view: modalFor(services, req, quick.profile, preferences, hostDefaults),
+    view: modalFor(services, req, quick.profile, preferences, hostDefaults, host.choice),
   });
-  if (!quick.late) return;
-  // users.info answered after the modal opened: show the prefill in the user's own zone and language.
-  const profile = await quick.late;
+  if (!quick.late && !host.late) return;
+  // users.info or Zoom's schedulers answered after the modal opened: show the prefill in the user's
+  // own zone and language, and the host choice (Slack keeps what was typed meanwhile: same block ids).
+  const [profile, choice] = await Promise.all([quick.late ?? quick.profile, host.late ?? host.choice]);
   const { defaults } = services.profiles;
-  if (profile.timeZone === defaults.timeZone && profile.locale === defaults.locale) return;
+  const sameProfile = profile.timeZone === defaults.timeZone && profile.locale === defaults.locale;
+  if (quick.late && !host.late && sameProfile) return;
+  if (!quick.late && host.late && choice === host.choice) return;
   if (!opened.view?.id) return;
   await client.views
     .update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: modalFor(services, req, profile, preferences, hostDefaults),
+      view: modalFor(services, req, profile, preferences, hostDefaults, choice),
     })
     .catch((err) => services.logger.info('modal not updated with the user profile', { error: err }));
 }
@@ -97,6 +108,7 @@ function modalFor(
   profile: SlackProfile,
   preferences: UserPreferences,
   hostDefaults: HostDefaults | null,
+  host: HostChoice | undefined,
 ) {
   const now = services.now();
   const fallbackDuration = preferences.durationMinutes ?? DEFAULT_DURATION;
@@ -120,6 +132,7 @@ function modalFor(
     ...(preferences.recording ? { recording: preferences.recording } : {}),
     ...(preferences.reminderMinutes !== undefined ? { reminderMinutes: preferences.reminderMinutes } : {}),
     ...(prefill.repeat ? { repeat: prefill.repeat } : {}),
+    ...(host ? { host } : {}),
     preview:
       prefill.preview ??
       whenPreview(prefill.when, profile.timeZone, profile.locale, now, undefined, duration),

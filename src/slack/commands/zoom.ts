@@ -55,7 +55,7 @@ function handleCommand(services: SlackDeps) {
   return async ({ command, respond, client }: CommandArgs): Promise<void> => {
     const user: SlackUserRef = { teamId: command.team_id, userId: command.user_id };
     // Mentions are invitees, not topic words (the manifest's slash command escapes them).
-    const { text, mentioned } = readCommandText(command.text);
+    const { text, mentioned, hostMention } = readCommandText(command.text);
     if (command.text.length > MAX_PARSE_LENGTH) {
       // Refused unread: a long text would hold the event loop for everyone's acknowledgements.
       const { profile } = await quickProfile(services.profiles, user);
@@ -135,6 +135,7 @@ function handleCommand(services: SlackDeps) {
       channelId: command.channel_id,
       responseUrl: command.response_url,
       ...(mentioned.length > 0 ? { invitees: mentioned.filter((id) => id !== user.userId) } : {}),
+      ...(hostMention ? { hostMention } : {}),
       reply,
     });
   };

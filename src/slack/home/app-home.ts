@@ -12,6 +12,7 @@ import type {
   SlackEventMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
+import { mayChange } from '../../scheduling/change-permission.js';
 import { TokenStoreError, ZoomNotConnectedError } from '../../zoom/errors.js';
 import type { SlackUserRef } from '../../zoom/types.js';
 import { failureText, notice, type PrivateMessage } from '../blocks/notices.js';
@@ -140,11 +141,8 @@ async function upcomingMeetings(services: SlackDeps, user: SlackUserRef): Promis
     sorted.map(async (m): Promise<HomeMeeting> => {
       const meetingId = String(m.id);
       const record = await services.meetings.get(meetingId);
-      const changeable =
-        record !== null &&
-        record.host.teamId === user.teamId &&
-        record.host.userId === user.userId &&
-        record.status === 'scheduled';
+      // Also a meeting someone scheduled for this user (its host may change it too).
+      const changeable = record !== null && mayChange(record, user) && record.status === 'scheduled';
       return {
         meetingId,
         topic: m.topic,

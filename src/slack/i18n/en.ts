@@ -1,3 +1,4 @@
+import { delegationEn } from './delegation-en.js';
 import { surfacesEn } from './surfaces-en.js';
 import type { Messages } from './types.js';
 
@@ -260,4 +261,5 @@ export const en: Messages = {
     return `The bot read ${said.join(', ')}. If that is not what you meant, type it differently.`;
   },
   surfaces: surfacesEn,
+  delegation: delegationEn,
 };

@@ -1,3 +1,4 @@
+import { delegationJa } from './delegation-ja.js';
 import { surfacesJa } from './surfaces-ja.js';
 import type { Messages } from './types.js';
 
@@ -243,4 +244,5 @@ export const ja: Messages = {
     return `※ ${said.join('、')}と読みました。違う場合は書き直してください。`;
   },
   surfaces: surfacesJa,
+  delegation: delegationJa,
 };

@@ -2,6 +2,7 @@
 import type { Assumption } from '../../time/index.js';
 import type { RepeatChoice } from '../../time/recurrence.js';
 import type { ParseFailureReason } from '../../time/types.js';
+import type { DelegationMessages } from './delegation-types.js';
 import type { SurfaceMessages } from './surfaces-types.js';
 
 export type ZoomOption =
@@ -177,4 +178,6 @@ export interface Messages {
   assumed(notes: readonly Assumption[]): string;
   /** App Home, shortcuts, the Workflow Builder step, link previews. */
   surfaces: SurfaceMessages;
+  /** Scheduling for someone else. */
+  delegation: DelegationMessages;
 }

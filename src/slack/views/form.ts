@@ -5,6 +5,7 @@ import type { NewMeeting, StartTime } from '../../scheduling/scheduler.js';
 import type { SeriesScope } from '../../scheduling/series-changes.js';
 import type { RecurrenceRule } from '../../time/recurrence.js';
 import { messages, type ZoomOption } from '../i18n/index.js';
+import { HOST_BLOCK, HOST_ME, ZOOM_USER_ID } from './host-choice.js';
 import type { ModalContext } from './metadata.js';
 import { firstMeeting, type RepeatState, readRepeat } from './repeat.js';
 import {
@@ -23,7 +24,7 @@ import { meetingLength, readWhen } from './when.js';
 interface StateValue {
   type?: string;
   value?: string | null;
-  selected_option?: { value: string } | null;
+  selected_option?: { value: string; text?: { text?: string } } | null;
   selected_options?: { value: string }[];
   selected_conversation?: string | null;
   selected_date?: string | null;
@@ -107,6 +108,25 @@ function readReminder(values: StateValues): { reminderMinutes?: number } {
   return { reminderMinutes: REMINDER_OPTIONS.includes(n) ? n : DEFAULT_REMINDER };
 }
 
+/**
+ * The host chosen in `host`: absent or `me` is the user; else a Zoom user id (whether the user may
+ * schedule for them is checked with Zoom, see host-check.ts).
+ */
+function readHost(values: StateValues, ctx: ModalContext, errors: FieldErrors): NewMeeting['forHost'] {
+  const picked = field(values, HOST_BLOCK)?.selected_option?.value;
+  if (!picked || picked === HOST_ME) return undefined;
+  if (!ZOOM_USER_ID.test(picked)) {
+    errors[HOST_BLOCK] = messages(ctx.locale).delegation.noPrivilege(picked.slice(0, 64));
+    return undefined;
+  }
+  return { zoomUserId: picked };
+}
+
+/** The label of the host option chosen (their Zoom email), for a field error. */
+export function chosenHostLabel(values: StateValues): string | undefined {
+  return field(values, HOST_BLOCK)?.selected_option?.text?.text;
+}
+
 export function readScheduleForm(
   values: StateValues,
   ctx: ModalContext,
@@ -125,6 +145,7 @@ export function readScheduleForm(
   else if (channelId.startsWith('D') && channelId !== ctx.channelId) {
     errors.channel = messages(ctx.locale).errors.otherDirectMessage;
   }
+  const forHost = readHost(values, ctx, errors);
   const series = 'error' in when ? undefined : readSeries(values, ctx, when.start, when.typed);
   if (series && 'error' in series) errors[series.field] = series.error;
   if (Object.keys(errors).length > 0 || 'error' in when || !series || 'error' in series)
@@ -145,6 +166,7 @@ export function readScheduleForm(
     ok: true,
     meeting: {
       host,
+      ...(forHost ? { forHost } : {}),
       locale: ctx.locale,
       topic,
       start: series.start,

@@ -4,6 +4,7 @@ import type { AutoRecording } from '../../zoom/types.js';
 import { truncate } from '../blocks/text.js';
 import type { KnownBlock, ModalView, PlainTextOption } from '../blocks/types.js';
 import { messages } from '../i18n/index.js';
+import { type HostChoice, hostBlocks } from './host-choice.js';
 import { encodeContext, type ModalContext } from './metadata.js';
 import { type RepeatPrefill, repeatBlocks } from './repeat.js';
 import { scopeBlock } from './series-scope.js';
@@ -105,6 +106,8 @@ export interface ScheduleModalInput {
   reminderMinutes?: number;
   /** The scheduling form only: the repeat fields, prefilled from the rule the text gave. */
   repeat?: RepeatPrefill;
+  /** The scheduling form only: whom the meeting is for, when the user may schedule for others. */
+  host?: HostChoice;
 }
 
 function topicBlock(locale: Locale, topic: string): KnownBlock {
@@ -148,6 +151,7 @@ export function buildScheduleModal(input: ScheduleModalInput): ModalView {
     durationBlock(locale, input.durationMinutes, false),
     ...repeatBlocks(locale, input.repeat ?? {}),
     agendaBlock(locale, undefined),
+    ...hostBlocks(locale, input.host),
     {
       type: 'input',
       block_id: 'channel',

@@ -13,7 +13,15 @@ import { failureText } from '../blocks/notices.js';
 import type { KnownBlock } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
-import { readRescheduleForm, readScheduleForm, repeatStateOf, type StateValues } from './form.js';
+import {
+  chosenHostLabel,
+  readRescheduleForm,
+  readScheduleForm,
+  repeatStateOf,
+  type StateValues,
+} from './form.js';
+import { checkHost } from './host-check.js';
+import { HOST_BLOCK } from './host-choice.js';
 import { decodeContext, type ModalContext } from './metadata.js';
 import { recordingChoiceAction } from './recording-choice.js';
 import { REPEAT_ACTIONS } from './repeat.js';
@@ -92,19 +100,34 @@ export function scheduleSubmission(services: SlackDeps) {
   return async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const ctx = contextOf(services, view.private_metadata);
     const host = userOf(body);
-    const form = readScheduleForm(view.state.values as StateValues, ctx, host, services.now());
+    const values = view.state.values as StateValues;
+    const form = readScheduleForm(values, ctx, host, services.now());
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
+    }
+    let meeting = form.meeting;
+    if (meeting.forHost) {
+      // Before the duplicate check: a refused form stays open and may be submitted again.
+      const checked = await checkHost(services, host, meeting.forHost.zoomUserId);
+      const label = chosenHostLabel(values)?.slice(0, 75);
+      if (checked.status === 'refused') {
+        const who = label ?? meeting.forHost.zoomUserId;
+        const text = messages(ctx.locale).delegation.noPrivilege(who);
+        await ack({ response_action: 'errors', errors: { [HOST_BLOCK]: text } });
+        return;
+      }
+      if (checked.status === 'allowed') meeting = { ...meeting, forHost: checked.forHost };
+      else if (label) meeting = { ...meeting, forHost: { ...meeting.forHost, label } };
     }
     const first = await firstTime(services, 'schedule-view', view.id).catch((err) => err as Error);
     if (first instanceof Error) return storageRefusal(services, ack, 'topic', ctx, first);
     if (!first) return void (await ack());
     // Private notices may still use the command's response_url, whatever channel was chosen.
-    const where = whereOf({ channelId: form.meeting.channelId, responseUrl: ctx.responseUrl });
+    const where = whereOf({ channelId: meeting.channelId, responseUrl: ctx.responseUrl });
     const job = {
       owner: host,
-      meeting: withPickerResponseUrl(form.meeting, body),
+      meeting: withPickerResponseUrl(meeting, body),
       where,
       locale: ctx.locale,
       ...(ctx.origin === 'home' ? { refreshHome: true } : {}),

@@ -1,0 +1,67 @@
+/**
+ * Who may reschedule or cancel a meeting, and whose Zoom token then acts. A meeting of one's own:
+ * its creator, with their token. One scheduled for someone else (Zoom's scheduling privilege): the
+ * scheduler and the host both; the calls use the scheduler's token (the privilege covers edits),
+ * or the host's own when only the host is connected to Zoom.
+ */
+import type { SlackUserRef } from './ports/types.js';
+import type { ZoomConnection } from './ports/zoom.js';
+import type { MeetingRecord } from './types.js';
+
+export type ChangeRefusal =
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
+  /** The user is now connected to another Zoom account than the one that created the meeting. */
+  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
+
+export type ChangeAllowed = { ok: true; record: MeetingRecord; acting: SlackUserRef };
+
+const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
+
+/** The Slack user hosting a meeting scheduled for them, when the bot knows them. */
+export function hostSlackUser(record: MeetingRecord): SlackUserRef | undefined {
+  const id = record.scheduledFor?.slackUserId;
+  return id ? { teamId: record.host.teamId, userId: id } : undefined;
+}
+
+/** The scheduler, or the host of a meeting scheduled for them (same workspace only). */
+export function mayChange(record: MeetingRecord, actor: SlackUserRef): boolean {
+  if (sameUser(record.host, actor)) return true;
+  const host = hostSlackUser(record);
+  return host !== undefined && sameUser(host, actor);
+}
+
+export async function checkChange(
+  deps: { connection?: ZoomConnection },
+  actor: SlackUserRef,
+  record: MeetingRecord | null,
+): Promise<ChangeAllowed | ChangeRefusal> {
+  // Another workspace's meeting is unknown here: not even its host is shown.
+  if (!record || record.host.teamId !== actor.teamId) return { ok: false, reason: 'unknown' };
+  if (!mayChange(record, actor)) return { ok: false, reason: 'not_host', record };
+  if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
+  const owner = record.zoomAccount;
+  const connected = (user: SlackUserRef) => deps.connection?.connectedAccount(user) ?? Promise.resolve(null);
+  const host = hostSlackUser(record);
+  if (record.scheduledFor && host) {
+    const [scheduler, own] = await Promise.all([
+      connected(record.host).catch(() => null),
+      connected(host).catch(() => null),
+    ]);
+    const schedulerFits = scheduler && (!owner || scheduler.zoomUserId === owner.id);
+    if (schedulerFits) return { ok: true, record, acting: record.host };
+    if (own && own.zoomUserId === record.scheduledFor.zoomUserId) return { ok: true, record, acting: host };
+    // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change nothing.
+    if (scheduler) {
+      return { ok: false, reason: 'other_account', record, ...(owner?.email ? { email: owner.email } : {}) };
+    }
+    // Nobody is connected: Zoom's refusal (not connected) is told to whoever asked.
+    return { ok: true, record, acting: record.host };
+  }
+  // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
+  const now = owner && (await connected(actor));
+  if (owner && now && now.zoomUserId !== owner.id) {
+    return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
+  }
+  return { ok: true, record, acting: record.host };
+}

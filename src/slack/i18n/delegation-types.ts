@@ -1,0 +1,18 @@
+/** Texts of scheduling for someone else (Zoom's scheduling privilege). */
+export interface DelegationMessages {
+  /** The form's `host` select. */
+  hostLabel: string;
+  me: string;
+  hostHint: string;
+  /** Under the select (or alone) when the host typed after /zoom could not be chosen; `who` is a mention. */
+  notAmongSchedulers(who: string): string;
+  noEmail(who: string): string;
+  schedulersUnread(who: string): string;
+  /** Field error on `host` (plain text): Zoom does not let the user schedule for `who` (an email). */
+  noPrivilege(who: string): string;
+  /** Zoom refused the create after the form closed: nothing was created. */
+  notCreated(topic: string, who: string): string;
+  /** In the channel message, under the host. */
+  scheduledBy(mention: string): string;
+  onlyHostOrScheduler(host: string, scheduler: string, action: 'reschedule' | 'cancel'): string;
+}
