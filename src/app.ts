@@ -38,14 +38,8 @@ export function customRoutes(services: AppServices): CustomRoute[] {
     oauthCallbackRoute({
       connections: services.connections,
       logger,
-      onConnected: (user, zoomEmail) =>
-        void jobs
-          .enqueue('connected', { owner: user, zoomEmail })
-          .catch((err) => logger.warn('connected notice not queued', { error: err })),
-      onPending: (pending) =>
-        void jobs
-          .enqueue('ask-account', { owner: pending.user, pending })
-          .catch((err) => logger.warn('account question not queued', { error: err })),
+      onConnected: (user, zoomEmail) => jobs.enqueue('connected', { owner: user, zoomEmail }),
+      onPending: (pending) => jobs.enqueue('ask-account', { owner: pending.user, pending }),
     }),
     healthRoute(),
     readyRoute(services.redis, redisLabel(services.config.redis)),

@@ -15,10 +15,13 @@ import { OAuthStateError } from '../zoom/errors.js';
 export interface OAuthCallbackDeps {
   connections: Pick<ZoomConnections, 'completeConnect'>;
   logger: Logger;
-  /** Called once the connection is stored (tells the user in Slack); must not throw. */
-  onConnected(user: SlackUserRef, zoomEmail: string): void;
-  /** Called when the sign-in waits for its Slack user's confirmation (asks them in Slack); must not throw. */
-  onPending(pending: Extract<Completed, { outcome: 'pending' }>): void;
+  /**
+   * Once the connection is stored: stores the job that tells the user in Slack. The page waits for
+   * it, so a process stopped right after the page still tells them.
+   */
+  onConnected(user: SlackUserRef, zoomEmail: string): Promise<void>;
+  /** The sign-in waits for its Slack user's confirmation: stores the job that asks them in Slack. */
+  onPending(pending: Extract<Completed, { outcome: 'pending' }>): Promise<void>;
 }
 
 interface Page {
@@ -42,6 +45,11 @@ const PAGES = {
     status: 400,
     ja: 'このリンクは期限切れか、すでに使われています。Slack で /zoom connect をもう一度実行してください。',
     en: 'This link has expired or was already used. Run /zoom connect in Slack again.',
+  },
+  notAsked: {
+    status: 503,
+    ja: 'Zoom にサインインしましたが、Slack で確認をお送りできなかったため、まだ連携していません。しばらくしてから Slack で /zoom connect をもう一度実行してください。',
+    en: 'You signed in to Zoom, but the bot could not ask you to confirm it in Slack, so it is not connected yet. Run /zoom connect in Slack again in a little while.',
   },
   failed: {
     status: 502,
@@ -103,6 +111,12 @@ async function handle(services: OAuthCallbackDeps, url: string, res: ServerRespo
   const email = connected.zoomEmail;
   if (connected.outcome === 'pending') {
     const minutes = Math.max(1, Math.round((connected.expiresAt - Date.now()) / 60_000));
+    try {
+      await services.onPending(connected);
+    } catch (err) {
+      services.logger.warn('account question not stored', { error: err });
+      return send(res, PAGES.notAsked);
+    }
     send(res, {
       status: 200,
       ja:
@@ -112,13 +126,15 @@ async function handle(services: OAuthCallbackDeps, url: string, res: ServerRespo
         `You signed in to Zoom as ${email}, but that email is not the one on your Slack profile, so it is not connected yet. ` +
         `In Slack, open the bot's message and choose "This is my account" within ${minutes} minutes if it is yours, or "Not mine" if it is not.`,
     });
-    services.onPending(connected);
     return;
   }
+  // Connected either way; only the note in Slack would be missing, and this page says it all.
+  await services
+    .onConnected(connected.user, email)
+    .catch((err) => services.logger.warn('connected notice not stored', { error: err }));
   send(res, {
     status: 200,
     ja: `Zoom に ${email} として連携しました（Slack のプロフィールと同じメールアドレスです）。このタブは閉じてかまいません。`,
     en: `Connected to Zoom as ${email} (the email on your Slack profile). You can close this tab.`,
   });
-  services.onConnected(connected.user, email);
 }

@@ -4,6 +4,7 @@
  * thread note, private notice) is a job of its own, so a Slack 429 retries only the post.
  */
 import type { Logger } from '../log.js';
+import { hostSlackUser, sameUser } from '../scheduling/change-permission.js';
 import { handleZoomEvent, type MeetingEventDeps } from '../scheduling/meeting-events.js';
 import { changeOutcome, createOutcome, failed, type Outcome } from '../scheduling/outcome.js';
 import { NoSchedulingPrivilegeError, NotShownError } from '../scheduling/ports/errors.js';
@@ -15,7 +16,7 @@ import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../
 import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { removeWorkspace, type UninstallDeps } from '../slack/events/uninstall.js';
-import { notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
+import { changeNotShownMessage, notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
 import type { ProfileCache } from '../slack/profiles.js';
 import type { ReminderSync } from '../slack/reminders.js';
 import type { AfterAnswer, JobKinds, Where } from './kinds.js';
@@ -49,8 +50,12 @@ const shownState = (r: MeetingRecord) =>
 
 export function queuedAnnouncer(jobs: AfterAnswer): MeetingAnnouncer {
   return {
-    refresh: (record: MeetingRecord) =>
-      jobs.enqueue('refresh', { owner: record.host, meetingId: record.meetingId }),
+    refresh: (record: MeetingRecord, changedBy?: SlackUserRef) =>
+      jobs.enqueue('refresh', {
+        owner: record.host,
+        meetingId: record.meetingId,
+        ...(changedBy ? { by: changedBy } : {}),
+      }),
     threadReply: (record: MeetingRecord, note: MeetingNote) =>
       jobs.enqueue('thread-note', { owner: record.host, meetingId: record.meetingId, note }),
     notifyUser: (user: SlackUserRef, note: UserNote) => jobs.enqueue('notify', { owner: user, note }),
@@ -85,6 +90,24 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
       return usable ? countResponseUrlPosts(r) : r;
     });
     if (!usable) throw new NotShownError('response_url used up');
+  }
+
+  /**
+   * By DM, once to each person, in their language: whoever made the change (they expected to see
+   * it), and the host, who holds the meeting (for one scheduled for someone else, that host's Slack
+   * user; the scheduler when the host has none). A change made in Zoom has no Slack author.
+   */
+  async function tellChangeNotShown(record: MeetingRecord, by: SlackUserRef | undefined): Promise<void> {
+    const host = hostSlackUser(record) ?? record.host;
+    const people = by && !sameUser(by, host) ? [by, host] : [host];
+    for (const person of people) {
+      const { locale } = await deps.profiles.get(person);
+      await jobs.enqueue('tell', {
+        owner: person,
+        where: {},
+        message: changeNotShownMessage(locale, record),
+      });
+    }
   }
 
   const logOnly = (what: string) => async (_data: unknown, err: unknown) => {
@@ -174,13 +197,13 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         await deps.reminders.sync(record);
       },
       async giveUp(data, err) {
-        // The message cannot show this change (deleted, archived, response_url used up): tell the host.
-        logger.warn('meeting message not updated; telling the host', {
+        // The message cannot show this change (deleted, archived, response_url used up).
+        logger.warn('meeting message not updated; telling who changed it and the host', {
           meetingId: data.meetingId,
           error: err,
         });
         const record = await meetings.get(data.meetingId);
-        if (record) await announcer.tellChangeNotShown(record);
+        if (record) await tellChangeNotShown(record, data.by);
       },
     },
     'thread-note': {

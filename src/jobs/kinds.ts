@@ -54,7 +54,8 @@ export interface JobKinds {
   };
   'zoom-event': { event: ZoomEvent; deliveryKey: string };
   /** Re-render the meeting's message from the record as it is when the job runs. */
-  refresh: { owner: SlackUserRef; meetingId: string };
+  /** `by`: whose change it shows (told too when the message cannot show it); none for a change in Zoom. */
+  refresh: { owner: SlackUserRef; meetingId: string; by?: SlackUserRef };
   'thread-note': { owner: SlackUserRef; meetingId: string; note: MeetingNote };
   notify: { owner: SlackUserRef; note: UserNote };
   tell: { owner: SlackUserRef; where: Where; message: PrivateMessage };

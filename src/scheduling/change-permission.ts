@@ -12,11 +12,16 @@ export type ChangeRefusal =
   | { ok: false; reason: 'unknown' }
   | { ok: false; reason: 'not_host' | 'not_scheduled' | 'deleted'; record: MeetingRecord }
   /** The user is now connected to another Zoom account than the one that created the meeting. */
-  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string };
+  | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string }
+  /**
+   * The host of a meeting scheduled for them asked, and neither token fits: the scheduler is now
+   * connected to another Zoom account, and the host is not connected as the meeting's own.
+   */
+  | { ok: false; reason: 'scheduler_other_account'; record: MeetingRecord; hostConnected: boolean };
 
 export type ChangeAllowed = { ok: true; record: MeetingRecord; acting: SlackUserRef };
 
-const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
+export const sameUser = (a: SlackUserRef, b: SlackUserRef) => a.teamId === b.teamId && a.userId === b.userId;
 
 /** The Slack user hosting a meeting scheduled for them, when the bot knows them. */
 export function hostSlackUser(record: MeetingRecord): SlackUserRef | undefined {
@@ -51,7 +56,11 @@ export async function checkChange(
     const schedulerFits = scheduler && (!owner || scheduler.zoomUserId === owner.id);
     if (schedulerFits) return { ok: true, record, acting: record.host };
     if (own && own.zoomUserId === record.scheduledFor.zoomUserId) return { ok: true, record, acting: host };
-    // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change nothing.
+    // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change
+    // nothing. The host is told whose account it was, the scheduler which account it was.
+    if (scheduler && sameUser(actor, host) && !sameUser(actor, record.host)) {
+      return { ok: false, reason: 'scheduler_other_account', record, hostConnected: own !== null };
+    }
     if (scheduler) {
       return { ok: false, reason: 'other_account', record, ...(owner?.email ? { email: owner.email } : {}) };
     }

@@ -9,6 +9,7 @@
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import type { Logger } from '../log.js';
 import { nextOccurrence } from '../time/occurrences.js';
+import { hostSlackUser } from './change-permission.js';
 import type { MeetingChanges, ZoomEvent } from './ports/events.js';
 import type { MeetingRecords, OnceMarkers, UserData, ZoomAccounts } from './ports/storage.js';
 import type { ZoomMeetings } from './ports/zoom.js';
@@ -217,13 +218,20 @@ async function shareRecording(
         error: err instanceof Error ? err.name : 'unknown',
       });
       await rememberLink();
-      await announce(deps, 'notify recording_not_shared', () =>
-        deps.announcer.notifyUser(record.host, {
-          kind: 'recording_not_shared',
-          meetingId: record.meetingId,
-          topic: record.topic,
-        }),
-      );
+      // The host owns the recording (it is in their Zoom account); the scheduler of a meeting made
+      // for someone else asked for the link in the channel, and Zoom can let them manage recordings
+      // of meetings they scheduled (Zoom: Settings › Meeting › Scheduling privilege), so both learn
+      // it, each once. A host with no Slack user: the scheduler alone.
+      const host = hostSlackUser(record);
+      for (const user of host ? [host, record.host] : [record.host]) {
+        await announce(deps, 'notify recording_not_shared', () =>
+          deps.announcer.notifyUser(user, {
+            kind: 'recording_not_shared',
+            meetingId: record.meetingId,
+            topic: record.topic,
+          }),
+        );
+      }
       return 'applied';
     }
   }

@@ -24,6 +24,8 @@ export type Outcome =
   | { status: 'not_done'; why: 'deleted'; record: MeetingRecord }
   /** The meeting belongs to a Zoom account the user is no longer connected as. */
   | { status: 'not_done'; why: 'other_account'; record: MeetingRecord; email?: string }
+  /** The host asked; the scheduler's Zoom account that made it is no longer connected (see change-permission.ts). */
+  | { status: 'not_done'; why: 'scheduler_other_account'; record: MeetingRecord; hostConnected: boolean }
   /** Zoom refused to create it for the host chosen (no scheduling privilege): nothing was created. */
   | { status: 'not_done'; why: 'no_scheduling_privilege'; topic: string; host: string }
   | { status: 'not_done'; why: 'failed'; error: unknown };
@@ -69,6 +71,13 @@ export function changeOutcome(result: Rescheduled | Cancelled, action: 'reschedu
         why: 'other_account',
         record: result.record,
         ...(result.email ? { email: result.email } : {}),
+      };
+    case 'scheduler_other_account':
+      return {
+        status: 'not_done',
+        why: 'scheduler_other_account',
+        record: result.record,
+        hostConnected: result.hostConnected,
       };
     case 'not_scheduled':
       return { status: 'not_done', why: 'not_scheduled' };

@@ -85,7 +85,7 @@ export class MeetingScheduler {
       return {
         ok: false,
         reason: 'deleted',
-        record: await this.markCancelled(meetingId, change.responseUrl),
+        record: await this.markCancelled(meetingId, change.responseUrl, actor),
       };
     }
     await this.announceEdit(actor, before, record, edit);
@@ -99,7 +99,7 @@ export class MeetingScheduler {
     record: MeetingRecord,
     edit: MeetingEdit,
   ): Promise<void> {
-    await this.deps.publisher.refresh(record);
+    await this.deps.publisher.refresh(record, actor);
     const move = edit.start
       ? {
           ...(before.startInstant ? { fromInstant: before.startInstant } : {}),
@@ -131,7 +131,11 @@ export class MeetingScheduler {
     const checked = await this.check(actor, meetingId);
     if (!checked.ok) return checked;
     if (checked.record.series && opts.scope !== 'series') {
-      const done = await cancelOccurrence(this.seriesDeps(checked.acting), checked.record, opts.responseUrl);
+      const done = await cancelOccurrence(
+        this.seriesDeps(checked.acting, actor),
+        checked.record,
+        opts.responseUrl,
+      );
       return { ok: true, ...done };
     }
     let alreadyDeleted = false;
@@ -141,16 +145,27 @@ export class MeetingScheduler {
       if (!(err instanceof NotFoundError)) throw err;
       alreadyDeleted = true;
     }
-    return { ok: true, record: await this.markCancelled(meetingId, opts.responseUrl), alreadyDeleted };
+    return {
+      ok: true,
+      record: await this.markCancelled(meetingId, opts.responseUrl, actor),
+      alreadyDeleted,
+    };
   }
 
   private async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
     return checkChange(this.deps, actor, await this.deps.meetings.get(meetingId));
   }
 
-  private seriesDeps(acting: SlackUserRef): SeriesDeps {
+  private seriesDeps(acting: SlackUserRef, actor: SlackUserRef): SeriesDeps {
     const { zoom, meetings, publisher } = this.deps;
-    return { zoom, acting, meetings, publisher, markCancelled: (id, url) => this.markCancelled(id, url) };
+    return {
+      zoom,
+      acting,
+      actor,
+      meetings,
+      publisher,
+      markCancelled: (id, url) => this.markCancelled(id, url, actor),
+    };
   }
 
   /** A series: the occurrence shown (default) or the whole series moves. */
@@ -163,7 +178,7 @@ export class MeetingScheduler {
     const before = checked.record;
     let result: Awaited<ReturnType<typeof rescheduleSeries>>;
     try {
-      result = await rescheduleSeries(this.seriesDeps(checked.acting), before, {
+      result = await rescheduleSeries(this.seriesDeps(checked.acting, actor), before, {
         ...edit,
         scope: change.scope ?? 'occurrence',
       });
@@ -172,7 +187,7 @@ export class MeetingScheduler {
       return {
         ok: false,
         reason: 'deleted',
-        record: await this.markCancelled(before.meetingId, change.responseUrl),
+        record: await this.markCancelled(before.meetingId, change.responseUrl, actor),
       };
     }
     if ('gone' in result) return { ok: false, reason: 'not_scheduled', record: before };
@@ -202,12 +217,16 @@ export class MeetingScheduler {
     });
   }
 
-  private async markCancelled(meetingId: string, responseUrl: string | undefined): Promise<MeetingRecord> {
+  private async markCancelled(
+    meetingId: string,
+    responseUrl: string | undefined,
+    by: SlackUserRef,
+  ): Promise<MeetingRecord> {
     const record = (await this.deps.meetings.update(meetingId, (r) => ({
       ...withResponseUrl(r, responseUrl),
       status: 'cancelled',
     }))) as MeetingRecord;
-    await this.deps.publisher.refresh(record);
+    await this.deps.publisher.refresh(record, by);
     return record;
   }
 }

@@ -22,6 +22,8 @@ export interface SeriesDeps {
   zoom: ZoomMeetings;
   /** Whose Zoom token the calls use (the scheduler's, or the host's own: see change-permission.ts). */
   acting: SlackUserRef;
+  /** Who asked for the change (the scheduler or the host). */
+  actor: SlackUserRef;
   meetings: MeetingRecords;
   publisher: MeetingAnnouncer;
   /** Marks the meeting cancelled and shows it so. */
@@ -233,6 +235,6 @@ export async function cancelOccurrence(
     return { record: await deps.markCancelled(id, responseUrl), alreadyDeleted: false, cancelledInstant };
   const updated =
     (await meetings.update(id, (r) => ({ ...r, startInstant: iso(next.start_time) }))) ?? record;
-  await publisher.refresh(updated);
+  await publisher.refresh(updated, deps.actor);
   return { record: updated, alreadyDeleted: false, cancelledInstant };
 }

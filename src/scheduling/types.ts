@@ -110,8 +110,11 @@ export type UserNote =
  * side; the core never knows about blocks or channels.
  */
 export interface MeetingAnnouncer {
-  /** Re-render the meeting's channel message from the record (status, time, buttons). */
-  refresh(record: MeetingRecord): Promise<void>;
+  /**
+   * Re-render the meeting's channel message from the record (status, time, buttons); `changedBy`:
+   * the Slack user whose change it shows (none for a change made in Zoom).
+   */
+  refresh(record: MeetingRecord, changedBy?: SlackUserRef): Promise<void>;
   /** A reply in the thread under the meeting's message. */
   threadReply(record: MeetingRecord, note: MeetingNote): Promise<void>;
   /** A private message to one user, in their language. */

@@ -47,7 +47,6 @@ export class SlackAnnouncer implements MeetingPublisher {
    */
   async publish(record: MeetingRecord, startUrl: string | undefined): Promise<Placement> {
     const message = renderMeetingMessage(record);
-    const startLink = startUrl ? startLinkMessage(record.locale, record.topic, startUrl) : undefined;
     let posted: { ts?: string } | 'superseded';
     try {
       const client = await this.clients.forTeam(record.host);
@@ -74,32 +73,37 @@ export class SlackAnnouncer implements MeetingPublisher {
         if (mayPass(fallbackErr)) throw fallbackErr;
         throw new NotShownError(`channel post and response_url refused: ${describe(fallbackErr)}`);
       }
-      if (startLink) await this.giveStartLink(record, { responseUrl: record.responseUrl }, startLink);
+      if (startUrl) await this.giveStartLink(record, { responseUrl: record.responseUrl }, startUrl);
       const invitees = await this.invite(record);
       return {
         responseUrl: record.responseUrl,
-        responseUrlPosts: startLink ? 2 : 1,
+        // The host of a meeting scheduled for them gets the start link by DM, not on this response_url.
+        responseUrlPosts: startUrl && !hostSlackUser(record) ? 2 : 1,
         ...(invitees ? { invitees } : {}),
       };
     }
     if (posted === 'superseded') return {};
-    if (startLink) await this.giveStartLink(record, { channelId: record.channelId }, startLink);
+    if (startUrl) await this.giveStartLink(record, { channelId: record.channelId }, startUrl);
     const invitees = await this.invite(record);
     return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
   }
 
   /**
    * The start link, privately: to the host's Slack user for a meeting scheduled for them (ephemeral
-   * in the channel, else a DM: the response_url would show it to the scheduler), else to the scheduler.
+   * in the channel, else a DM: the response_url would show it to the scheduler), in their language;
+   * else to the scheduler.
    */
   private async giveStartLink(
     record: MeetingRecord,
     where: { channelId?: string; responseUrl?: string },
-    startLink: PrivateMessage,
+    startUrl: string,
   ): Promise<void> {
     const host = hostSlackUser(record);
-    if (!host) return this.tellUser(record.host, where, startLink);
-    await this.tellUser(host, where.channelId ? { channelId: where.channelId } : {}, startLink);
+    if (!host)
+      return this.tellUser(record.host, where, startLinkMessage(record.locale, record.topic, startUrl));
+    const { locale } = await this.profiles.get(host).catch(() => ({ locale: record.locale }));
+    const message = startLinkMessage(locale, record.topic, startUrl);
+    await this.tellUser(host, where.channelId ? { channelId: where.channelId } : {}, message);
   }
 
   async refresh(record: MeetingRecord): Promise<void> {
@@ -272,25 +276,6 @@ export class SlackAnnouncer implements MeetingPublisher {
       if (opts.throwWhenUnreached) throw err;
       this.logger.error('could not reach the user by any means', { user: user.userId, error: err });
     });
-  }
-
-  /** A change the meeting's message could not show: the host learns it by DM (once per change). */
-  async tellChangeNotShown(record: MeetingRecord): Promise<void> {
-    const t = messages(record.locale);
-    const state =
-      record.status === 'cancelled'
-        ? t.message.cancelled
-        : record.status === 'started'
-          ? t.message.live
-          : record.status === 'ended'
-            ? t.message.ended(record.durationRanMinutes)
-            : record.startInstant
-              ? slackDate(record.startInstant, record.timeZone, record.locale)
-              : t.message.now;
-    await this.directMessage(
-      record.host,
-      notice(t.afterAnswer.changeNotShown(escapeMrkdwn(record.topic), state)),
-    );
   }
 }
 

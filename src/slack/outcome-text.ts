@@ -1,9 +1,10 @@
 /** The one place where a use case's outcome becomes what the user reads (privately), ja and en. */
 import type { Outcome } from '../scheduling/outcome.js';
 import type { Locale, SlackUserRef } from '../scheduling/ports/types.js';
+import type { MeetingRecord } from '../scheduling/types.js';
 import { onlyHostText } from './blocks/meeting-people.js';
 import { notice, type PrivateMessage } from './blocks/notices.js';
-import { escapeMrkdwn, slackDate } from './blocks/text.js';
+import { escapeMrkdwn, mention, slackDate } from './blocks/text.js';
 import { failureMessage } from './commands/report.js';
 import type { SlackDeps } from './deps.js';
 import { messages } from './i18n/index.js';
@@ -57,12 +58,36 @@ export async function outcomeMessage(
               outcome.email ? escapeMrkdwn(outcome.email) : undefined,
             ),
           );
+        case 'scheduler_other_account':
+          return notice(
+            t.delegation.schedulerOtherAccount(
+              escapeMrkdwn(outcome.record.topic),
+              mention(outcome.record.host.userId),
+              !outcome.hostConnected,
+            ),
+          );
         case 'no_scheduling_privilege':
           return notice(t.delegation.notCreated(escapeMrkdwn(outcome.topic), escapeMrkdwn(outcome.host)));
         case 'failed':
           return failureMessage(deps, user, locale, outcome.error);
       }
   }
+}
+
+/** A change the meeting's channel message could not show (deleted, archived, response_url used up). */
+export function changeNotShownMessage(locale: Locale, record: MeetingRecord): PrivateMessage {
+  const t = messages(locale);
+  const state =
+    record.status === 'cancelled'
+      ? t.message.cancelled
+      : record.status === 'started'
+        ? t.message.live
+        : record.status === 'ended'
+          ? t.message.ended(record.durationRanMinutes)
+          : record.startInstant
+            ? slackDate(record.startInstant, record.timeZone, locale)
+            : t.message.now;
+  return notice(t.afterAnswer.changeNotShown(escapeMrkdwn(record.topic), state));
 }
 
 /** Zoom created the meeting but the bot could not store it yet: the join link, at once. */

@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { Keys } from '../../src/redis.js';
-import { ZoomOAuth } from '../../src/zoom/oauth.js';
-import { TokenStore } from '../../src/zoom/tokens.js';
-import { botEnv, SIGNING_SECRET, sign } from '../support/app-harness.js';
+import { botEnv } from '../support/app-harness.js';
+import { postSigned, storeZoomConnection, until } from '../support/bot-fixtures.js';
 import { runBot } from '../support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
@@ -29,58 +27,9 @@ after(async () => {
 
 const HOST = { teamId: 'T0001', userId: 'UCRASH' };
 
-async function until<T>(what: string, check: () => T | undefined | false, ms: number): Promise<T> {
-  const giveUpAt = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function post(baseUrl: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return fetch(`${baseUrl}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-    },
-    body,
-  });
-}
-
 test('killed after the ack while Zoom holds the create: one meeting, posted once, by the next process', async () => {
   const env = botEnv(redis, zoom, slack);
-  // The host's Zoom connection, stored as the bot stores it.
-  const keys = new Keys(env.REDIS_KEY_PREFIX as string);
-  const client = redis.client();
-  const oauth = new ZoomOAuth({
-    oauthUrl: zoom.oauthUrl,
-    apiUrl: zoom.apiUrl,
-    clientId: zoom.clientId,
-    clientSecret: zoom.clientSecret,
-    redirectUrl: env.ZOOM_REDIRECT_URL as string,
-  });
-  const tokens = new TokenStore({
-    redis: client,
-    keys,
-    encryptionKeys: [Buffer.from(env.TOKEN_ENCRYPTION_KEY as string, 'base64')],
-    oauth,
-  });
-  zoom.addUser({ id: 'zu-crash', email: 'crash@example.com' });
-  const grant = zoom.issueTokens('zu-crash');
-  await tokens.save(HOST, {
-    accessToken: grant.accessToken,
-    refreshToken: grant.refreshToken,
-    expiresAt: Date.now() + grant.expiresInSeconds * 1000,
-    scope: grant.scope,
-    zoomUserId: 'zu-crash',
-    zoomEmail: 'crash@example.com',
-  });
-
+  const client = await storeZoomConnection(redis, zoom, env, HOST, 'zu-crash');
   const port = await freePort();
   const first = runBot({ ...env, PORT: String(port) });
   await first.waitFor(/listening on port/);
@@ -96,7 +45,7 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
     response_url: slack.responseUrl('crash-cmd'),
     trigger_id: 'trigger-crash',
   }).toString();
-  assert.equal((await post(baseUrl, command)).status, 200);
+  assert.equal((await postSigned(baseUrl, command)).status, 200);
   const opened = await until(
     'the modal',
     () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-crash'),
@@ -119,7 +68,7 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   };
   zoom.setLatency(2000);
   const creates = zoom.stats.creates;
-  const submitted = await post(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const submitted = await postSigned(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
   assert.equal(submitted.status, 200);
   assert.equal((await submitted.text()).includes('errors'), false);
   // The job is taken and the create is on its way to Zoom: kill the process mid-flight.
@@ -153,6 +102,41 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
   assert.equal(postsOf().length, 1, 'posted once in the channel');
   assert.deepEqual(slack.schemaErrors, []);
+  second.child.kill('SIGTERM');
+  assert.equal(await second.exited, 0);
+  await client.quit();
+});
+
+test('`/zoom now` killed the moment Slack has its answer: the next process starts the meeting, once', async () => {
+  const env = botEnv(redis, zoom, slack);
+  const client = await storeZoomConnection(redis, zoom, env, HOST, 'zu-now');
+  const port = await freePort();
+  const first = runBot({ ...env, PORT: String(port) });
+  await first.waitFor(/listening on port/);
+  const topic = `Standup ${randomBytes(3).toString('hex')}`;
+  const command = new URLSearchParams({
+    team_id: HOST.teamId,
+    channel_id: 'C0001',
+    user_id: HOST.userId,
+    command: '/zoom',
+    text: `now ${topic}`,
+    response_url: slack.responseUrl('crash-now'),
+    trigger_id: 'trigger-now',
+  }).toString();
+  const creates = zoom.stats.creates;
+  const answered = await postSigned(`http://127.0.0.1:${port}`, command);
+  first.child.kill('SIGKILL');
+  assert.equal(answered.status, 200);
+  await first.exited;
+
+  const second = runBot({ ...env, PORT: String(await freePort()) });
+  await second.waitFor(/listening on port/);
+  const postsOf = () =>
+    slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
+  await until('the instant meeting in the channel', () => postsOf().length > 0, 30_000);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(zoom.stats.creates, creates + 1, 'exactly one meeting at Zoom');
+  assert.equal(postsOf().length, 1, 'posted once in the channel');
   second.child.kill('SIGTERM');
   assert.equal(await second.exited, 0);
   await client.quit();

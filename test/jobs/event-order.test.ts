@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
 import { botEnv, type Harness, startHarness } from '../support/app-harness.js';
+import { until } from '../support/bot-fixtures.js';
 import { type BotProcess, runBot } from '../support/bot-process.js';
 import { freePort } from '../support/redis.js';
 import { type ZoomWebhookSender, zoomEvents, zoomWebhookSender } from '../support/zoom-webhook-signing.js';
@@ -22,16 +23,6 @@ before(async () => {
   await h.connect({ userId: 'U0001' });
 });
 after(() => h.stop());
-
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms: number): Promise<T> {
-  const giveUpAt = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** What the last chat.update of a channel message showed. */
 function lastShown(meeting: MeetingRecord): string | undefined {

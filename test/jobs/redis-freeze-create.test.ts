@@ -7,10 +7,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { Keys } from '../../src/redis.js';
-import { ZoomOAuth } from '../../src/zoom/oauth.js';
-import { TokenStore } from '../../src/zoom/tokens.js';
-import { botEnv, SIGNING_SECRET, sign } from '../support/app-harness.js';
+import { botEnv } from '../support/app-harness.js';
+import { postSigned, storeZoomConnection, until } from '../support/bot-fixtures.js';
 import { runBot } from '../support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
@@ -32,54 +30,9 @@ const HOST = { teamId: 'T0001', userId: 'UFREEZE' };
 /** What the bot says when it did nothing (en and ja): never true once Zoom made the meeting. */
 const NOT_DONE = /was not done|not have been saved|try again|しませんでした|保存されていない|もう一度/i;
 
-async function until<T>(what: string, check: () => T | undefined | false, ms: number): Promise<T> {
-  const giveUpAt = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function post(baseUrl: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return fetch(`${baseUrl}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-    },
-    body,
-  });
-}
-
 test('Redis frozen as Zoom answers the create, back 8 s later: one meeting, posted, no "not done" text', async () => {
   const env = botEnv(redis, zoom, slack);
-  const client = redis.client();
-  const tokens = new TokenStore({
-    redis: client,
-    keys: new Keys(env.REDIS_KEY_PREFIX as string),
-    encryptionKeys: [Buffer.from(env.TOKEN_ENCRYPTION_KEY as string, 'base64')],
-    oauth: new ZoomOAuth({
-      oauthUrl: zoom.oauthUrl,
-      apiUrl: zoom.apiUrl,
-      clientId: zoom.clientId,
-      clientSecret: zoom.clientSecret,
-      redirectUrl: env.ZOOM_REDIRECT_URL as string,
-    }),
-  });
-  zoom.addUser({ id: 'zu-freeze', email: 'freeze@example.com' });
-  const grant = zoom.issueTokens('zu-freeze');
-  await tokens.save(HOST, {
-    accessToken: grant.accessToken,
-    refreshToken: grant.refreshToken,
-    expiresAt: Date.now() + grant.expiresInSeconds * 1000,
-    scope: grant.scope,
-    zoomUserId: 'zu-freeze',
-    zoomEmail: 'freeze@example.com',
-  });
+  const client = await storeZoomConnection(redis, zoom, env, HOST, 'zu-freeze');
 
   const port = await freePort();
   const bot = runBot({ ...env, PORT: String(port) });
@@ -94,7 +47,7 @@ test('Redis frozen as Zoom answers the create, back 8 s later: one meeting, post
     response_url: slack.responseUrl('freeze-cmd'),
     trigger_id: 'trigger-freeze',
   }).toString();
-  assert.equal((await post(baseUrl, command)).status, 200);
+  assert.equal((await postSigned(baseUrl, command)).status, 200);
   const opened = await until(
     'the modal',
     () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-freeze'),
@@ -118,10 +71,10 @@ test('Redis frozen as Zoom answers the create, back 8 s later: one meeting, post
   // Zoom makes the meeting at once and answers 500 ms later; Redis stops in between.
   zoom.setLatency(500);
   const creates = zoom.stats.creates;
-  const submitted = await post(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const submitted = await postSigned(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
   assert.equal(submitted.status, 200);
   assert.equal((await submitted.text()).includes('errors'), false);
-  await until('Zoom to make the meeting', () => zoom.stats.creates === creates + 1, 20_000);
+  await until('Zoom to make the meeting', () => zoom.stats.creates === creates + 1, 20_000, 10);
   const postsOf = () =>
     slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));
   // Zoom's answer is still on its way: the bot has nothing to post yet.

@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { queuePrefix } from '../../src/redis.js';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -169,15 +171,29 @@ describe('Zoom account binding', () => {
       const info = h.slack.callsTo('users.info').filter((a) => a.user === 'UNOSCOPE');
       assert.ok(info.length > 0);
     } finally {
-      h.slack.setTokenScopes(h.config.slack.botToken!, [
-        'commands',
-        'chat:write',
-        'chat:write.public',
-        'users:read',
-        'users:read.email',
-        'im:write',
-      ]);
+      h.slack.setTokenScopes(h.config.slack.botToken!, BOT_SCOPES);
     }
+  });
+
+  test('emails differ and the question cannot be stored: the page says it is not connected and to try again', async () => {
+    h.zoom.addUser({ id: 'zu-unasked', email: 'unasked@example.org' });
+    h.slack.setUser('UUNASKED', { locale: 'en-US', email: 'someone-else@example.com' });
+    // Redis refuses the job write: BullMQ numbers jobs with INCR on this key, which now holds text.
+    const idKey = `${queuePrefix(h.config.redis.keyPrefix)}:after-answer:id`;
+    const client = h.services.redis;
+    const saved = await client.get(idKey);
+    await client.set(idKey, 'not-a-number');
+    let page: { status: number; html: string };
+    try {
+      page = await connectThroughBrowser(h, 'UUNASKED', 'zu-unasked');
+    } finally {
+      await client.set(idKey, saved ?? '0');
+    }
+    assert.equal(page.status, 503);
+    assert.match(page.html, /could not ask you to confirm it in Slack, so it is not connected yet/);
+    assert.match(page.html, /Slack で確認をお送りできなかったため、まだ連携していません/);
+    assert.equal(await tokensOf(h, 'UUNASKED'), null);
+    assert.equal(questionFor(h, 'UUNASKED').message, undefined);
   });
 
   test('every view and message passed Slack validation', () => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import type { FormValues } from '../support/slack-payloads.js';
 import { messageShortcut } from '../support/surface-payloads.js';
@@ -176,30 +177,16 @@ describe('invitees', () => {
     assert.match(String(notes().at(-1)?.text), /\*Zoom side\* は中止になりました/);
   });
 
+  const withoutEmailScope = BOT_SCOPES.filter((s) => s !== 'users:read.email');
   test('without users:read.email the meeting is still created and invitees told in Slack; Zoom gets no emails', async () => {
-    h.slack.setTokenScopes('xoxb-test-token', [
-      'commands',
-      'chat:write',
-      'chat:write.public',
-      'users:read',
-      'im:write',
-    ]);
+    h.slack.setTokenScopes('xoxb-test-token', withoutEmailScope);
     try {
       const view = await openForm('2030-06-15 10:00 No emails', 'T-inv-5');
       const record = await submit(view, { invitees: ['UALICE'] });
       assert.equal(lastCreate()?.body?.settings?.meeting_invitees, undefined);
       assert.ok(record.invitees?.[0]?.dm, 'the invitation was still sent');
     } finally {
-      h.slack.setTokenScopes('xoxb-test-token', [
-        'commands',
-        'chat:write',
-        'chat:write.public',
-        'users:read',
-        'users:read.email',
-        'im:write',
-        'links:read',
-        'links:write',
-      ]);
+      h.slack.setTokenScopes('xoxb-test-token', BOT_SCOPES);
     }
   });
 

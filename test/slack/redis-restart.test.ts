@@ -5,11 +5,11 @@
  * away stops rather than waiting for Redis forever.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { type Harness, startHarness } from '../support/app-harness.js';
+import { botEnv, type Harness, startHarness } from '../support/app-harness.js';
 import { runBot } from '../support/bot-process.js';
 import { startFakeSlack } from '../support/fake-slack.js';
+import { startFakeZoom } from '../support/fake-zoom.js';
 import { freePort, startRedis } from '../support/redis.js';
 
 let h = undefined as unknown as Harness;
@@ -110,20 +110,12 @@ test('after a Redis restart the job queue runs again: a submitted meeting reache
 test('SIGTERM while Redis is down: the bot stops (exit 0) instead of waiting for Redis', {
   timeout: 90_000,
 }, async () => {
-  const [redis, slack] = await Promise.all([startRedis({ appendOnly: true }), startFakeSlack()]);
-  const port = await freePort();
-  const bot = runBot({
-    SLACK_SIGNING_SECRET: 'secret',
-    SLACK_BOT_TOKEN: 'xoxb-process-test',
-    SLACK_API_URL: slack.apiUrl,
-    ZOOM_CLIENT_ID: 'id',
-    ZOOM_CLIENT_SECRET: 'zoom-secret',
-    ZOOM_REDIRECT_URL: 'http://127.0.0.1/zoom/oauth/callback',
-    REDIS_URL: redis.url,
-    REDIS_KEY_PREFIX: redis.prefix(),
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    PORT: String(port),
-  });
+  const [redis, zoom, slack] = await Promise.all([
+    startRedis({ appendOnly: true }),
+    startFakeZoom(),
+    startFakeSlack(),
+  ]);
+  const bot = runBot({ ...botEnv(redis, zoom, slack), PORT: String(await freePort()) });
   try {
     await bot.waitFor(/listening on port/);
     await redis.crash!();
@@ -136,6 +128,6 @@ test('SIGTERM while Redis is down: the bot stops (exit 0) instead of waiting for
   } finally {
     bot.child.kill('SIGKILL');
     await redis.restart!();
-    await Promise.all([slack.close(), redis.stop()]);
+    await Promise.all([zoom.close(), slack.close(), redis.stop()]);
   }
 });

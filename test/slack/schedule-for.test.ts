@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { MeetingRecord } from '../../src/scheduling/types.js';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import type { FormValues } from '../support/slack-payloads.js';
 import { globalShortcut, homeAction, messageShortcut } from '../support/surface-payloads.js';
@@ -239,7 +240,38 @@ describe('creating for the host', () => {
       privateToAlice,
       `start link went by ${link?.method} to ${JSON.stringify(link?.args.user ?? link?.args.channel)}`,
     );
+    // In Alice's language (ja), not the scheduler's (en).
+    assert.match(
+      String(link?.args.text),
+      /あなたにだけ表示されています: このリンクで \*Board prep\* をホストとして開始できます/,
+    );
     assert.ok(!message.includes('zak='));
+  });
+
+  test('posted through the response_url (bot not in the channel): the start link still reaches Alice alone, by DM', async () => {
+    h.slack.notInChannel.add('C0PRIV');
+    const triggerId = `T-for-priv-${++triggers}`;
+    await h.command('2030-07-02 15:00 Private prep', {
+      userId: SCHED,
+      triggerId,
+      channelId: 'C0PRIV',
+      responseUrl: h.slack.responseUrl('for-priv'),
+    });
+    await h.settle();
+    const before = new Set(h.zoom.meetings.keys());
+    assert.equal(await submit(h.openedView(triggerId) as View, { host: 'zu-alice' }), '');
+    const id = [...h.zoom.meetings.keys()].find((k) => !before.has(k))!;
+    const shown = h.slack.responses.filter((r) => r.id === 'for-priv' || r.id === 'view-C0PRIV');
+    assert.ok(shown.some((r) => JSON.stringify(r.body).includes('scheduled by <@USCHED>')));
+    assert.ok(
+      shown.every((r) => !JSON.stringify(r.body).includes('zak=')),
+      'no start link on the response_url',
+    );
+    const links = h.slack.calls.filter((c) => JSON.stringify(c.args).includes(`/s/${id}?zak=`));
+    assert.deepEqual(
+      links.map((c) => [c.method, c.args.channel]),
+      [['chat.postMessage', 'DALICE']],
+    );
   });
 
   test('a host with no Slack user is named by their Zoom email; the start link then goes to the scheduler', async () => {
@@ -256,19 +288,9 @@ describe('creating for the host', () => {
 
   test('without users:read.email Slack refuses the lookup (missing_scope): the host is named by their Zoom email', async () => {
     const token = h.config.slack.botToken as string;
-    const all = [
-      'commands',
-      'chat:write',
-      'chat:write.public',
-      'users:read',
-      'users:read.email',
-      'im:write',
-      'links:read',
-      'links:write',
-    ];
     h.slack.setTokenScopes(
       token,
-      all.filter((x) => x !== 'users:read.email'),
+      BOT_SCOPES.filter((x) => x !== 'users:read.email'),
     );
     try {
       const lookups = h.slack.callsTo('users.lookupByEmail').length;
@@ -278,7 +300,7 @@ describe('creating for the host', () => {
       const message = JSON.stringify(h.slack.messages.get(`C0001:${record.messageTs}`));
       assert.match(message, /alice@example.com\\nscheduled by <@USCHED>/);
     } finally {
-      h.slack.setTokenScopes(token, all);
+      h.slack.setTokenScopes(token, BOT_SCOPES);
     }
   });
 

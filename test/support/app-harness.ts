@@ -4,99 +4,30 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Bot, createBot } from '../../src/app.js';
-import { type AppServices, closeServices, createServices, type ServiceOptions } from '../../src/bootstrap.js';
-import { type Config, loadConfig } from '../../src/config.js';
+import { closeServices, createServices, type ServiceOptions } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import type { MeetingRecord } from '../../src/scheduling/types.js';
-import type { SlackUserRef } from '../../src/zoom/types.js';
+import {
+  buttonClickPayload,
+  commandBody,
+  DEFAULT_CHANNEL,
+  DEFAULT_TEAM,
+  DEFAULT_USER,
+  recordingChoicePayload,
+  submissionPayload,
+  userRef,
+} from './app-harness-payloads.js';
+import type { Harness } from './app-harness-types.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { type FakeZoom, startFakeZoom } from './fake-zoom.js';
 import { startRedis, type TestRedis } from './redis.js';
-import { type FormValues, responseUrlsOf, stateValues } from './slack-payloads.js';
 import { issuedSecret, logSink } from './test-logs.js';
 
+export { DEFAULT_CHANNEL, DEFAULT_TEAM, DEFAULT_USER } from './app-harness-payloads.js';
+export type { Harness, ScheduleOptions } from './app-harness-types.js';
 export type { FormValues } from './slack-payloads.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
-export const DEFAULT_TEAM = 'T0001';
-export const DEFAULT_USER = 'U0001';
-export const DEFAULT_CHANNEL = 'C0001';
-
-export interface Harness {
-  /** The running bot in HTTP mode (Bolt HTTPReceiver + custom routes) on a free port. */
-  baseUrl: string;
-  config: Config;
-  services: AppServices;
-  redis: TestRedis;
-  zoom: FakeZoom;
-  slack: FakeSlack;
-  /** Every log line the bot wrote (tests check that no secret appears in them). */
-  logs: string[];
-  /** A correctly signed slash command `/zoom <text>`; defaults team T0001, user U0001, channel C0001. */
-  command(
-    text: string,
-    opts?: {
-      teamId?: string;
-      userId?: string;
-      channelId?: string;
-      responseUrl?: string;
-      triggerId?: string;
-      /** Sent from a workspace of this Enterprise Grid org where the app is installed org-wide. */
-      orgWideInstall?: string;
-    },
-  ): Promise<Response>;
-  /** A correctly signed interactivity request (`payload=<json>`). */
-  interact(payload: unknown): Promise<Response>;
-  /** Any signed POST to /slack/events with a raw body (for bad-signature tests pass `signature`/`timestamp`). */
-  postSlack(
-    body: string,
-    contentType: string,
-    opts?: { signature?: string; timestamp?: number },
-  ): Promise<Response>;
-  /** Connects a Slack user to a (new) fake Zoom user by storing a token pair through the real TokenStore. */
-  connect(
-    user?: Partial<SlackUserRef>,
-    zoomUser?: { id?: string; email?: string },
-  ): Promise<{ zoomUserId: string }>;
-  /** Runs the real /zoom -> modal -> submit flow and returns the stored MeetingRecord once posted. */
-  scheduleMeeting(opts?: ScheduleOptions): Promise<MeetingRecord>;
-  /** The view opened by the last views.open for this trigger_id (or the last one at all). */
-  openedView(triggerId?: string): Record<string, unknown>;
-  /** A view_submission payload for `view` with these field values (unset fields keep the view's initial ones). */
-  submission(
-    view: Record<string, unknown>,
-    values: FormValues,
-    opts?: { user?: Partial<SlackUserRef>; viewId?: string },
-  ): unknown;
-  /**
-   * Picks a recording in the form's select the way Slack reports it (block_actions from the view)
-   * and answers the form as the bot updated it.
-   */
-  chooseRecording(
-    view: Record<string, unknown>,
-    recording: 'none' | 'local' | 'cloud',
-    opts?: { user?: Partial<SlackUserRef> },
-  ): Promise<Record<string, unknown>>;
-  /** A block_actions payload for a button of a channel message. */
-  buttonClick(
-    actionId: string,
-    value: string,
-    opts?: { user?: Partial<SlackUserRef>; channelId?: string; responseUrl?: string },
-  ): unknown;
-  /** Waits until after-answer jobs (post-submit Zoom calls, webhook processing, posts) have finished. */
-  settle(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export interface ScheduleOptions {
-  user?: Partial<SlackUserRef>;
-  channelId?: string;
-  when?: string;
-  topic?: string;
-  durationMinutes?: number;
-  recording?: 'none' | 'local' | 'cloud';
-  recordingAuthentication?: boolean;
-}
 
 export function sign(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -179,10 +110,6 @@ export async function startHarness(
     });
   };
   const form = 'application/x-www-form-urlencoded';
-  const userRef = (u?: Partial<SlackUserRef>): SlackUserRef => ({
-    teamId: u?.teamId ?? DEFAULT_TEAM,
-    userId: u?.userId ?? DEFAULT_USER,
-  });
 
   const harness: Harness = {
     baseUrl,
@@ -196,23 +123,10 @@ export async function startHarness(
       triggerCounter += 1;
       const triggerId = opts.triggerId ?? `trigger-${triggerCounter}`;
       slack.workspaces.triggers.set(triggerId, opts.teamId ?? DEFAULT_TEAM);
-      const body = new URLSearchParams({
-        token: 'legacy-verification-token',
-        team_id: opts.teamId ?? DEFAULT_TEAM,
-        team_domain: 'example',
-        channel_id: opts.channelId ?? DEFAULT_CHANNEL,
-        channel_name: 'general',
-        user_id: opts.userId ?? DEFAULT_USER,
-        user_name: (opts.userId ?? DEFAULT_USER).toLowerCase(),
-        command: '/zoom',
-        text,
-        api_app_id: 'A0001',
-        is_enterprise_install: opts.orgWideInstall ? 'true' : 'false',
-        ...(opts.orgWideInstall ? { enterprise_id: opts.orgWideInstall } : {}),
-        response_url: opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`),
-        trigger_id: triggerId,
-      }).toString();
-      return postSlack(body, form);
+      const responseUrl = opts.responseUrl ?? slack.responseUrl(`cmd-${triggerCounter}`);
+      // Whoever types in a channel is a member of it.
+      slack.members.join(opts.channelId ?? DEFAULT_CHANNEL, opts.userId ?? DEFAULT_USER);
+      return postSlack(commandBody(text, opts, triggerId, responseUrl), form);
     },
     interact(payload) {
       return postSlack(`payload=${encodeURIComponent(JSON.stringify(payload))}`, form);
@@ -242,68 +156,14 @@ export async function startHarness(
     },
     submission(view, values, opts = {}) {
       viewCounter += 1;
-      const user = userRef(opts.user);
-      return {
-        type: 'view_submission',
-        team: { id: user.teamId, domain: 'example' },
-        user: {
-          id: user.userId,
-          username: user.userId.toLowerCase(),
-          name: user.userId.toLowerCase(),
-          team_id: user.teamId,
-        },
-        api_app_id: 'A0001',
-        token: 'legacy-verification-token',
-        trigger_id: `submit-trigger-${viewCounter}`,
-        view: {
-          ...view,
-          id: opts.viewId ?? `VSUB${String(viewCounter).padStart(6, '0')}`,
-          team_id: user.teamId,
-          app_id: 'A0001',
-          bot_id: 'BBOT0001',
-          hash: `hash-${viewCounter}`,
-          root_view_id: null,
-          previous_view_id: null,
-          clear_on_close: false,
-          notify_on_close: false,
-          state: { values: stateValues(view, values) },
-        },
-        response_urls: responseUrlsOf(view, stateValues(view, values), slack.responseUrl),
-        is_enterprise_install: false,
-      };
+      return submissionPayload(view, values, userRef(opts.user), viewCounter, opts.viewId, slack.responseUrl);
     },
     async chooseRecording(view, recording, opts = {}) {
       viewCounter += 1;
       const user = userRef(opts.user);
       const id = `VREC${String(viewCounter).padStart(6, '0')}`;
       slack.workspaces.triggers.set(`recording-trigger-${viewCounter}`, user.teamId);
-      const res = await harness.interact({
-        type: 'block_actions',
-        team: { id: user.teamId, domain: 'example' },
-        user: { id: user.userId, username: user.userId.toLowerCase(), team_id: user.teamId },
-        api_app_id: 'A0001',
-        token: 'legacy-verification-token',
-        trigger_id: `recording-trigger-${viewCounter}`,
-        container: { type: 'view', view_id: id },
-        view: {
-          ...view,
-          id,
-          hash: `hash-${viewCounter}`,
-          team_id: user.teamId,
-          app_id: 'A0001',
-          bot_id: 'BBOT0001',
-          state: { values: stateValues(view, { recording }) },
-        },
-        actions: [
-          {
-            type: 'static_select',
-            action_id: 'recording',
-            block_id: 'recording',
-            selected_option: { text: { type: 'plain_text', text: recording }, value: recording },
-            action_ts: String(Date.now() / 1000),
-          },
-        ],
-      });
+      const res = await harness.interact(recordingChoicePayload(view, recording, user, viewCounter, id));
       if (res.status !== 200) throw new Error(`recording choice answered ${res.status}`);
       await harness.settle();
       const update = slack
@@ -317,20 +177,15 @@ export async function startHarness(
       triggerCounter += 1;
       const user = userRef(opts.user);
       slack.workspaces.triggers.set(`trigger-${triggerCounter}`, user.teamId);
-      return {
-        type: 'block_actions',
-        team: { id: user.teamId, domain: 'example' },
-        user: { id: user.userId, username: user.userId.toLowerCase(), team_id: user.teamId },
-        api_app_id: 'A0001',
-        token: 'legacy-verification-token',
-        trigger_id: `trigger-${triggerCounter}`,
-        container: { type: 'message', channel_id: opts.channelId ?? DEFAULT_CHANNEL },
-        channel: { id: opts.channelId ?? DEFAULT_CHANNEL, name: 'general' },
-        response_url: opts.responseUrl ?? slack.responseUrl(`button-${triggerCounter}`),
-        actions: [
-          { type: 'button', action_id: actionId, block_id: 'meeting_actions', value, action_ts: '1' },
-        ],
-      };
+      const responseUrl = opts.responseUrl ?? slack.responseUrl(`button-${triggerCounter}`);
+      return buttonClickPayload(
+        actionId,
+        value,
+        user,
+        `trigger-${triggerCounter}`,
+        opts.channelId,
+        responseUrl,
+      );
     },
     async scheduleMeeting(opts = {}) {
       const user = userRef(opts.user);

@@ -6,6 +6,7 @@ import type { Locale } from '../../config.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { messages } from '../i18n/index.js';
 import { JOIN_ACTION, type RenderedMessage } from './meeting-message.js';
+import { hostName } from './meeting-people.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from './text.js';
 import type { KnownBlock } from './types.js';
 
@@ -31,7 +32,11 @@ export function renderInvite(record: MeetingRecord, locale: Locale): RenderedMes
   const cancelled = record.status === 'cancelled';
   const topic = escapeMrkdwn(record.topic);
   const when = record.startInstant ? slackDate(record.startInstant, record.timeZone, locale) : t.message.now;
-  const text = t.invite.text(mention(record.host.userId), cancelled ? `~${topic}~` : topic);
+  const shownTopic = cancelled ? `~${topic}~` : topic;
+  // Scheduled for someone else: the host invites, and the scheduler is named as who booked it.
+  const text = record.scheduledFor
+    ? t.delegation.invitedBy(hostName(record), shownTopic, mention(record.host.userId))
+    : t.invite.text(mention(record.host.userId), shownTopic);
   const blocks: KnownBlock[] = [
     { type: 'section', block_id: 'invite', text: { type: 'mrkdwn', text: truncate(text, 3000) } },
     {

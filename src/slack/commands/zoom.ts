@@ -24,14 +24,24 @@ export function register(app: App, services: SlackDeps): void {
 export function zoomCommand(services: SlackDeps) {
   const run = handleCommand(services);
   return async (args: CommandArgs): Promise<void> => {
-    // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
-    await args.ack();
-    // Then yield one turn of the event loop, so other commands already waiting are acknowledged
-    // before this one's follow-up work (modal, Redis, Zoom) takes the CPU.
-    await new Promise((resolve) => setImmediate(resolve));
+    const answer = answerOnce(args.ack);
+    if (startsInstantMeeting(args.command.text)) {
+      // `/zoom now` is stored as a job before Slack has its answer (a process killed in between
+      // must not lose it). What comes first takes milliseconds; the answer goes out by
+      // ACK_DEADLINE_MS whatever happens, inside Slack's 3 seconds.
+      answer.by(ACK_DEADLINE_MS);
+    } else {
+      // Acknowledge first: Slack gives 3 seconds, and everything after answers through respond().
+      await answer.now();
+      // Then yield one turn of the event loop, so other commands already waiting are acknowledged
+      // before this one's follow-up work (modal, Redis, Zoom) takes the CPU.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     try {
       await run(args);
+      await answer.now();
     } catch (err) {
+      await answer.now();
       services.logger.error('/zoom failed', { error: err });
       const user = { teamId: args.command.team_id, userId: args.command.user_id };
       const storageDown = isStorageUnavailable(err);
@@ -48,6 +58,30 @@ export function zoomCommand(services: SlackDeps) {
         .respond({ response_type: 'ephemeral', replace_original: false, ...notice(text) })
         .catch(() => undefined);
     }
+  };
+}
+
+/** Slack's 3 s less a margin for the network: the latest a deferred acknowledgement goes out. */
+const ACK_DEADLINE_MS = 2000;
+
+function startsInstantMeeting(raw: string): boolean {
+  return /^\s*now(?:\s|$)/i.test(raw);
+}
+
+/** The command's acknowledgement, sent once: at once, or at a deadline unless sent before. */
+function answerOnce(ack: () => Promise<void>) {
+  let sent: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const now = (): Promise<void> => {
+    clearTimeout(timer);
+    sent ??= ack();
+    return sent;
+  };
+  return {
+    now,
+    by(ms: number) {
+      timer = setTimeout(() => void now().catch(() => undefined), ms);
+    },
   };
 }
 

@@ -19,4 +19,8 @@ export const delegationEn: DelegationMessages = {
   scheduledBy: (mention) => `scheduled by ${mention}`,
   onlyHostOrScheduler: (host, scheduler, action) =>
     `Only ${host} (the host) or ${scheduler} (who scheduled it) can ${action === 'reschedule' ? 'reschedule' : 'cancel'} this meeting.`,
+  invitedBy: (host, topic, scheduler) =>
+    `${host} invited you to the Zoom meeting *${topic}* (scheduled by ${scheduler}).`,
+  schedulerOtherAccount: (topic, scheduler, connect) =>
+    `${scheduler} scheduled *${topic}* from a Zoom account the bot is no longer connected with, so it cannot be changed from Slack and nothing was changed. Change it in Zoom${connect ? ', or connect your own Zoom account with `/zoom connect` and try again' : ''}.`,
 };

@@ -19,4 +19,8 @@ export const delegationJa: DelegationMessages = {
   scheduledBy: (mention) => `${mention} さんが予約`,
   onlyHostOrScheduler: (host, scheduler, action) =>
     `このミーティングを${action === 'reschedule' ? '変更' : '中止'}できるのは、ホストの ${host} さんと予約した ${scheduler} さんだけです。`,
+  invitedBy: (host, topic, scheduler) =>
+    `${host} さんから Zoom ミーティング *${topic}* への招待です（${scheduler} さんが予約）。`,
+  schedulerOtherAccount: (topic, scheduler, connect) =>
+    `*${topic}* は ${scheduler} さんが、いまボットと連携していない Zoom アカウントから予約したため、Slack からは変更できません。何も変更していません。Zoom で変更してください${connect ? '。または `/zoom connect` でご自身の Zoom アカウントを連携してから、もう一度お試しください' : ''}。`,
 };

@@ -15,4 +15,11 @@ export interface DelegationMessages {
   /** In the channel message, under the host. */
   scheduledBy(mention: string): string;
   onlyHostOrScheduler(host: string, scheduler: string, action: 'reschedule' | 'cancel'): string;
+  /** The invitee's DM of a meeting scheduled for `host` by `scheduler` (mentions, or the host's email). */
+  invitedBy(host: string, topic: string, scheduler: string): string;
+  /**
+   * To the host: the meeting was made from the scheduler's Zoom account, which the bot is no longer
+   * connected with, so nothing was changed; `connect`: the host is not connected and may connect.
+   */
+  schedulerOtherAccount(topic: string, scheduler: string, connect: boolean): string;
 }
