@@ -4,11 +4,41 @@
  * plain JavaScript first (as `npm start` runs the bot), so the figures hold no TypeScript loader.
  * Talks to the benchmark over IPC: `rss` answers the current RSS, `heap` the heap after a full collection, `stop` ends it.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { App, HTTPReceiver } from '@slack/bolt';
 
-type Request = { type: 'rss' } | { type: 'heap' } | { type: 'stop' };
+type Request = { type: 'rss' } | { type: 'heap' } | { type: 'parts' } | { type: 'stop' };
+
+/**
+ * Where the RSS is (Linux): file-backed pages (the node binary, shared libraries), V8's heap as
+ * committed (young generation, old generation, code), and the rest of the anonymous memory
+ * (malloc: native buffers, sockets, compiled-code metadata, thread stacks), plus the thread count.
+ */
+function parts(): Record<string, number> {
+  const kb = (text: string, field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const spaces = Object.fromEntries(
+    getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]),
+  );
+  const young = (spaces.new_space ?? 0) + (spaces.new_large_object_space ?? 0);
+  const code = (spaces.code_space ?? 0) + (spaces.code_large_object_space ?? 0);
+  const heap = Object.values(spaces).reduce((a, b) => a + b, 0);
+  const anonymous = kb(rollup, 'Anonymous');
+  return {
+    rss: kb(rollup, 'Rss'),
+    file: kb(rollup, 'Rss') - anonymous,
+    young,
+    old: heap - young - code,
+    code,
+    otherAnonymous: anonymous - heap,
+    threads: Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+  };
+}
 
 const mode = process.argv[2];
 const send = (message: unknown) => process.send?.(message);
@@ -70,6 +100,7 @@ async function main(): Promise<void> {
 function listen(port: number, stop: () => Promise<unknown>): void {
   process.on('message', (req: Request) => {
     if (req.type === 'rss') send({ type: 'rss', rss: process.memoryUsage.rss() });
+    else if (req.type === 'parts') send({ type: 'parts', ...parts() });
     else if (req.type === 'heap') {
       (globalThis as { gc?: () => void }).gc?.();
       const { heapUsed, external, arrayBuffers } = process.memoryUsage();

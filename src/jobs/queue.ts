@@ -4,7 +4,10 @@
  * lock + stall interval (~9 s); retries back off, honouring Retry-After; a job that keeps failing
  * ends in its `giveUp` (which tells the user), never silently. Finished jobs are deleted at once.
  */
-import { type Job, Queue, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+// By path, not the index: see src/types/bullmq-classes.d.ts.
+import { Queue } from 'bullmq/dist/cjs/classes/queue.js';
+import { Worker } from 'bullmq/dist/cjs/classes/worker.js';
 import type { Logger } from '../log.js';
 import { isStorageUnavailable, type RedisClient } from '../redis.js';
 import type { SlackUserRef } from '../scheduling/ports/types.js';

@@ -3,7 +3,7 @@
  * thread notes, and sends private messages. A channel the bot cannot post in falls back to the
  * command's (or the button's) response_url. Every call uses the bot token of the workspace it acts in.
  */
-import axios from 'axios';
+import { axios } from '../axios.js';
 import type { Locale } from '../config.js';
 import type { Logger } from '../log.js';
 import { isStorageUnavailable } from '../redis.js';

@@ -1,5 +1,6 @@
 /** Zoom REST client (axios) acting as one Slack user's connected Zoom account. */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { axios } from '../axios.js';
 import type { Logger } from '../log.js';
 import { NoSchedulingPrivilegeError } from '../scheduling/ports/errors.js';
 import type { HostAccount, ZoomMeetings, ZoomScheduler, ZoomSchedulers } from '../scheduling/ports/zoom.js';

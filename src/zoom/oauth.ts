@@ -1,5 +1,6 @@
 /** Zoom OAuth endpoints: authorize URL, code exchange (PKCE), refresh, revoke, users/me. */
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { axios } from '../axios.js';
 import { redactString } from '../log.js';
 import {
   ZoomError,
