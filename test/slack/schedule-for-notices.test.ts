@@ -137,6 +137,43 @@ describe('the start link for a host who is not in the channel', () => {
   });
 });
 
+describe('a meeting for Alice that cannot be posted where it was meant to be', () => {
+  test('the scheduler gets the join link as before, and Alice learns of it by DM with the join link (ja)', async () => {
+    h.slack.notInChannel.add('GNOWHERE');
+    const triggerId = `T-notice-${++n}`;
+    await h.command('2030-09-03 10:00 Unposted', { userId: SCHED, triggerId });
+    await h.settle();
+    const before = new Set(h.zoom.meetings.keys());
+    const payload = h.submission(
+      h.openedView(triggerId),
+      { host: 'zu-alice', channelId: 'GNOWHERE' },
+      { user: { userId: SCHED } },
+    ) as { response_urls?: unknown[] };
+    payload.response_urls = [];
+    assert.equal((await h.interact(payload)).status, 200);
+    await h.settle();
+    const id = [...h.zoom.meetings.keys()].find((k) => !before.has(k));
+    assert.ok(id, 'Zoom created it');
+    const joinUrl = h.zoom.meetings.get(id)?.join_url as string;
+    const toAlice = dmsTo('UALICE').filter((a) => String(a.text).includes('Unposted'));
+    assert.equal(toAlice.length, 1);
+    assert.match(
+      String(toAlice[0]?.text),
+      /^<@USCHED> さんが、あなたをホストとして \*Unposted\*（<!date\^\d+\^[^>]+>）を予約しましたが、ボットはチャンネルに投稿できませんでした。参加リンク:\n/,
+    );
+    assert.ok(String(toAlice[0]?.text).endsWith(joinUrl));
+    const toSched = h.slack.calls
+      .filter((c) => c.args.user === SCHED || c.args.channel === dmChannel(SCHED))
+      .map((c) => String(c.args.text))
+      .filter((t) => t.includes(joinUrl));
+    assert.ok(
+      toSched.some((t) => /could not post it in that channel/.test(t)),
+      toSched.join('\n'),
+    );
+    assert.ok(!JSON.stringify(toAlice).includes('zak='));
+  });
+});
+
 describe('the invitation of a meeting scheduled for someone else', () => {
   test('names the host as who invites, and who scheduled it, in each invitee’s language', async () => {
     const record = await scheduleForAlice('2030-09-02 10:00 Roadmap', {
