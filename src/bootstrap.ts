@@ -14,6 +14,7 @@ import {
   type RedisClient,
   redisLabel,
 } from './redis.js';
+import type { ZoomConnection } from './scheduling/ports/zoom.js';
 import { MeetingScheduler } from './scheduling/scheduler.js';
 import { askAccountOwner } from './slack/actions/zoom-account.js';
 import { SlackAnnouncer } from './slack/announcer.js';
@@ -127,6 +128,13 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
   const markers = new RedisOnceMarkers(redis, keys);
   const userData = new RedisUserData(redis, keys);
   const publisher = { ...queued, publish: announcer.publish.bind(announcer) };
+  // Which Zoom account each Slack user is connected as now.
+  const connection: ZoomConnection = {
+    connectedAccount: async (user) => {
+      const pair = await tokens.load(user);
+      return pair ? { zoomUserId: pair.zoomUserId, email: pair.zoomEmail } : null;
+    },
+  };
   const scheduler = new MeetingScheduler({
     zoom,
     meetings,
@@ -137,15 +145,19 @@ export function createServices(config: Config, logger: Logger, opts: ServiceOpti
       emailOf: (user) => profiles.email(user),
       userIdByEmail: (teamId, email) => profiles.userIdByEmail(teamId, email),
     },
-    connection: {
-      connectedAccount: async (user) => {
-        const pair = await tokens.load(user);
-        return pair ? { zoomUserId: pair.zoomUserId, email: pair.zoomEmail } : null;
-      },
-    },
+    connection,
     now,
   });
-  const events = { logger, meetings, announcer: queued, markers, accounts: tokens, userData, zoom };
+  const events = {
+    logger,
+    meetings,
+    announcer: queued,
+    markers,
+    accounts: tokens,
+    userData,
+    zoom,
+    connection,
+  };
   const services: AppServices = {
     config,
     logger,

@@ -36,6 +36,39 @@ export function mayChange(record: MeetingRecord, actor: SlackUserRef): boolean {
   return host !== undefined && sameUser(host, actor);
 }
 
+const connected = (deps: { connection?: ZoomConnection }, user: SlackUserRef) =>
+  deps.connection?.connectedAccount(user) ?? Promise.resolve(null);
+
+/** The scheduler's and the host's Zoom connections now, and whether each fits the meeting. */
+async function connectionsOf(
+  deps: { connection?: ZoomConnection },
+  record: MeetingRecord,
+  host: SlackUserRef,
+) {
+  const [scheduler, own] = await Promise.all([
+    connected(deps, record.host).catch(() => null),
+    connected(deps, host).catch(() => null),
+  ]);
+  const owner = record.zoomAccount;
+  return {
+    scheduler,
+    own,
+    schedulerFits: scheduler !== null && (!owner || scheduler.zoomUserId === owner.id),
+    ownFits: own !== null && own.zoomUserId === record.scheduledFor?.zoomUserId,
+  };
+}
+
+/**
+ * Whose token a Zoom call about the meeting uses when no one in Slack asked (a Zoom event): as
+ * for a change, the scheduler's, or the host's own when only that one fits.
+ */
+export async function zoomUserFor(deps: { connection?: ZoomConnection }, record: MeetingRecord) {
+  const host = hostSlackUser(record);
+  if (!record.scheduledFor || !host) return record.host;
+  const { schedulerFits, ownFits } = await connectionsOf(deps, record, host);
+  return !schedulerFits && ownFits ? host : record.host;
+}
+
 export async function checkChange(
   deps: { connection?: ZoomConnection },
   actor: SlackUserRef,
@@ -46,16 +79,11 @@ export async function checkChange(
   if (!mayChange(record, actor)) return { ok: false, reason: 'not_host', record };
   if (record.status !== 'scheduled') return { ok: false, reason: 'not_scheduled', record };
   const owner = record.zoomAccount;
-  const connected = (user: SlackUserRef) => deps.connection?.connectedAccount(user) ?? Promise.resolve(null);
   const host = hostSlackUser(record);
   if (record.scheduledFor && host) {
-    const [scheduler, own] = await Promise.all([
-      connected(record.host).catch(() => null),
-      connected(host).catch(() => null),
-    ]);
-    const schedulerFits = scheduler && (!owner || scheduler.zoomUserId === owner.id);
+    const { scheduler, own, schedulerFits, ownFits } = await connectionsOf(deps, record, host);
     if (schedulerFits) return { ok: true, record, acting: record.host };
-    if (own && own.zoomUserId === record.scheduledFor.zoomUserId) return { ok: true, record, acting: host };
+    if (ownFits) return { ok: true, record, acting: host };
     // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change
     // nothing. The host is told whose account it was, the scheduler which account it was.
     if (scheduler && sameUser(actor, host) && !sameUser(actor, record.host)) {
@@ -68,7 +96,7 @@ export async function checkChange(
     return { ok: true, record, acting: record.host };
   }
   // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.
-  const now = owner && (await connected(actor));
+  const now = owner && (await connected(deps, actor));
   if (owner && now && now.zoomUserId !== owner.id) {
     return { ok: false, reason: 'other_account', record, ...(owner.email ? { email: owner.email } : {}) };
   }

@@ -9,10 +9,10 @@
 import { fromZonedTime } from 'date-fns-tz/fromZonedTime';
 import type { Logger } from '../log.js';
 import { nextOccurrence } from '../time/occurrences.js';
-import { hostSlackUser } from './change-permission.js';
+import { hostSlackUser, zoomUserFor } from './change-permission.js';
 import type { MeetingChanges, ZoomEvent } from './ports/events.js';
 import type { MeetingRecords, OnceMarkers, UserData, ZoomAccounts } from './ports/storage.js';
-import type { ZoomMeetings } from './ports/zoom.js';
+import type { ZoomConnection, ZoomMeetings } from './ports/zoom.js';
 import type { MeetingAnnouncer, MeetingNote, MeetingRecord } from './types.js';
 
 export interface MeetingEventDeps {
@@ -23,6 +23,8 @@ export interface MeetingEventDeps {
   accounts: ZoomAccounts;
   userData: UserData;
   zoom: Pick<ZoomMeetings, 'updateRecordingSettings'>;
+  /** Which Zoom account each Slack user is connected as (whose token fits the meeting). */
+  connection?: ZoomConnection;
 }
 
 /** applied: something changed; unchanged: already reflected; unknown: not ours; duplicate: marker held. */
@@ -208,7 +210,7 @@ async function shareRecording(
     )) ?? { ...record, recordingShareUrl: event.shareUrl };
   if (record.recordingAuthentication) {
     try {
-      await deps.zoom.updateRecordingSettings(record.host, record.meetingId, {
+      await deps.zoom.updateRecordingSettings(await zoomUserFor(deps, record), record.meetingId, {
         recording_authentication: true,
       });
     } catch (err) {

@@ -219,7 +219,6 @@ describe('a cloud recording whose sign-in could not be applied', () => {
     h.zoom.failNext(
       { method: 'PATCH', path: /\/recordings\/settings$/ },
       { status: 400, body: { code: 300, message: 'Invalid request' } },
-      3,
     );
     const shareUrl = 'https://zoom.us/rec/share/notice-test';
     const res = await webhook.send(zoomEvents.recordingCompleted(record.meetingId, shareUrl));
@@ -233,6 +232,32 @@ describe('a cloud recording whose sign-in could not be applied', () => {
       h.slack.callsTo('chat.postMessage').every((a) => !JSON.stringify(a).includes(shareUrl)),
       'the link is posted nowhere',
     );
+  });
+
+  test("the scheduler disconnected, the host connected: the host's own token applies the sign-in and the link is posted", async () => {
+    const record = await scheduleForAlice('2030-09-21 10:00 Own recording', {
+      values: { recording: 'cloud', recordingAuthentication: true },
+    });
+    await h.connect({ userId: 'UALICE' }, { id: 'zu-alice', email: 'alice@example.com' });
+    await h.services.tokens.remove({ teamId: 'T0001', userId: SCHED });
+    try {
+      const shareUrl = 'https://zoom.us/rec/share/own-token-test';
+      const res = await webhook.send(zoomEvents.recordingCompleted(record.meetingId, shareUrl));
+      assert.equal(res.status, 200);
+      await h.settle();
+      const patch = h.zoom.requests
+        .filter(
+          (r) => r.method === 'PATCH' && r.path === `/v2/meetings/${record.meetingId}/recordings/settings`,
+        )
+        .at(-1);
+      assert.deepEqual(patch?.body, { recording_authentication: true });
+      assert.equal(bearerOf(patch), await tokenOf('UALICE'));
+      const note = h.slack.callsTo('chat.postMessage').find((a) => a.thread_ts === record.messageTs);
+      assert.ok(String(note?.text).includes(shareUrl), 'the link is posted in the thread');
+    } finally {
+      await h.connect({ userId: SCHED }, { id: 'zu-sched', email: 'sched@example.com' });
+      await h.services.tokens.remove({ teamId: 'T0001', userId: 'UALICE' });
+    }
   });
 });
 
