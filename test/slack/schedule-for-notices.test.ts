@@ -191,6 +191,44 @@ describe('the invitation of a meeting scheduled for someone else', () => {
   });
 });
 
+describe('the reminder where the bot cannot post in the channel', () => {
+  test('goes by DM to the host, the scheduler (who would have seen it in the channel) and the invitees, each in their language', async () => {
+    h.slack.notInChannel.add('GREMIND');
+    // Five days ahead at 10:00 in Tokyo: within Slack's 120 days for scheduled messages.
+    const day = new Date(Date.now() + 9 * 3_600_000 + 5 * 86_400_000).toISOString().slice(0, 10);
+    const start = Date.parse(`${day}T10:00:00+09:00`) / 1000;
+    const triggerId = `T-notice-${++n}`;
+    await h.command(`${day} 10:00 Nudged`, {
+      userId: SCHED,
+      triggerId,
+      channelId: 'GREMIND',
+      responseUrl: h.slack.responseUrl(`remind-${triggerId}`),
+    });
+    await h.settle();
+    const before = new Set(h.zoom.meetings.keys());
+    const res = await h.interact(
+      h.submission(
+        h.openedView(triggerId),
+        { host: 'zu-alice', channelId: 'GREMIND', invitees: ['UINVEN'] },
+        { user: { userId: SCHED } },
+      ),
+    );
+    assert.equal(await res.text(), '');
+    await h.settle();
+    const id = [...h.zoom.meetings.keys()].find((k) => !before.has(k)) as string;
+    const record = (await h.services.meetings.get(id)) as MeetingRecord;
+    const waiting = (record.reminder?.scheduled ?? []).map((r) => h.slack.scheduled.get(r.id));
+    assert.deepEqual(waiting.map((m) => m?.channel).sort(), ['DALICE', 'DINVEN', 'DSCHED']);
+    assert.ok(
+      waiting.every((m) => m?.post_at === start - 600),
+      'ten minutes before',
+    );
+    assert.match(String(waiting.find((m) => m?.channel === 'DALICE')?.text), /に始まります/);
+    assert.match(String(waiting.find((m) => m?.channel === 'DSCHED')?.text), /\*Nudged\* starts <!date\^/);
+    assert.ok(waiting.every((m) => !JSON.stringify(m).includes('zak=')));
+  });
+});
+
 describe('a change the channel message cannot show', () => {
   /** The channel message is deleted: Slack answers chat.update with message_not_found. */
   async function withDeletedMessage(topic: string): Promise<MeetingRecord> {
