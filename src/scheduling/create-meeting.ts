@@ -19,6 +19,8 @@ export interface Placement {
   responseUrlPosts?: number;
   /** The invitees, with the invitation each was sent (absent where it could not be sent). */
   invitees?: Invitee[];
+  /** Slack said the host of a meeting scheduled for them is not a member of its channel. */
+  hostOutsideChannel?: true;
 }
 
 /** The announcer plus the first post, which also hands the host the start link privately. */
@@ -250,6 +252,9 @@ export class MeetingCreator {
               )
             : {}),
           ...(placement.invitees ? { invitees: placement.invitees } : {}),
+          ...(placement.hostOutsideChannel && r.scheduledFor
+            ? { scheduledFor: { ...r.scheduledFor, outsideChannel: true as const } }
+            : {}),
           postedAt,
         }))) ?? record
       );

@@ -17,7 +17,13 @@ export interface MeetingRecord {
    * Scheduled for another Zoom user through Zoom's scheduling privilege: that host's Zoom id and
    * email, and their Slack user (same workspace) when one has that email.
    */
-  scheduledFor?: { zoomUserId: string; email?: string; slackUserId?: string };
+  scheduledFor?: {
+    zoomUserId: string;
+    email?: string;
+    slackUserId?: string;
+    /** That Slack user is not a member of the meeting's channel (they are reminded by DM too). */
+    outsideChannel?: true;
+  };
   zoomUserId?: string;
   topic: string;
   /** Instant meetings have no start. ISO UTC. */

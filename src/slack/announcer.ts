@@ -83,27 +83,42 @@ export class SlackAnnouncer implements MeetingPublisher {
       };
     }
     if (posted === 'superseded') return {};
-    if (startUrl) await this.giveStartLink(record, { channelId: record.channelId }, startUrl);
+    const given = startUrl ? await this.giveStartLink(record, { channelId: record.channelId }, startUrl) : {};
     const invitees = await this.invite(record);
-    return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}) };
+    return { ...(posted.ts ? { messageTs: posted.ts } : {}), ...(invitees ? { invitees } : {}), ...given };
   }
 
   /**
    * The start link, privately: to the host's Slack user for a meeting scheduled for them (ephemeral
    * in the channel, else a DM: the response_url would show it to the scheduler), in their language;
-   * else to the scheduler.
+   * else to the scheduler. Slack refusing the host the ephemeral as not a member of the channel
+   * (`user_not_in_channel`) is noted: they would not see the channel's reminder either.
    */
   private async giveStartLink(
     record: MeetingRecord,
     where: { channelId?: string; responseUrl?: string },
     startUrl: string,
-  ): Promise<void> {
+  ): Promise<Pick<Placement, 'hostOutsideChannel'>> {
     const host = hostSlackUser(record);
-    if (!host)
-      return this.tellUser(record.host, where, startLinkMessage(record.locale, record.topic, startUrl));
+    if (!host) {
+      await this.tellUser(record.host, where, startLinkMessage(record.locale, record.topic, startUrl));
+      return {};
+    }
     const { locale } = await this.profiles.get(host).catch(() => ({ locale: record.locale }));
     const message = startLinkMessage(locale, record.topic, startUrl);
-    await this.tellUser(host, where.channelId ? { channelId: where.channelId } : {}, message);
+    let outside = false;
+    if (where.channelId) {
+      try {
+        const client = await this.clients.forTeam(host);
+        await client.chat.postEphemeral({ channel: where.channelId, user: host.userId, ...message });
+        return {};
+      } catch (err) {
+        outside = slackErrorCode(err) === 'user_not_in_channel';
+        this.logger.info('ephemeral start link refused; sending a DM', { error: err });
+      }
+    }
+    await this.tellUser(host, {}, message);
+    return outside ? { hostOutsideChannel: true } : {};
   }
 
   async refresh(record: MeetingRecord): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The reminder before a meeting: one Slack scheduled message (chat.scheduleMessage) in the
  * meeting's channel at start − N minutes, or one per DM to the host and invitees where the bot
- * cannot post in the channel. `sync` makes Slack's scheduled messages match the record as it is
+ * cannot post in the channel; a host (scheduled for) who is not in the channel gets one by DM too. `sync` makes Slack's scheduled messages match the record as it is
  * now (moved, cancelled, a series' next occurrence), and keeps their ids on the record.
  */
 import type { Logger } from '../log.js';
@@ -83,15 +83,27 @@ export class ReminderSync {
 
   private async schedule(record: MeetingRecord, postAt: number): Promise<ScheduledReminder[]> {
     const client = await this.clients.forTeam(record.host);
+    let inChannel: ScheduledReminder | undefined;
     try {
       const answer = await client.chat.scheduleMessage({
         channel: record.channelId,
         post_at: postAt,
         ...this.message(record, record.locale),
       });
-      return [{ channel: record.channelId, id: String(answer.scheduled_message_id), postAt }];
+      inChannel = { channel: record.channelId, id: String(answer.scheduled_message_id), postAt };
     } catch (err) {
       if (!CHANNEL_REFUSALS.has(slackErrorCode(err) ?? '')) throw err;
+    }
+    if (inChannel) {
+      // A host who is not in the channel would not see it there: theirs comes by DM. Losing that
+      // one keeps the channel's (its id must stay on the record, to be moved or deleted).
+      const outside = record.scheduledFor?.outsideChannel ? record.scheduledFor.slackUserId : undefined;
+      if (!outside) return [inChannel];
+      const byDm = await this.byDm(record, postAt, [outside]).catch((err) => {
+        this.logger.warn('host reminder by DM not scheduled', { meetingId: record.meetingId, error: err });
+        return [];
+      });
+      return [inChannel, ...byDm];
     }
     // The host of a meeting scheduled for them is reminded too, besides whoever scheduled it (who
     // would have seen the reminder in the channel they posted it in).
@@ -103,6 +115,12 @@ export class ReminderSync {
         ...(record.invitees ?? []).map((i) => i.userId),
       ]),
     ];
+    return this.byDm(record, postAt, people);
+  }
+
+  /** One scheduled DM per user, in their language. */
+  private async byDm(record: MeetingRecord, postAt: number, people: string[]): Promise<ScheduledReminder[]> {
+    const client = await this.clients.forTeam(record.host);
     const sent: ScheduledReminder[] = [];
     for (const userId of people) {
       const user = { teamId: record.host.teamId, userId };

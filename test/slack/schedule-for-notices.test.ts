@@ -114,6 +114,60 @@ describe('the invitation of a meeting scheduled for someone else', () => {
   });
 });
 
+/** `days` ahead at `hour`:00 in Tokyo (within Slack's 120 days for scheduled messages). */
+function soon(days: number, hour: number): { text: string; unix: number } {
+  const day = new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  const hh = String(hour).padStart(2, '0');
+  return { text: `${day} ${hh}:00`, unix: Date.parse(`${day}T${hh}:00:00+09:00`) / 1000 };
+}
+const waitingFor = async (meetingId: string) => {
+  const record = (await c.h.services.meetings.get(meetingId)) as MeetingRecord;
+  return (record.reminder?.scheduled ?? []).map((r) => c.h.slack.scheduled.get(r.id));
+};
+
+describe('the reminder for a host who is not in the channel', () => {
+  test('the channel gets it, and Alice (Slack refused her the ephemeral there) gets hers by DM; moves and cancels follow', async () => {
+    const at = soon(5, 11);
+    const record = await c.scheduleFor(`${at.text} Outside nudge`, { channelId: 'CPROJR' });
+    assert.equal(record.scheduledFor?.outsideChannel, true);
+    const first = await waitingFor(record.meetingId);
+    assert.deepEqual(first.map((m) => m?.channel).sort(), ['CPROJR', 'DALICE']);
+    assert.ok(first.every((m) => m?.post_at === at.unix - 600));
+    assert.match(
+      String(first.find((m) => m?.channel === 'DALICE')?.text),
+      /Outside nudge\* は <!date\^.*に始まります/,
+    );
+    const to = soon(6, 11);
+    await c.reschedule(record, SCHED, to.text);
+    const moved = await waitingFor(record.meetingId);
+    assert.deepEqual(moved.map((m) => m?.channel).sort(), ['CPROJR', 'DALICE']);
+    assert.ok(
+      moved.every((m) => m?.post_at === to.unix - 600),
+      'both moved',
+    );
+    const ids = (m: (typeof moved)[number]) => m?.id;
+    assert.ok(
+      first.every((m) => !c.h.slack.scheduled.has(ids(m) as string)),
+      'the old ones are deleted',
+    );
+    await c.click('cancel_meeting', record.meetingId, 'UALICE');
+    assert.deepEqual(await waitingFor(record.meetingId), []);
+    assert.ok(
+      moved.every((m) => !c.h.slack.scheduled.has(ids(m) as string)),
+      'nothing left waiting',
+    );
+  });
+
+  test('a host in the channel (#general has everyone): the channel reminder alone', async () => {
+    const record = await c.scheduleFor(`${soon(5, 12).text} Inside nudge`);
+    assert.equal(record.scheduledFor?.outsideChannel, undefined);
+    assert.deepEqual(
+      (await waitingFor(record.meetingId)).map((m) => m?.channel),
+      ['C0001'],
+    );
+  });
+});
+
 describe('the reminder where the bot cannot post in the channel', () => {
   test('goes by DM to the host, the scheduler (who would have seen it in the channel) and the invitees, each in their language', async () => {
     c.h.slack.notInChannel.add('GREMIND');
