@@ -16,7 +16,12 @@ import type { MeetingAnnouncer, MeetingNote, MeetingRecord, UserNote } from '../
 import type { SlackAnnouncer } from '../slack/announcer.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { removeWorkspace, type UninstallDeps } from '../slack/events/uninstall.js';
-import { changeNotShownMessage, notYetShownMessage, outcomeMessage } from '../slack/outcome-text.js';
+import {
+  changeNotShownMessage,
+  notShownToHostMessage,
+  notYetShownMessage,
+  outcomeMessage,
+} from '../slack/outcome-text.js';
 import type { ProfileCache } from '../slack/profiles.js';
 import type { ReminderSync } from '../slack/reminders.js';
 import type { AfterAnswer, JobKinds, Where } from './kinds.js';
@@ -110,6 +115,14 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
     }
   }
 
+  /** A meeting made for someone that could not be shown: its host learns of it too, with the join link. */
+  async function tellHostNotShown(record: MeetingRecord): Promise<void> {
+    const host = hostSlackUser(record);
+    if (!host) return;
+    const { locale } = await deps.profiles.get(host);
+    await jobs.enqueue('tell', { owner: host, where: {}, message: notShownToHostMessage(locale, record) });
+  }
+
   const logOnly = (what: string) => async (_data: unknown, err: unknown) => {
     logger.error(`${what} given up`, { error: err });
   };
@@ -129,6 +142,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
         });
         if (result.status === 'done') await deps.reminders.sync(result.record);
         await tell(data.owner, data.where, data.locale, createOutcome(result));
+        if (result.status === 'done_not_shown') await tellHostNotShown(result.record);
         if (data.refreshHome) await deps.refreshHome(data.owner);
       },
       async giveUp(data, err) {
@@ -153,6 +167,7 @@ export function afterAnswerHandlers(deps: AfterAnswerDeps): Handlers<JobKinds> {
               ? { status: 'uncertain', topic: data.meeting.topic }
               : failed(err);
         await tell(data.owner, data.where, data.locale, outcome);
+        if (outcome.status === 'done_not_shown') await tellHostNotShown(outcome.record);
       },
     },
     reschedule: {

@@ -90,6 +90,14 @@ export function changeNotShownMessage(locale: Locale, record: MeetingRecord): Pr
   return notice(t.afterAnswer.changeNotShown(escapeMrkdwn(record.topic), state));
 }
 
+/** To the host of a meeting made for them that could not be shown where meant: what, when, and its join link. */
+export function notShownToHostMessage(locale: Locale, record: MeetingRecord): PrivateMessage {
+  const t = messages(locale);
+  const when = record.startInstant ? slackDate(record.startInstant, record.timeZone, locale) : t.message.now;
+  const text = t.delegation.notPostedForHost(mention(record.host.userId), escapeMrkdwn(record.topic), when);
+  return notice(`${text}\n${record.joinUrl}`);
+}
+
 /** Zoom created the meeting but the bot could not store it yet: the join link, at once. */
 export function notYetShownMessage(locale: Locale, joinUrl: string): PrivateMessage {
   return notice(`${messages(locale).afterAnswer.createdNotYetShown}\n${joinUrl}`);

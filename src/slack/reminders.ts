@@ -93,7 +93,8 @@ export class ReminderSync {
     } catch (err) {
       if (!CHANNEL_REFUSALS.has(slackErrorCode(err) ?? '')) throw err;
     }
-    // The host of a meeting scheduled for them is reminded too, besides whoever scheduled it.
+    // The host of a meeting scheduled for them is reminded too, besides whoever scheduled it (who
+    // would have seen the reminder in the channel they posted it in).
     const host = record.scheduledFor?.slackUserId;
     const people = [
       ...new Set([

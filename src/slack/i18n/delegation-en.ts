@@ -21,6 +21,8 @@ export const delegationEn: DelegationMessages = {
     `Only ${host} (the host) or ${scheduler} (who scheduled it) can ${action === 'reschedule' ? 'reschedule' : 'cancel'} this meeting.`,
   invitedBy: (host, topic, scheduler) =>
     `${host} invited you to the Zoom meeting *${topic}* (scheduled by ${scheduler}).`,
+  notPostedForHost: (scheduler, topic, when) =>
+    `${scheduler} scheduled *${topic}* (${when}) for you to host, but the bot could not post it in the channel. Its join link:`,
   schedulerOtherAccount: (topic, scheduler, connect) =>
     `${scheduler} scheduled *${topic}* from a Zoom account the bot is no longer connected with, so it cannot be changed from Slack and nothing was changed. Change it in Zoom${connect ? ', or connect your own Zoom account with `/zoom connect` and try again' : ''}.`,
 };

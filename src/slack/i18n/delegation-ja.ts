@@ -21,6 +21,8 @@ export const delegationJa: DelegationMessages = {
     `このミーティングを${action === 'reschedule' ? '変更' : '中止'}できるのは、ホストの ${host} さんと予約した ${scheduler} さんだけです。`,
   invitedBy: (host, topic, scheduler) =>
     `${host} さんから Zoom ミーティング *${topic}* への招待です（${scheduler} さんが予約）。`,
+  notPostedForHost: (scheduler, topic, when) =>
+    `${scheduler} さんが、あなたをホストとして *${topic}*（${when}）を予約しましたが、ボットはチャンネルに投稿できませんでした。参加リンク:`,
   schedulerOtherAccount: (topic, scheduler, connect) =>
     `*${topic}* は ${scheduler} さんが、いまボットと連携していない Zoom アカウントから予約したため、Slack からは変更できません。何も変更していません。Zoom で変更してください${connect ? '。または `/zoom connect` でご自身の Zoom アカウントを連携してから、もう一度お試しください' : ''}。`,
 };

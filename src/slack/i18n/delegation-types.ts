@@ -22,4 +22,6 @@ export interface DelegationMessages {
    * connected with, so nothing was changed; `connect`: the host is not connected and may connect.
    */
   schedulerOtherAccount(topic: string, scheduler: string, connect: boolean): string;
+  /** To the host: a meeting made for them could not be posted where it was meant to be; the join link follows. */
+  notPostedForHost(scheduler: string, topic: string, when: string): string;
 }
