@@ -23,6 +23,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs (scripts/start.mjs: no build here, dist/ is complete), with node itself as
 # PID 1 so SIGTERM reaches the graceful shutdown in src/index.ts. Heap flags as in `npm start`
-# (see README, "Memory"): V8 grows the heap by half its live size instead of up to four times,
+# (see README, "Memory"): V8 grows the heap by a fifth of its live size instead of up to four times,
 # and keeps the young generation small.
-CMD ["node", "--heap-growing-percent=50", "--max-semi-space-size=8", "scripts/start.mjs"]
+CMD ["node", "--heap-growing-percent=20", "--max-semi-space-size=4", "scripts/start.mjs"]

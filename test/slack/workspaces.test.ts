@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { messages } from '../../src/slack/i18n/index.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
+import { withRedisStopped } from '../support/redis.js';
 import { installThroughOAuth } from '../support/slack-install.js';
 
 const A = { teamId: 'TA0001', userId: 'UA0001', channel: 'CA0001' };
@@ -205,6 +206,18 @@ describe('two workspaces installed through Slack OAuth', () => {
         { delayMs: 10 * 60_000 },
       );
     }
+
+    // Redis not answering as the event arrives: the removal cannot be stored, so Slack gets no 200
+    // and delivers the event again; nothing is removed meanwhile.
+    const unstored = await withRedisStopped(h.redis, () =>
+      h.postSlack(uninstallEvent(A.teamId, 'app_uninstalled'), 'application/json'),
+    );
+    assert.equal(unstored.status, 500);
+    assert.equal(await h.services.redis.exists(h.services.keys.slackInstallation(A.teamId)), 1);
+    assert.ok(
+      await h.services.tokens.load(userOf(A)),
+      'A’s Zoom connection is kept until the event is stored',
+    );
 
     h.slack.workspaces.uninstall(A.teamId);
     const res = await h.postSlack(uninstallEvent(A.teamId, 'app_uninstalled'), 'application/json');
