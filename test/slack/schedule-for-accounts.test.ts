@@ -89,12 +89,14 @@ describe('the scheduler now connected to another Zoom account', () => {
     });
   });
 
-  test('the host, connected to another Zoom account, reschedules (en): told to change it in Zoom', async () => {
+  test('the host, connected to another Zoom account, clicks Reschedule (en): told to change it in Zoom, and no form opens', async () => {
     const record = await c.scheduleFor('2030-09-26 10:00 Elsewhere', { host: 'zu-bob' });
     await withSchedulerMoved(async () => {
       await c.h.connect({ userId: 'UBOB' }, { id: 'zu-bob-other', email: 'bob-private@example.com' });
       const patches = c.h.zoom.requests.filter((r) => r.method === 'PATCH').length;
-      const answer = await c.reschedule(record, 'UBOB', '2030-09-27 10:00');
+      const opens = c.h.slack.callsTo('views.open').length;
+      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
+      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
       const told = [
         ...c.answersOn(answer),
         ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
@@ -144,7 +146,9 @@ describe('the scheduler no longer connected to Zoom at all', () => {
     await c.h.services.tokens.remove({ teamId: 'T0001', userId: SCHED });
     try {
       const zoomCalls = c.h.zoom.requests.length;
-      const answer = await c.reschedule(record, 'UBOB', '2030-10-02 10:00');
+      const opens = c.h.slack.callsTo('views.open').length;
+      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
+      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
       const told = [
         ...c.answersOn(answer),
         ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
