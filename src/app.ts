@@ -139,7 +139,7 @@ export function createBot(
   });
 
   // Bolt acks an event before any middleware runs: an uninstall is stored as a job ahead of it.
-  storeUninstallsBeforeAck(receiver, app, services.jobs);
+  storeUninstallsBeforeAck(receiver, app, services.jobs, services.installations);
 
   const running = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {

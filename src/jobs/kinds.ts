@@ -15,6 +15,11 @@ export interface Uninstall {
   teamId?: string;
   enterpriseId?: string;
   isEnterpriseInstall: boolean;
+  /**
+   * The installation stored when the event came (its fingerprint), null for none: only that one is
+   * deleted, so a workspace that installs again while the clean-up still runs keeps its new install.
+   */
+  installation?: string | null;
 }
 
 /** Where a private notice goes first: ephemeral in the channel, else the response_url, else a DM. */

@@ -15,7 +15,7 @@ export type ChangeRefusal =
   | { ok: false; reason: 'other_account'; record: MeetingRecord; email?: string }
   /**
    * The host of a meeting scheduled for them asked, and neither token fits: the scheduler is now
-   * connected to another Zoom account, and the host is not connected as the meeting's own.
+   * connected to another Zoom account or not at all, and the host is not connected as themself.
    */
   | { ok: false; reason: 'scheduler_other_account'; record: MeetingRecord; hostConnected: boolean };
 
@@ -84,15 +84,16 @@ export async function checkChange(
     const { scheduler, own, schedulerFits, ownFits } = await connectionsOf(deps, record, host);
     if (schedulerFits) return { ok: true, record, acting: record.host };
     if (ownFits) return { ok: true, record, acting: host };
-    // The scheduler is now another Zoom account, which Zoom would answer 404 ("deleted"): change
-    // nothing. The host is told whose account it was, the scheduler which account it was.
-    if (scheduler && sameUser(actor, host) && !sameUser(actor, record.host)) {
+    // Neither fits: the scheduler is now another Zoom account (Zoom would answer 404, "deleted")
+    // or not connected at all. Nothing is changed. The host is told whose account made it (and
+    // may connect their own); the scheduler which account it was, or to connect again (Zoom's
+    // refusal, not connected).
+    if (sameUser(actor, host) && !sameUser(actor, record.host)) {
       return { ok: false, reason: 'scheduler_other_account', record, hostConnected: own !== null };
     }
     if (scheduler) {
       return { ok: false, reason: 'other_account', record, ...(owner?.email ? { email: owner.email } : {}) };
     }
-    // Nobody is connected: Zoom's refusal (not connected) is told to whoever asked.
     return { ok: true, record, acting: record.host };
   }
   // Zoom would answer another account 404 (read as "deleted"): ask nothing of it, change nothing.

@@ -152,7 +152,11 @@ export class MeetingScheduler {
     };
   }
 
-  private async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
+  /**
+   * Whether `actor` may change the meeting now, and with whose Zoom connection: asked before a form
+   * opens (nobody fills in a form only to be refused) and again by the change itself.
+   */
+  async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
     return checkChange(this.deps, actor, await this.deps.meetings.get(meetingId));
   }
 

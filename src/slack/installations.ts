@@ -4,6 +4,7 @@
  * with TOKEN_ENCRYPTION_KEY and bound to its own key, so an installation copied under another
  * workspace's key does not open there.
  */
+import { createHash } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { Keys, RedisClient } from '../redis.js';
@@ -14,6 +15,18 @@ type AnyInstallation = Installation<'v1' | 'v2', boolean>;
 
 /** Where one installation lives: a workspace's key or an organization's. */
 type Place = { kind: 'team'; id: string } | { kind: 'enterprise'; id: string };
+
+/** The place a query's installation lives: the organization's for an org-wide install. */
+function placeOf(query: InstallationQuery<boolean>): Place | undefined {
+  if (query.isEnterpriseInstall && query.enterpriseId) return { kind: 'enterprise', id: query.enterpriseId };
+  return query.teamId ? { kind: 'team', id: query.teamId } : undefined;
+}
+
+/** DEL the key only if the SHA-1 of its value is ARGV[1]. */
+const DELETE_IF_SAME = `
+local value = redis.call('GET', KEYS[1])
+if value and redis.sha1hex(value) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
 
 /** Associated data of a sealed installation: the place it was written for. */
 const boundTo = (place: Place) => `slack-installation:${place.kind}:${place.id}`;
@@ -56,6 +69,23 @@ export class RedisInstallationStore implements InstallationStore {
       if (team) return team;
     }
     throw new Error(`no Slack installation for ${query.enterpriseId ?? '-'}/${query.teamId ?? '-'}`);
+  }
+
+  /**
+   * Which stored installation answers `query` now (a digest of its sealed value), or null: an
+   * uninstall notes it, so a later run of its clean-up never deletes a reinstall.
+   */
+  async fingerprint(query: InstallationQuery<boolean>): Promise<string | null> {
+    const place = placeOf(query);
+    const sealed = place ? await this.redis.get(this.keyOf(place)) : null;
+    return sealed === null ? null : createHash('sha1').update(sealed).digest('hex');
+  }
+
+  /** Deletes the installation only while it is still the one `fingerprint` named (one script). */
+  async deleteInstallationIf(query: InstallationQuery<boolean>, fingerprint: string): Promise<boolean> {
+    const place = placeOf(query);
+    if (!place) return false;
+    return Number(await this.redis.eval(DELETE_IF_SAME, 1, this.keyOf(place), fingerprint)) === 1;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

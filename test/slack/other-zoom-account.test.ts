@@ -59,19 +59,9 @@ describe('a meeting of the Zoom account the user was connected to before', () =>
     );
   });
 
-  test('a Reschedule submitted names that account, calls no Zoom API and keeps the time', async () => {
-    await click('reschedule_meeting', 'switch-resched');
-    const before = zoomCallsFor(record.meetingId).length;
-    const res = await h.interact(
-      h.submission(h.openedView(), { when: '2030-05-02 11:00' }, { user: { userId: 'USWITCH' } }),
-    );
-    assert.equal(res.status, 200);
-    await h.settle();
-    assert.equal(zoomCallsFor(record.meetingId).length, before, 'no Zoom call for the meeting');
-    const stored = await h.services.meetings.get(record.meetingId);
-    assert.equal(stored?.startInstant, record.startInstant);
+  const toldWhichAccount = (responseId: string) => {
     const notices = [
-      ...answersOn('switch-resched').map((b) => String(b.text)),
+      ...answersOn(responseId).map((b) => String(b.text)),
       ...h.slack
         .callsTo('chat.postEphemeral')
         .filter((a) => a.user === 'USWITCH')
@@ -81,6 +71,33 @@ describe('a meeting of the Zoom account the user was connected to before', () =>
       notices.some((t) => /Old account\* belongs to the Zoom account old\.account@example\.com/.test(t)),
       `told which account: ${notices.join(' | ')}`,
     );
+  };
+
+  test('Reschedule clicked names that account at once: no form opens, no Zoom call', async () => {
+    const opens = h.slack.callsTo('views.open').length;
+    const before = zoomCallsFor(record.meetingId).length;
+    await click('reschedule_meeting', 'switch-click');
+    assert.equal(h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
+    assert.equal(zoomCallsFor(record.meetingId).length, before, 'no Zoom call for the meeting');
+    toldWhichAccount('switch-click');
+  });
+
+  test('a Reschedule form opened before the switch and submitted after it names that account and keeps the time', async () => {
+    await h.connect({ userId: 'USWITCH' }, { id: 'zu-old-account', email: 'old.account@example.com' });
+    await click('reschedule_meeting', 'switch-resched');
+    const form = h.openedView() as { callback_id: string };
+    assert.equal(form.callback_id, 'reschedule_meeting');
+    await h.connect({ userId: 'USWITCH' }, { id: 'zu-new-account', email: 'new.account@example.com' });
+    const before = zoomCallsFor(record.meetingId).length;
+    const res = await h.interact(
+      h.submission(form, { when: '2030-05-02 11:00' }, { user: { userId: 'USWITCH' } }),
+    );
+    assert.equal(res.status, 200);
+    await h.settle();
+    assert.equal(zoomCallsFor(record.meetingId).length, before, 'no Zoom call for the meeting');
+    const stored = await h.services.meetings.get(record.meetingId);
+    assert.equal(stored?.startInstant, record.startInstant);
+    toldWhichAccount('switch-resched');
   });
 
   test('every message passed validation', () => {

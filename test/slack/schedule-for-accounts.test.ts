@@ -89,12 +89,14 @@ describe('the scheduler now connected to another Zoom account', () => {
     });
   });
 
-  test('the host, connected to another Zoom account, reschedules (en): told to change it in Zoom', async () => {
+  test('the host, connected to another Zoom account, clicks Reschedule (en): told to change it in Zoom, and no form opens', async () => {
     const record = await c.scheduleFor('2030-09-26 10:00 Elsewhere', { host: 'zu-bob' });
     await withSchedulerMoved(async () => {
       await c.h.connect({ userId: 'UBOB' }, { id: 'zu-bob-other', email: 'bob-private@example.com' });
       const patches = c.h.zoom.requests.filter((r) => r.method === 'PATCH').length;
-      const answer = await c.reschedule(record, 'UBOB', '2030-09-27 10:00');
+      const opens = c.h.slack.callsTo('views.open').length;
+      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
+      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
       const told = [
         ...c.answersOn(answer),
         ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
@@ -135,5 +137,35 @@ describe('the scheduler now connected to another Zoom account', () => {
     });
     assert.deepEqual(c.h.slack.schemaErrors, []);
     assert.deepEqual(c.h.zoom.schemaErrors, []);
+  });
+});
+
+describe('the scheduler no longer connected to Zoom at all', () => {
+  test('the host, not connected either, reschedules (en): told who made it and that they may connect; nothing changes', async () => {
+    const record = await c.scheduleFor('2030-10-01 10:00 Nobody connected', { host: 'zu-bob' });
+    await c.h.services.tokens.remove({ teamId: 'T0001', userId: SCHED });
+    try {
+      const zoomCalls = c.h.zoom.requests.length;
+      const opens = c.h.slack.callsTo('views.open').length;
+      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
+      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
+      const told = [
+        ...c.answersOn(answer),
+        ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
+        ...c.dmsTo('UBOB'),
+      ].map((a) => (typeof a === 'string' ? a : String(a.text)));
+      assert.ok(
+        told.includes(
+          '<@USCHED> scheduled *Nobody connected* from a Zoom account the bot is no longer connected with, so it cannot be changed from Slack and nothing was changed. Change it in Zoom, or connect your own Zoom account with `/zoom connect` and try again.',
+        ),
+        told.join('\n'),
+      );
+      assert.equal(c.h.zoom.requests.length, zoomCalls, 'Zoom was not asked');
+      const stored = await c.h.services.meetings.get(record.meetingId);
+      assert.equal(stored?.startInstant, record.startInstant);
+      assert.equal(stored?.status, 'scheduled');
+    } finally {
+      await c.h.connect({ userId: SCHED }, { id: 'zu-sched', email: 'sched@example.com' });
+    }
   });
 });

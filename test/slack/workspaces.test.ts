@@ -282,6 +282,52 @@ describe('two workspaces installed through Slack OAuth', () => {
   });
 });
 
+describe('a workspace that adds the bot again while its clean-up still runs', () => {
+  test('keeps its new installation: the clean-up deletes only the one that was uninstalled', async () => {
+    const C = { teamId: 'TC0001', userId: 'UC0001', channel: 'CC0001' };
+    h.slack.workspaces.add({ teamId: C.teamId, users: [C.userId], channels: [C.channel] });
+    h.slack.setUser(C.userId, { tz: 'Asia/Tokyo', locale: 'en-US' });
+    assert.equal((await installThroughOAuth(h, C.teamId)).page.status, 200);
+    await h.connect(userOf(C));
+    const installationKey = h.services.keys.slackInstallation(C.teamId);
+
+    // Zoom answers slowly and refuses the first revocations: the clean-up's first run deletes the
+    // installation, then fails at Zoom and runs again.
+    h.zoom.setLatency(500);
+    h.zoom.failNext({ method: 'POST', path: /\/oauth\/revoke$/ }, { status: 503 }, 2);
+    try {
+      h.slack.workspaces.uninstall(C.teamId);
+      const res = await h.postSlack(uninstallEvent(C.teamId, 'app_uninstalled'), 'application/json');
+      assert.equal(res.status, 200);
+      for (let i = 0; i < 200 && (await h.services.redis.exists(installationKey)); i += 1) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.equal(
+        await h.services.redis.exists(installationKey),
+        0,
+        'the first run removed the installation',
+      );
+      // Added again while the clean-up is still at Zoom.
+      assert.equal((await installThroughOAuth(h, C.teamId)).page.status, 200);
+      await h.settle();
+    } finally {
+      h.zoom.setLatency(0);
+    }
+    assert.ok(h.logs.some((l) => l.includes('job failed; will retry') && l.includes('"kind":"uninstall"')));
+    assert.ok(h.logs.some((l) => l.includes('Slack installation kept')));
+    assert.equal(await h.services.installations?.botToken({ teamId: C.teamId }), tokenOf(C));
+    // The uninstall's clean-up still removed what was there before (the Zoom connection, revoked).
+    assert.equal(await h.services.tokens.load(userOf(C)), null);
+    // The new install works: connected again, /zoom opens its modal with the new token.
+    await h.connect(userOf(C));
+    const triggerId = 'reinstalled-C';
+    await h.command('', { teamId: C.teamId, userId: C.userId, channelId: C.channel, triggerId });
+    await h.settle();
+    const opened = h.slack.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+    assert.equal(opened?.token, tokenOf(C));
+  });
+});
+
 describe('an org-wide install on Enterprise Grid', () => {
   const E = { enterpriseId: 'E0001', teamId: 'TE0001', userId: 'WE0001', channel: 'CE0001' };
 

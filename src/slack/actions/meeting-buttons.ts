@@ -10,11 +10,12 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { mayChange } from '../../scheduling/change-permission.js';
+import { changeOutcome } from '../../scheduling/outcome.js';
 import type { SlackUserRef } from '../../scheduling/ports/types.js';
+import type { ChangeRefusal } from '../../scheduling/scheduler.js';
 import type { MeetingRecord } from '../../scheduling/types.js';
 import { CALENDAR_ACTION } from '../blocks/invite-message.js';
 import { CANCEL_ACTION, JOIN_ACTION, RESCHEDULE_ACTION } from '../blocks/meeting-message.js';
-import { onlyHostText } from '../blocks/meeting-people.js';
 import {
   CONNECT_ACTION,
   FRESH_START_ACTION,
@@ -28,6 +29,7 @@ import { escapeMrkdwn } from '../blocks/text.js';
 import { failureMessage } from '../commands/report.js';
 import type { SlackDeps } from '../deps.js';
 import { messages } from '../i18n/index.js';
+import { outcomeMessage } from '../outcome-text.js';
 import type { SlackProfile } from '../profiles.js';
 import { quickProfile } from '../quick-profile.js';
 import { buildRescheduleModal, DEFAULT_DURATION } from '../views/schedule-modal.js';
@@ -91,17 +93,12 @@ export function rescheduleButton(services: SlackDeps) {
     await ack();
     const actor = actorOf(body);
     const reply = privately(services, { body, respond });
-    const [record, { profile }] = await Promise.all([
-      services.meetings.get(action.value ?? ''),
+    const [checked, { profile }] = await Promise.all([
+      services.scheduler.check(actor, action.value ?? ''),
       quickProfile(services.profiles, actor),
     ]);
-    const t = messages(profile.locale).actions;
-    // Another workspace's meeting is unknown here: not even its host is shown.
-    if (!record || record.host.teamId !== actor.teamId) return void (await reply(notice(t.unknownMeeting)));
-    if (!mayChange(record, actor)) {
-      return void (await reply(notice(onlyHostText(profile.locale, record, 'reschedule'))));
-    }
-    if (record.status !== 'scheduled') return void (await reply(notice(t.notScheduled)));
+    if (!checked.ok) return void (await refuse(services, actor, profile, checked, 'reschedule', reply));
+    const { record } = checked;
     const now = services.now();
     const when = editableTime(record.startInstant ?? now.toISOString(), profile.timeZone);
     await openRescheduleModal(client, body, record, profile, when, now).catch(async (err) => {
@@ -110,6 +107,19 @@ export function rescheduleButton(services: SlackDeps) {
       await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
     });
   };
+}
+
+/** Why the click changes nothing, said as the change itself would say it (no form opens). */
+async function refuse(
+  services: SlackDeps,
+  actor: SlackUserRef,
+  profile: SlackProfile,
+  refusal: ChangeRefusal,
+  action: 'reschedule' | 'cancel',
+  reply: (message: PrivateMessage) => Promise<void>,
+): Promise<void> {
+  const message = await outcomeMessage(services, actor, profile.locale, changeOutcome(refusal, action));
+  if (message) await reply(message);
 }
 
 function openRescheduleModal(
@@ -177,8 +187,12 @@ export function cancelButton(services: SlackDeps) {
     if (series?.series && series.status === 'scheduled' && mayChange(series, actor)) {
       // A series asks first: this meeting or every one (its modal's submission does the rest).
       await ack();
-      const { profile } = await quickProfile(services.profiles, actor);
+      const [checked, { profile }] = await Promise.all([
+        services.scheduler.check(actor, meetingId),
+        quickProfile(services.profiles, actor),
+      ]);
       const reply = privately(services, { body, respond });
+      if (!checked.ok) return void (await refuse(services, actor, profile, checked, 'cancel', reply));
       await openCancelSeriesModal(client, body, series, profile).catch(async (err) => {
         services.logger.warn('cancel form not opened', { error: err });
         const f = messages(profile.locale).failuresExtra;

@@ -11,7 +11,7 @@
  * step finds less to do, and a user is dropped from the index only once all of theirs is gone.
  */
 import { createHash } from 'node:crypto';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { App, InstallationQuery, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { AfterAnswer, Uninstall } from '../../jobs/kinds.js';
 import type { Logger } from '../../log.js';
 import { UnavailableError } from '../../scheduling/ports/errors.js';
@@ -34,7 +34,7 @@ export interface UninstallDeps {
   /** Unset with SLACK_BOT_TOKEN: there is no stored installation, only the workspace's data. */
   installations?: Pick<
     RedisInstallationStore,
-    'deleteInstallation' | 'organizationWorkspaces' | 'forgetOrganization'
+    'deleteInstallation' | 'deleteInstallationIf' | 'organizationWorkspaces' | 'forgetOrganization'
   >;
 }
 
@@ -74,6 +74,13 @@ export function uninstallOf(body: unknown): Uninstall | undefined {
   };
 }
 
+/** The installation an uninstall is about, as Bolt's installation store is asked for it. */
+function queryOf(u: Uninstall): InstallationQuery<boolean> {
+  return u.isEnterpriseInstall && u.enterpriseId
+    ? { isEnterpriseInstall: true, enterpriseId: u.enterpriseId, teamId: undefined }
+    : { isEnterpriseInstall: false, teamId: u.teamId as string, enterpriseId: u.enterpriseId };
+}
+
 /** One job per workspace while it waits (redeliveries add nothing); opaque, as the event stream keeps ids. */
 const jobIdOf = (u: Uninstall) =>
   `uninstall-${createHash('sha256')
@@ -90,10 +97,15 @@ export function storeUninstallsBeforeAck(
   receiver: Receiver,
   app: App,
   jobs: Pick<AfterAnswer, 'enqueue'>,
+  installations?: Pick<RedisInstallationStore, 'fingerprint'>,
 ): void {
   const processEvent = async (event: ReceiverEvent): Promise<void> => {
     const uninstall = uninstallOf(event.body);
-    if (uninstall) await jobs.enqueue('uninstall', uninstall, { jobId: jobIdOf(uninstall) });
+    if (uninstall) {
+      const installation = installations ? await installations.fingerprint(queryOf(uninstall)) : undefined;
+      const job = { ...uninstall, ...(installation !== undefined ? { installation } : {}) };
+      await jobs.enqueue('uninstall', job, { jobId: jobIdOf(uninstall) });
+    }
     return app.processEvent(event);
   };
   receiver.init(Object.create(app, { processEvent: { value: processEvent } }) as App);
@@ -110,8 +122,15 @@ export async function removeWorkspace(
 ): Promise<void> {
   const { installations } = services;
   const { teamId, enterpriseId } = uninstall;
+  const removeInstallation = async () => {
+    if (!installations || uninstall.installation === null) return;
+    // A job stored before installations were fingerprinted deletes whatever is there, as it did.
+    if (uninstall.installation === undefined) return installations.deleteInstallation(queryOf(uninstall));
+    const deleted = await installations.deleteInstallationIf(queryOf(uninstall), uninstall.installation);
+    if (!deleted) services.logger.info('Slack installation kept: the workspace installed the bot again');
+  };
   if (uninstall.isEnterpriseInstall && enterpriseId) {
-    await installations?.deleteInstallation({ isEnterpriseInstall: true, enterpriseId, teamId: undefined });
+    await removeInstallation();
     const teams = (await installations?.organizationWorkspaces(enterpriseId)) ?? [];
     for (const team of teams) await removeWorkspaceData(services, team, lastTry);
     await installations?.forgetOrganization(enterpriseId, teams);
@@ -120,7 +139,7 @@ export async function removeWorkspace(
       teams: teams.length,
     });
   } else if (teamId) {
-    await installations?.deleteInstallation({ isEnterpriseInstall: false, teamId, enterpriseId });
+    await removeInstallation();
     await removeWorkspaceData(services, teamId, lastTry);
   }
 }

@@ -208,7 +208,7 @@ export const ja: Messages = {
     onlyHost: (host, action) =>
       `このミーティングを${action === 'reschedule' ? '変更' : '中止'}できるのは <@${host}> さんだけです。`,
     otherZoomAccount: (topic, email) =>
-      `*${topic}* は${email ? ` Zoom アカウント ${email} ` : '別の Zoom アカウント'}のミーティングで、いま接続中のアカウントのものではないため、何も変更していません。そのアカウントで Zoom にサインインして変更するか、\`/zoom connect\` でそのアカウントに接続し直してください。`,
+      `*${topic}* は${email ? ` Zoom アカウント ${email} ` : '別の Zoom アカウント'}のミーティングで、いま連携している Zoom アカウントのものではないため、何も変更していません。そのアカウントで Zoom にサインインして変更するか、\`/zoom connect\` でそのアカウントと連携し直してください。`,
     unknownMeeting:
       'このミーティングの記録がボットに残っていないため、ここからは変更できません。Zoom アプリで操作してください。',
     notScheduled: 'このミーティングはすでに開始・終了・中止されているため、変更できません。',
