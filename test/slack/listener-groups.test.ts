@@ -128,7 +128,7 @@ test('failing listeners reach the error handler as Bolt reports them', async () 
   assert.deepEqual(errors, []);
   await deliver(bolt, blockAction('one'));
   assert.equal(errors.length, 1);
-  const failure = errors[0] as { code?: string; originals?: Error[] };
+  const failure = (errors as unknown[])[0] as { code?: string; originals?: Error[] };
   assert.equal(failure.code, 'slack_bolt_multiple_listener_error');
   assert.deepEqual(
     failure.originals?.map((e) => e.message),
