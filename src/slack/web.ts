@@ -28,19 +28,25 @@ export function slackClientOptions(config: Config, logger: Logger): webApi.WebCl
  * four a call with bodies, are dropped by boltLogger).
  */
 export function describedFetch(logger: Logger): typeof fetch {
-  return async (input, init) => {
+  // Built only for a line that is written (every respond() and API call comes through here).
+  const labelOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     // A Web API method's path names it; any other path (a response_url) is a secret: host only.
     const method = /\/api\/[A-Za-z.]+$/.test(url.pathname) ? url.pathname : '/…';
-    const label = `${init?.method ?? 'GET'} ${url.host}${method}`;
+    return `${init?.method ?? 'GET'} ${url.host}${method}`;
+  };
+  return async (input, init) => {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
       const res = await fetch(input, init);
-      logger.debug(`slack ${label} ${res.status} in ${ms()} ms`);
+      if (logger.getLevel() === 'debug')
+        logger.debug(`slack ${labelOf(input, init)} ${res.status} in ${ms()} ms`);
       return res;
     } catch (err) {
-      const failure = new Error(`${label} failed after ${ms()} ms: ${causeOf(err)}`, { cause: err });
+      const failure = new Error(`${labelOf(input, init)} failed after ${ms()} ms: ${causeOf(err)}`, {
+        cause: err,
+      });
       // Keep the abort's name: the client tells timeouts apart by it.
       if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
         failure.name = err.name;
