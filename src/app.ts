@@ -19,6 +19,7 @@ import { storeUninstallsBeforeAck } from './slack/events/uninstall.js';
 import { register as registerWorkflowStep } from './slack/functions/create-zoom-meeting.js';
 import { register as registerHome } from './slack/home/app-home.js';
 import { installReceiverOptions } from './slack/install.js';
+import { groupedListeners } from './slack/listener-groups.js';
 import { register as registerShortcuts } from './slack/shortcuts/schedule-shortcuts.js';
 import { register as registerViews } from './slack/views/submissions.js';
 import { boltLogger, slackClientOptions } from './slack/web.js';
@@ -132,6 +133,9 @@ export function createBot(
     ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     logger,
     clientOptions: slackClientOptions(config, services.logger),
+    // The bot keeps no conversation state in Bolt; its default store would look every request up
+    // (and build an Error for each miss).
+    convoStore: false,
   });
 
   // Bolt acks an event before any middleware runs: an uninstall is stored as a job ahead of it.
@@ -146,23 +150,30 @@ export function createBot(
       await work;
     } finally {
       running.delete(work);
-      services.logger.debug(
-        `slack ${requestLabel(body as Record<string, unknown>)} handled in ${Math.round(performance.now() - started)} ms`,
-      );
+      // The label is built only when the line is written (this runs for every request).
+      if (services.logger.getLevel() === 'debug') {
+        services.logger.debug(
+          `slack ${requestLabel(body as Record<string, unknown>)} handled in ${Math.round(performance.now() - started)} ms`,
+        );
+      }
     }
   });
   app.error(async (error) => {
     logger.error('slack listener failed', { error });
   });
 
+  // The command first: its chain is the first Bolt runs for a /zoom request, so the ack goes out
+  // before any other listener looks at the request.
   registerCommands(app, services);
-  registerViews(app, services);
-  registerButtons(app, services);
-  registerHome(app, services);
-  registerShortcuts(app, services);
-  registerWorkflowStep(app, services);
-  registerLinkPreviews(app, services);
-  registerAccountAnswers(app, services);
+  groupedListeners(app, (listeners) => {
+    registerViews(listeners, services);
+    registerButtons(listeners, services);
+    registerHome(listeners, services);
+    registerShortcuts(listeners, services);
+    registerWorkflowStep(listeners, services);
+    registerLinkPreviews(listeners, services);
+    registerAccountAnswers(listeners, services);
+  });
 
   // Unconfirmed Zoom sign-ins are revoked at Zoom when they run out, by whichever replica sees it first.
   let stopSweeping: (() => Promise<void>) | undefined;
