@@ -147,12 +147,21 @@ export class JobQueue<Kinds extends object> {
   }
 
   /** Waiting or delayed jobs of this user are dropped (disconnect, Zoom deauthorization). */
-  async removeFor(user: SlackUserRef): Promise<number> {
+  removeFor(user: SlackUserRef): Promise<number> {
+    return this.removeWhere((owner) => owner.teamId === user.teamId && owner.userId === user.userId);
+  }
+
+  /** Waiting or delayed jobs of anyone in the workspace: one pass over the queue, whatever its users. */
+  removeForWorkspace(teamId: string): Promise<number> {
+    return this.removeWhere((owner) => owner.teamId === teamId);
+  }
+
+  private async removeWhere(ownedBy: (owner: SlackUserRef) => boolean): Promise<number> {
     const jobs = await this.queue.getJobs(['wait', 'delayed', 'prioritized']);
     let removed = 0;
     for (const job of jobs) {
       const owner = (job?.data as OwnedData | undefined)?.owner;
-      if (job && owner && owner.teamId === user.teamId && owner.userId === user.userId) {
+      if (job && owner && ownedBy(owner)) {
         await job.remove().catch(() => undefined);
         removed += 1;
       }

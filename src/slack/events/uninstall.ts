@@ -30,7 +30,7 @@ export interface UninstallDeps {
     forget(user: SlackUserRef): Promise<void>;
   };
   /** The durable job queue: waiting or delayed jobs of a user are dropped with the user. */
-  jobs?: { removeFor(user: SlackUserRef): Promise<number> };
+  jobs?: { removeForWorkspace(teamId: string): Promise<number> };
   /** Unset with SLACK_BOT_TOKEN: there is no stored installation, only the workspace's data. */
   installations?: Pick<
     RedisInstallationStore,
@@ -149,12 +149,11 @@ async function removeWorkspaceData(services: UninstallDeps, teamId: string, last
   const userIds = await workspaceUsers.list(teamId);
   let zoomConnections = 0;
   let meetingRecords = 0;
-  let jobs = 0;
   let unrevoked = 0;
+  // Jobs first, so none of them posts with a token or for a record that is going away.
+  const jobs = (await services.jobs?.removeForWorkspace(teamId)) ?? 0;
   for (const userId of userIds) {
     const user = { teamId, userId };
-    // Jobs first, so none of them posts with a token or for a record that is going away.
-    jobs += (await services.jobs?.removeFor(user)) ?? 0;
     const { removed, revoked } = await connections.revokeAndRemove(user, { evenUnrevoked: lastTry });
     if (!revoked && !lastTry) throw new UnavailableError('Zoom did not answer the token revocation');
     if (!revoked) unrevoked += 1;
