@@ -46,20 +46,18 @@ export class ProfileCache {
   ) {}
 
   async cached(user: SlackUserRef): Promise<SlackProfile | null> {
-    // One round trip for both (same hash tag, so also one slot on a cluster).
-    const answers = await this.redis
-      .pipeline()
-      .get(this.keys.slackProfile(user.teamId, user.userId))
-      .hget(this.keys.userPreferences(user.teamId, user.userId), 'language')
-      .exec();
-    const [profileAnswer, languageAnswer] = answers ?? [];
-    if (profileAnswer?.[0]) throw profileAnswer[0];
-    const raw = profileAnswer?.[1] as string | null | undefined;
+    // Both sent at once: one round trip (same hash tag, so also one slot on a cluster). Not as a
+    // pipeline: ioredis copies every Lua command defined on the connection (BullMQ's dozens of scripts)
+    // onto each pipeline it builds, and this runs for nearly every request.
+    const [raw, language] = await Promise.all([
+      this.redis.get(this.keys.slackProfile(user.teamId, user.userId)),
+      this.chosenLanguage(user),
+    ]);
     if (!raw) return null;
     try {
       const parsed = JSON.parse(raw) as SlackProfile;
       if (!isTimeZone(parsed.timeZone) || (parsed.locale !== 'ja' && parsed.locale !== 'en')) return null;
-      return { ...parsed, locale: chosenLocale(languageAnswer?.[1] as string | null, parsed.locale) };
+      return { ...parsed, locale: chosenLocale(language, parsed.locale) };
     } catch {
       return null;
     }
