@@ -10,6 +10,7 @@ import type { AppServices } from './bootstrap.js';
 import { healthRoute, readyRoute } from './http/health.js';
 import { oauthCallbackRoute } from './http/oauth-callback.js';
 import { zoomWebhookRoute } from './http/zoom-webhook.js';
+import { collectWhenIdle } from './idle-memory.js';
 import { redisLabel } from './redis.js';
 import { register as registerButtons } from './slack/actions/meeting-buttons.js';
 import { register as registerAccountAnswers } from './slack/actions/zoom-account.js';
@@ -142,7 +143,9 @@ export function createBot(
   storeUninstallsBeforeAck(receiver, app, services.jobs, services.installations);
 
   const running = new Set<Promise<void>>();
+  const idle = collectWhenIdle();
   app.use(async ({ body, next }) => {
+    idle.busy();
     const started = performance.now();
     const work = next();
     running.add(work);
@@ -186,9 +189,12 @@ export function createBot(
         return listenPort;
       }
       const server = (await app.start(listenPort)) as Server;
+      // Start-up (loading and compiling every module) is a busy spell too.
+      idle.busy();
       return (server.address() as AddressInfo).port;
     },
     async stop() {
+      idle.stop();
       await stopSweeping?.();
       stopSweeping = undefined;
       await app.stop();
