@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { RedisClient } from '../../src/redis.js';
-import { botEnv, type Harness, SIGNING_SECRET, sign, startHarness } from '../support/app-harness.js';
+import { botEnv, type Harness, startHarness } from '../support/app-harness.js';
+import { postSigned } from '../support/bot-fixtures.js';
 import { runBot } from '../support/bot-process.js';
 import { freePort } from '../support/redis.js';
-import { installThroughOAuth } from '../support/slack-install.js';
+import { installThroughOAuth, uninstallEvent } from '../support/slack-install.js';
 
 const A = { teamId: 'TCRASHA1', users: ['UCRASHA1', 'UCRASHA2'], channel: 'CCRASHA1' };
 const B = { teamId: 'TCRASHB1', users: ['UCRASHB1'], channel: 'CCRASHB1' };
@@ -86,28 +87,6 @@ async function dump(redis: RedisClient, prefix: string): Promise<Map<string, str
  */
 const pacing = (key: string) => /\{slack-pace:|\{message:[^}]*\}:version$/.test(key);
 
-function uninstalled(teamId: string): string {
-  return JSON.stringify({
-    token: 'legacy-verification-token',
-    team_id: teamId,
-    api_app_id: 'A0001',
-    event: { type: 'app_uninstalled', event_ts: '1700000000.000100' },
-    type: 'event_callback',
-    event_id: `EvCrash${teamId}`,
-    event_time: 1700000000,
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: teamId,
-        user_id: `UBOT${teamId}`,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-  });
-}
-
 test('killed while Zoom holds the revocation after answering app_uninstalled: the next process removes all of A within 20 s', async () => {
   const prefix = h.config.redis.keyPrefix;
   const names = (w: typeof A) => [
@@ -148,17 +127,11 @@ test('killed while Zoom holds the revocation after answering app_uninstalled: th
   try {
     await first.waitFor(/listening on port/);
     h.slack.workspaces.uninstall(A.teamId);
-    const body = uninstalled(A.teamId);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const answer = await fetch(`http://127.0.0.1:${firstPort}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-      },
-      body,
-    });
+    const answer = await postSigned(
+      `http://127.0.0.1:${firstPort}`,
+      uninstallEvent(A.teamId),
+      'application/json',
+    );
     assert.equal(answer.status, 200);
     for (let i = 0; i < 400 && revokes() === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
     assert.equal(revokes(), 1, 'the first process reached Zoom’s revocation');

@@ -4,6 +4,7 @@
 // scheduler no longer uses reads why, or the host's own token does the change.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { MeetingRecord } from '../../src/scheduling/types.js';
 import { SCHED, type ScheduleForContext, startScheduleFor } from '../support/schedule-for-setup.js';
 import { zoomEvents } from '../support/zoom-webhook-signing.js';
 
@@ -12,6 +13,18 @@ before(async () => {
   c = await startScheduleFor();
 });
 after(() => c.h.stop());
+
+/** Reschedule clicked by `userId` and refused there: no form opens; what they were told. */
+async function refusedAtClick(record: MeetingRecord, userId: string): Promise<string[]> {
+  const opens = c.h.slack.callsTo('views.open').length;
+  const answer = await c.click('reschedule_meeting', record.meetingId, userId);
+  assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
+  return [
+    ...c.answersOn(answer),
+    ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === userId),
+    ...c.dmsTo(userId),
+  ].map((a) => (typeof a === 'string' ? a : String(a.text)));
+}
 
 describe('a cloud recording whose sign-in could not be applied', () => {
   test('the host and the scheduler each learn by DM why its link is not posted; the channel gets no link', async () => {
@@ -94,14 +107,7 @@ describe('the scheduler now connected to another Zoom account', () => {
     await withSchedulerMoved(async () => {
       await c.h.connect({ userId: 'UBOB' }, { id: 'zu-bob-other', email: 'bob-private@example.com' });
       const patches = c.h.zoom.requests.filter((r) => r.method === 'PATCH').length;
-      const opens = c.h.slack.callsTo('views.open').length;
-      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
-      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
-      const told = [
-        ...c.answersOn(answer),
-        ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
-        ...c.dmsTo('UBOB'),
-      ].map((a) => (typeof a === 'string' ? a : String(a.text)));
+      const told = await refusedAtClick(record, 'UBOB');
       assert.ok(
         told.includes(
           '<@USCHED> scheduled *Elsewhere* from a Zoom account the bot is no longer connected with, so it cannot be changed from Slack and nothing was changed. Change it in Zoom.',
@@ -146,14 +152,7 @@ describe('the scheduler no longer connected to Zoom at all', () => {
     await c.h.services.tokens.remove({ teamId: 'T0001', userId: SCHED });
     try {
       const zoomCalls = c.h.zoom.requests.length;
-      const opens = c.h.slack.callsTo('views.open').length;
-      const answer = await c.click('reschedule_meeting', record.meetingId, 'UBOB');
-      assert.equal(c.h.slack.callsTo('views.open').length, opens, 'no form opens only to be refused');
-      const told = [
-        ...c.answersOn(answer),
-        ...c.h.slack.callsTo('chat.postEphemeral').filter((a) => a.user === 'UBOB'),
-        ...c.dmsTo('UBOB'),
-      ].map((a) => (typeof a === 'string' ? a : String(a.text)));
+      const told = await refusedAtClick(record, 'UBOB');
       assert.ok(
         told.includes(
           '<@USCHED> scheduled *Nobody connected* from a Zoom account the bot is no longer connected with, so it cannot be changed from Slack and nothing was changed. Change it in Zoom, or connect your own Zoom account with `/zoom connect` and try again.',

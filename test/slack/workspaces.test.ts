@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { messages } from '../../src/slack/i18n/index.js';
 import { type Harness, startHarness } from '../support/app-harness.js';
 import { withRedisStopped } from '../support/redis.js';
-import { installThroughOAuth } from '../support/slack-install.js';
+import { installThroughOAuth, uninstallEvent } from '../support/slack-install.js';
 
 const A = { teamId: 'TA0001', userId: 'UA0001', channel: 'CA0001' };
 const B = { teamId: 'TB0001', userId: 'UB0001', channel: 'CB0001' };
@@ -28,28 +28,6 @@ after(() => h.stop());
 
 const tokenOf = (w: typeof A) => h.slack.workspaces.issued.get(w.teamId) as string;
 const answersOn = (id: string) => h.slack.responses.filter((r) => r.id === id).map((r) => r.body);
-
-function uninstallEvent(teamId: string, type: 'app_uninstalled' | 'tokens_revoked', tokens?: object) {
-  return JSON.stringify({
-    token: 'legacy-verification-token',
-    team_id: teamId,
-    api_app_id: 'A0001',
-    event: { type, ...(tokens ? { tokens } : {}), event_ts: '1700000000.000100' },
-    type: 'event_callback',
-    event_id: `Ev${teamId}${type}`,
-    event_time: 1700000000,
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: teamId,
-        user_id: `UBOT${teamId}`,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-  });
-}
 
 describe('two workspaces installed through Slack OAuth', () => {
   test('each workspace installs through /slack/install and /slack/oauth_redirect; tokens are sealed at rest', async () => {

@@ -24,13 +24,17 @@ export async function until<T>(
   }
 }
 
-/** A Slack request (form body) to the bot's /slack/events, signed as Slack signs it. */
-export function postSigned(baseUrl: string, body: string): Promise<Response> {
+/** A Slack request (a form body, or an Events API JSON body) to the bot's /slack/events, signed as Slack signs it. */
+export function postSigned(
+  baseUrl: string,
+  body: string,
+  contentType: 'application/x-www-form-urlencoded' | 'application/json' = 'application/x-www-form-urlencoded',
+): Promise<Response> {
   const timestamp = Math.floor(Date.now() / 1000);
   return fetch(`${baseUrl}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
     },

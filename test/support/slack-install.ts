@@ -26,3 +26,33 @@ export async function installThroughOAuth(
   const page = await fetch(back, { redirect: 'manual', headers: { cookie } });
   return { page, callbackUrl: back, cookie };
 }
+
+/**
+ * An Events API body for `app_uninstalled` or `tokens_revoked` (with `tokens`) of `teamId`, as
+ * Slack sends it: the bot's authorization first, the legacy verification token unused.
+ */
+export function uninstallEvent(
+  teamId: string,
+  type: 'app_uninstalled' | 'tokens_revoked' = 'app_uninstalled',
+  tokens?: object,
+): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: 'A0001',
+    event: { type, ...(tokens ? { tokens } : {}), event_ts: '1700000000.000100' },
+    type: 'event_callback',
+    event_id: `Ev${teamId}${type}`,
+    event_time: 1700000000,
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: `UBOT${teamId}`,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  });
+}
