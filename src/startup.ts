@@ -184,7 +184,8 @@ export async function untilPasses<T>(
   }
 }
 
-const silentLogger = {
+/** A Bolt/Web API logger that writes nothing (start-up checks, where failures are reported as values). */
+export const silentLogger = {
   debug() {},
   info() {},
   warn() {},

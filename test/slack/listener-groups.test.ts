@@ -7,16 +7,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { App, type Receiver } from '@slack/bolt';
 import { groupedListeners } from '../../src/slack/listener-groups.js';
+import { silentLogger } from '../../src/startup.js';
 
-const silent = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  setLevel() {},
-  getLevel: () => 'error',
-  setName() {},
-};
+const silent = silentLogger;
 
 function app(): { app: App; errors: unknown[] } {
   const receiver: Receiver = { init() {}, start: async () => undefined, stop: async () => undefined };
