@@ -7,12 +7,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { botEnv } from '../support/app-harness.js';
-import { postSigned, storeZoomConnection, until } from '../support/bot-fixtures.js';
+import {
+  openScheduleForm,
+  postSigned,
+  storeZoomConnection,
+  submitScheduleForm,
+  until,
+} from '../support/bot-fixtures.js';
 import { runBot } from '../support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
 import { freePort, startRedis, type TestRedis } from '../support/redis.js';
-import { stateValues } from '../support/slack-payloads.js';
 
 let redis: TestRedis;
 let zoom: FakeZoom;
@@ -36,41 +41,12 @@ test('killed after the ack while Zoom holds the create: one meeting, posted once
   const baseUrl = `http://127.0.0.1:${port}`;
 
   // /zoom opens the modal; its submission is acknowledged, then the create waits 2 s at Zoom.
-  const command = new URLSearchParams({
-    team_id: HOST.teamId,
-    channel_id: 'C0001',
-    user_id: HOST.userId,
-    command: '/zoom',
-    text: '',
-    response_url: slack.responseUrl('crash-cmd'),
-    trigger_id: 'trigger-crash',
-  }).toString();
-  assert.equal((await postSigned(baseUrl, command)).status, 200);
-  const opened = await until(
-    'the modal',
-    () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-crash'),
-    20_000,
-  );
-  const view = opened.view as Record<string, unknown>;
+  const view = await openScheduleForm(baseUrl, slack, HOST, 'trigger-crash');
   const topic = `Crash test ${randomBytes(3).toString('hex')}`;
-  const payload = {
-    type: 'view_submission',
-    team: { id: HOST.teamId },
-    user: { id: HOST.userId, team_id: HOST.teamId },
-    api_app_id: 'A0001',
-    view: {
-      ...view,
-      id: 'VCRASH0001',
-      team_id: HOST.teamId,
-      hash: 'h1',
-      state: { values: stateValues(view, { topic, when: 'tomorrow 15:00' }) },
-    },
-  };
+
   zoom.setLatency(2000);
   const creates = zoom.stats.creates;
-  const submitted = await postSigned(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  assert.equal(submitted.status, 200);
-  assert.equal((await submitted.text()).includes('errors'), false);
+  await submitScheduleForm(baseUrl, HOST, view, 'VCRASH0001', topic);
   // The job is taken and the create is on its way to Zoom: kill the process mid-flight.
   await until(
     'the create at Zoom',

@@ -8,12 +8,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { botEnv } from '../support/app-harness.js';
-import { postSigned, storeZoomConnection, until } from '../support/bot-fixtures.js';
+import { openScheduleForm, storeZoomConnection, submitScheduleForm, until } from '../support/bot-fixtures.js';
 import { runBot } from '../support/bot-process.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { type FakeZoom, startFakeZoom } from '../support/fake-zoom.js';
 import { freePort, startRedis, type TestRedis, withRedisStopped } from '../support/redis.js';
-import { stateValues } from '../support/slack-payloads.js';
 
 let redis: TestRedis;
 let zoom: FakeZoom;
@@ -38,42 +37,13 @@ test('Redis frozen as Zoom answers the create, back 8 s later: one meeting, post
   const bot = runBot({ ...env, PORT: String(port) });
   await bot.waitFor(/listening on port/);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const command = new URLSearchParams({
-    team_id: HOST.teamId,
-    channel_id: 'C0001',
-    user_id: HOST.userId,
-    command: '/zoom',
-    text: '',
-    response_url: slack.responseUrl('freeze-cmd'),
-    trigger_id: 'trigger-freeze',
-  }).toString();
-  assert.equal((await postSigned(baseUrl, command)).status, 200);
-  const opened = await until(
-    'the modal',
-    () => slack.callsTo('views.open').find((a) => a.trigger_id === 'trigger-freeze'),
-    20_000,
-  );
-  const view = opened.view as Record<string, unknown>;
+  const view = await openScheduleForm(baseUrl, slack, HOST, 'trigger-freeze');
   const topic = `Freeze test ${randomBytes(3).toString('hex')}`;
-  const payload = {
-    type: 'view_submission',
-    team: { id: HOST.teamId },
-    user: { id: HOST.userId, team_id: HOST.teamId },
-    api_app_id: 'A0001',
-    view: {
-      ...view,
-      id: 'VFREEZE001',
-      team_id: HOST.teamId,
-      hash: 'h1',
-      state: { values: stateValues(view, { topic, when: 'tomorrow 15:00' }) },
-    },
-  };
+
   // Zoom makes the meeting at once and answers 500 ms later; Redis stops in between.
   zoom.setLatency(500);
   const creates = zoom.stats.creates;
-  const submitted = await postSigned(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  assert.equal(submitted.status, 200);
-  assert.equal((await submitted.text()).includes('errors'), false);
+  await submitScheduleForm(baseUrl, HOST, view, 'VFREEZE001', topic);
   await until('Zoom to make the meeting', () => zoom.stats.creates === creates + 1, 20_000, 10);
   const postsOf = () =>
     slack.callsTo('chat.postMessage').filter((a) => !a.thread_ts && JSON.stringify(a).includes(topic));

@@ -1,12 +1,17 @@
-/** What the real-process tests share: waiting for a condition, signed posts, a stored connection. */
-
+/**
+ * What the real-process tests share: waiting for a condition, signed posts, a stored connection,
+ * the scheduling form opened and submitted.
+ */
+import assert from 'node:assert/strict';
 import { Keys } from '../../src/redis.js';
 import type { SlackUserRef } from '../../src/scheduling/ports/types.js';
 import { ZoomOAuth } from '../../src/zoom/oauth.js';
 import { TokenStore } from '../../src/zoom/tokens.js';
 import { SIGNING_SECRET, sign } from './app-harness.js';
+import type { FakeSlack } from './fake-slack.js';
 import type { FakeZoom } from './fake-zoom.js';
 import type { TestRedis } from './redis.js';
+import { stateValues } from './slack-payloads.js';
 
 /** Polls `check` (sync or async) every `everyMs` until it gives a value; fails after `ms`. */
 export async function until<T>(
@@ -79,4 +84,55 @@ export async function storeZoomConnection(
     zoomEmail,
   });
   return client;
+}
+
+/** `/zoom` from `user` in C0001 to a bot process: the scheduling form it opened (from fake Slack). */
+export async function openScheduleForm(
+  baseUrl: string,
+  slack: FakeSlack,
+  user: SlackUserRef,
+  triggerId: string,
+): Promise<Record<string, unknown>> {
+  const command = new URLSearchParams({
+    team_id: user.teamId,
+    channel_id: 'C0001',
+    user_id: user.userId,
+    command: '/zoom',
+    text: '',
+    response_url: slack.responseUrl(`${triggerId}-cmd`),
+    trigger_id: triggerId,
+  }).toString();
+  assert.equal((await postSigned(baseUrl, command)).status, 200);
+  const opened = await until(
+    'the modal',
+    () => slack.callsTo('views.open').find((a) => a.trigger_id === triggerId),
+    20_000,
+  );
+  return opened.view as Record<string, unknown>;
+}
+
+/** The form submitted with `topic` for tomorrow 15:00; asserts Slack's answer took it (no field errors). */
+export async function submitScheduleForm(
+  baseUrl: string,
+  user: SlackUserRef,
+  view: Record<string, unknown>,
+  viewId: string,
+  topic: string,
+): Promise<void> {
+  const payload = {
+    type: 'view_submission',
+    team: { id: user.teamId },
+    user: { id: user.userId, team_id: user.teamId },
+    api_app_id: 'A0001',
+    view: {
+      ...view,
+      id: viewId,
+      team_id: user.teamId,
+      hash: 'h1',
+      state: { values: stateValues(view, { topic, when: 'tomorrow 15:00' }) },
+    },
+  };
+  const submitted = await postSigned(baseUrl, `payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  assert.equal(submitted.status, 200);
+  assert.equal((await submitted.text()).includes('errors'), false);
 }
