@@ -154,10 +154,15 @@ export class MeetingScheduler {
 
   /**
    * Whether `actor` may change the meeting now, and with whose Zoom connection: asked before a form
-   * opens (nobody fills in a form only to be refused) and again by the change itself.
+   * opens (nobody fills in a form only to be refused) and again by the change itself. `record`:
+   * the meeting's record when the caller has just read it.
    */
-  async check(actor: SlackUserRef, meetingId: string): Promise<ChangeAllowed | ChangeRefusal> {
-    return checkChange(this.deps, actor, await this.deps.meetings.get(meetingId));
+  async check(
+    actor: SlackUserRef,
+    meetingId: string,
+    record?: MeetingRecord | null,
+  ): Promise<ChangeAllowed | ChangeRefusal> {
+    return checkChange(this.deps, actor, record ?? (await this.deps.meetings.get(meetingId)));
   }
 
   private seriesDeps(acting: SlackUserRef, actor: SlackUserRef): SeriesDeps {

@@ -109,6 +109,28 @@ describe('Zoom refusing a series change', () => {
   });
 });
 
+describe('a button whose form does not open in time', () => {
+  test("Reschedule and a series' Cancel: told privately to click again, in the user's language; nothing changes", async () => {
+    const { record } = await createSeries('毎週月 10:00 遅いフォーム', 'USLOWFORM');
+    for (const action of ['reschedule_meeting', 'cancel_meeting']) {
+      h.slack.failNext('views.open', { error: 'expired_trigger_id' });
+      const responseId = `slow-${action}`;
+      await h.interact(
+        h.buttonClick(action, record.meetingId, {
+          user: { userId: 'USLOWFORM' },
+          responseUrl: h.slack.responseUrl(responseId),
+        }),
+      );
+      await h.settle();
+      const told = h.slack.responses.filter((r) => r.id === responseId).map((r) => String(r.body.text));
+      assert.deepEqual(told, ['フォームを開くのが間に合いませんでした。もう一度ボタンを押してください。']);
+    }
+    assert.equal((await stored(record.meetingId)).status, 'scheduled');
+    assert.equal(zoomCalls('DELETE', Number(record.meetingId)).length, 0);
+    assert.equal(zoomCalls('PATCH', Number(record.meetingId)).length, 0);
+  });
+});
+
 describe('cancel on a series', () => {
   test('the button opens a form; "only this one" removes the occurrence shown and the message shows the next', async () => {
     const { meeting, record } = await createSeries('毎週火・木 9:30 定例', 'USCHCAN');

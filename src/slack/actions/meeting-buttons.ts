@@ -101,11 +101,9 @@ export function rescheduleButton(services: SlackDeps) {
     const { record } = checked;
     const now = services.now();
     const when = editableTime(record.startInstant ?? now.toISOString(), profile.timeZone);
-    await openRescheduleModal(client, body, record, profile, when, now).catch(async (err) => {
-      services.logger.warn('reschedule form not opened', { error: err });
-      const f = messages(profile.locale).failuresExtra;
-      await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
-    });
+    await openRescheduleModal(client, body, record, profile, when, now).catch(
+      formNotOpened(services, profile, reply, 'reschedule'),
+    );
   };
 }
 
@@ -120,6 +118,24 @@ async function refuse(
 ): Promise<void> {
   const message = await outcomeMessage(services, actor, profile.locale, changeOutcome(refusal, action));
   if (message) await reply(message);
+}
+
+/** Slack did not open the form (the click's trigger expired, or another failure): say which. */
+function formNotOpened(
+  services: SlackDeps,
+  profile: SlackProfile,
+  reply: (message: PrivateMessage) => Promise<void>,
+  form: 'reschedule' | 'cancel',
+) {
+  return async (err: unknown): Promise<void> => {
+    services.logger.warn(`${form} form not opened`, { error: err });
+    const t = messages(profile.locale);
+    await reply(
+      notice(
+        slackErrorCode(err) === 'expired_trigger_id' ? t.surfaces.buttonExpired : t.failuresExtra.commandFailed,
+      ),
+    );
+  };
 }
 
 function openRescheduleModal(
@@ -188,16 +204,14 @@ export function cancelButton(services: SlackDeps) {
       // A series asks first: this meeting or every one (its modal's submission does the rest).
       await ack();
       const [checked, { profile }] = await Promise.all([
-        services.scheduler.check(actor, meetingId),
+        services.scheduler.check(actor, meetingId, series),
         quickProfile(services.profiles, actor),
       ]);
       const reply = privately(services, { body, respond });
       if (!checked.ok) return void (await refuse(services, actor, profile, checked, 'cancel', reply));
-      await openCancelSeriesModal(client, body, series, profile).catch(async (err) => {
-        services.logger.warn('cancel form not opened', { error: err });
-        const f = messages(profile.locale).failuresExtra;
-        await reply(notice(slackErrorCode(err) === 'expired_trigger_id' ? f.formExpired : f.commandFailed));
-      });
+      await openCancelSeriesModal(client, body, series, profile).catch(
+        formNotOpened(services, profile, reply, 'cancel'),
+      );
       return;
     }
     const job = {

@@ -3,6 +3,7 @@ import type { SurfaceMessages } from './surfaces-types.js';
 export const surfacesEn: SurfaceMessages = {
   channelRequired: 'Choose the channel to post the meeting in.',
   shortcutExpired: 'The form did not open in time. Use the shortcut again.',
+  buttonExpired: 'The form did not open in time. Click the button again.',
   home: {
     title: 'Zoom meetings',
     connectedAs: (email) => `Connected to Zoom as *${email}*.`,

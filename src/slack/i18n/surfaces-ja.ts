@@ -3,6 +3,7 @@ import type { SurfaceMessages } from './surfaces-types.js';
 export const surfacesJa: SurfaceMessages = {
   channelRequired: 'ミーティングを投稿するチャンネルを選んでください。',
   shortcutExpired: 'フォームを開くのが間に合いませんでした。もう一度ショートカットを使ってください。',
+  buttonExpired: 'フォームを開くのが間に合いませんでした。もう一度ボタンを押してください。',
   home: {
     title: 'Zoom ミーティング',
     connectedAs: (email) => `*${email}* として Zoom と連携しています。`,

@@ -4,6 +4,8 @@ import type { AutoRecording } from '../../zoom/types.js';
 export interface SurfaceMessages {
   channelRequired: string;
   shortcutExpired: string;
+  /** A button's form (Reschedule, a series' Cancel) did not open in time. */
+  buttonExpired: string;
   home: {
     title: string;
     connectedAs(email: string): string;
