@@ -41,7 +41,8 @@ export function zoomCommand(services: SlackDeps) {
       await run(args);
       await answer.now();
     } catch (err) {
-      await answer.now();
+      // Answered whatever failed; an answer that itself failed is the `err` logged here.
+      await answer.now().catch(() => undefined);
       services.logger.error('/zoom failed', { error: err });
       const user = { teamId: args.command.team_id, userId: args.command.user_id };
       const storageDown = isStorageUnavailable(err);
