@@ -18,22 +18,24 @@ after(async () => {
   await redis.stop();
 });
 
+/** Every setting but the Slack mode's (bot token, or the OAuth install settings). */
+const processEnv = (port: number) => ({
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_API_URL: slack.apiUrl,
+  ZOOM_CLIENT_ID: 'id',
+  ZOOM_CLIENT_SECRET: 'zoom-secret',
+  ZOOM_REDIRECT_URL: 'http://127.0.0.1/zoom/oauth/callback',
+  REDIS_URL: redis.url,
+  REDIS_KEY_PREFIX: redis.prefix(),
+  TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  PORT: String(port),
+});
+
 // Each test starts a separate process; running them side by side halves the wait.
 describe('the bot process', { concurrency: true }, () => {
   test('the bot starts, serves /healthz, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const bot = runBot({
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_BOT_TOKEN: 'xoxb-process-test',
-      SLACK_API_URL: slack.apiUrl,
-      ZOOM_CLIENT_ID: 'id',
-      ZOOM_CLIENT_SECRET: 'zoom-secret',
-      ZOOM_REDIRECT_URL: 'http://127.0.0.1/zoom/oauth/callback',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.prefix(),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      PORT: String(port),
-    });
+    const bot = runBot({ ...processEnv(port), SLACK_BOT_TOKEN: 'xoxb-process-test' });
     await bot.waitFor(/listening on port/);
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
     assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
@@ -52,18 +54,10 @@ describe('the bot process', { concurrency: true }, () => {
   test('with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET the bot serves "Add to Slack"', async () => {
     const port = await freePort();
     const bot = runBot({
-      SLACK_SIGNING_SECRET: 'secret',
+      ...processEnv(port),
       SLACK_CLIENT_ID: '1111.2222',
       SLACK_CLIENT_SECRET: 'slack-client-secret',
       SLACK_STATE_SECRET: 'state-secret-0123456789',
-      SLACK_API_URL: slack.apiUrl,
-      ZOOM_CLIENT_ID: 'id',
-      ZOOM_CLIENT_SECRET: 'zoom-secret',
-      ZOOM_REDIRECT_URL: 'http://127.0.0.1/zoom/oauth/callback',
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: redis.prefix(),
-      TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      PORT: String(port),
     });
     try {
       await bot.waitFor(/listening on port \d+ \(HTTP, installs through Slack OAuth\)/);
