@@ -132,7 +132,9 @@ function formNotOpened(
     const t = messages(profile.locale);
     await reply(
       notice(
-        slackErrorCode(err) === 'expired_trigger_id' ? t.surfaces.buttonExpired : t.failuresExtra.commandFailed,
+        slackErrorCode(err) === 'expired_trigger_id'
+          ? t.surfaces.buttonExpired
+          : t.failuresExtra.commandFailed,
       ),
     );
   };
